@@ -1,0 +1,17 @@
+//! Layer 1 — syntax. Tree-sitter only: which language a file is, parsing (incremental, by
+//! byte ranges), function units with stable ids and content hashes, and the line index
+//! that maps byte offsets to lines and UTF-8/UTF-16 columns.
+//!
+//! May depend on: tree-sitter and its grammars. Must not know LSP, JSON, LLMs or Docker.
+
+mod document;
+mod language;
+mod line_index;
+mod units;
+
+pub use document::{Document, TextChange};
+pub use language::Language;
+pub use line_index::{LineCol, LineIndex, PositionEncoding};
+pub use units::{Unit, UnitDiff, UnitKind, diff_units, extract_units};
+
+pub use tree_sitter;

@@ -1,0 +1,397 @@
+//! Function units: the module top level plus every function, method and named closure.
+//! Each unit has a stable id (its qualified name, with `#N` for repeats), its byte range,
+//! its *own* ranges (its range minus nested units) and a hash of its own text, so an edit
+//! inside one function changes that function's hash and nobody else's.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use tree_sitter::Node;
+use xxhash_rust::xxh3::Xxh3;
+
+use crate::document::Document;
+use crate::language::Language;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum UnitKind {
+    /// Top-level code: everything outside functions.
+    Module,
+    /// A function, method, or closure with a body.
+    Function,
+}
+
+/// One function unit of a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unit {
+    /// Qualified name, unique in the document: `module`, `Cart.total`, `handler#2`.
+    pub id: String,
+    pub kind: UnitKind,
+    /// The whole node (the whole text for the module unit).
+    pub range: Range<usize>,
+    /// `range` minus the ranges of units nested in it, in order.
+    pub own_ranges: Vec<Range<usize>>,
+    /// Index of the enclosing unit in the extraction order (`None` for the module).
+    pub parent: Option<usize>,
+    /// Hash of the own text and the ids of nested units.
+    pub hash: u64,
+}
+
+impl Unit {
+    pub fn contains_own(&self, offset: usize) -> bool {
+        self.own_ranges.iter().any(|r| r.contains(&offset))
+    }
+}
+
+/// Which units changed between two extractions of the same document.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct UnitDiff {
+    /// Ids of units that are new or whose hash differs.
+    pub changed: Vec<String>,
+    /// Ids of units that no longer exist.
+    pub removed: Vec<String>,
+}
+
+pub fn diff_units(old: &[Unit], new: &[Unit]) -> UnitDiff {
+    let old_hashes: HashMap<&str, u64> = old.iter().map(|u| (u.id.as_str(), u.hash)).collect();
+    let new_ids: HashSet<&str> = new.iter().map(|u| u.id.as_str()).collect();
+    UnitDiff {
+        changed: new
+            .iter()
+            .filter(|u| old_hashes.get(u.id.as_str()) != Some(&u.hash))
+            .map(|u| u.id.clone())
+            .collect(),
+        removed: old
+            .iter()
+            .filter(|u| !new_ids.contains(u.id.as_str()))
+            .map(|u| u.id.clone())
+            .collect(),
+    }
+}
+
+/// Extracts the units of a parsed document; the module unit always comes first.
+/// A document without a tree has only the module unit.
+pub fn extract_units(doc: &Document) -> Vec<Unit> {
+    let text = doc.text();
+    let mut units = vec![Unit {
+        id: "module".into(),
+        kind: UnitKind::Module,
+        range: 0..text.len(),
+        own_ranges: Vec::new(),
+        parent: None,
+        hash: 0,
+    }];
+    if let (Some(tree), Some(language)) = (doc.tree(), doc.language()) {
+        collect(tree.root_node(), language, text, &mut units);
+    }
+    finish(&mut units, text);
+    units
+}
+
+/// Iterative walk (deeply nested input must not overflow the stack), tracking the
+/// qualified-name scope and the enclosing unit.
+fn collect(root: Node, language: Language, text: &str, units: &mut Vec<Unit>) {
+    struct Frame<'t> {
+        node: Node<'t>,
+        scope: Vec<String>,
+        parent_unit: usize,
+    }
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut stack = vec![Frame {
+        node: root,
+        scope: Vec::new(),
+        parent_unit: 0,
+    }];
+    while let Some(Frame {
+        node,
+        mut scope,
+        mut parent_unit,
+    }) = stack.pop()
+    {
+        if is_function(node, language) {
+            let name = function_name(node, language, text)
+                .unwrap_or_else(|| format!("<anonymous@{}>", node.start_position().row + 1));
+            let qualified = qualify(&scope, &name);
+            let count = seen.entry(qualified.clone()).or_insert(0);
+            *count += 1;
+            let id = if *count == 1 {
+                qualified
+            } else {
+                format!("{qualified}#{count}")
+            };
+            scope.push(name);
+            units.push(Unit {
+                id,
+                kind: UnitKind::Function,
+                range: node.byte_range(),
+                own_ranges: Vec::new(),
+                parent: Some(parent_unit),
+                hash: 0,
+            });
+            parent_unit = units.len() - 1;
+        } else if let Some(name) = container_name(node, language, text) {
+            scope.push(name);
+        }
+        let mut cursor = node.walk();
+        let children: Vec<Node> = node.children(&mut cursor).collect();
+        for child in children.into_iter().rev() {
+            stack.push(Frame {
+                node: child,
+                scope: scope.clone(),
+                parent_unit,
+            });
+        }
+    }
+}
+
+fn qualify(scope: &[String], name: &str) -> String {
+    if scope.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{}.{}", scope.join("."), name)
+    }
+}
+
+/// Computes own ranges and hashes once all units are known.
+fn finish(units: &mut [Unit], text: &str) {
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); units.len()];
+    for (i, unit) in units.iter().enumerate() {
+        if let Some(p) = unit.parent {
+            children[p].push(i);
+        }
+    }
+    for i in 0..units.len() {
+        let mut nested: Vec<(Range<usize>, &str)> = children[i]
+            .iter()
+            .map(|&c| (units[c].range.clone(), units[c].id.as_str()))
+            .collect();
+        nested.sort_by_key(|(r, _)| r.start);
+        let mut own = Vec::new();
+        let mut hasher = Xxh3::new();
+        let mut cursor = units[i].range.start;
+        for (range, id) in &nested {
+            if range.start > cursor {
+                own.push(cursor..range.start);
+                hasher.update(text.as_bytes().get(cursor..range.start).unwrap_or_default());
+            }
+            hasher.update(b"\0unit:");
+            hasher.update(id.as_bytes());
+            cursor = cursor.max(range.end);
+        }
+        let end = units[i].range.end;
+        if end > cursor {
+            own.push(cursor..end);
+            hasher.update(text.as_bytes().get(cursor..end).unwrap_or_default());
+        }
+        units[i].own_ranges = own;
+        units[i].hash = hasher.digest();
+    }
+}
+
+fn is_function(node: Node, language: Language) -> bool {
+    if !node.is_named() {
+        return false;
+    }
+    let kind = node.kind();
+    match language {
+        Language::Python => {
+            kind == "function_definition" || (kind == "lambda" && bound_name_node(node).is_some())
+        }
+        l if l.is_js_family() => match kind {
+            "function_declaration" | "generator_function_declaration" | "method_definition" => true,
+            "function_expression" | "function" | "generator_function" => true,
+            "arrow_function" => {
+                bound_name_node(node).is_some()
+                    || node
+                        .child_by_field_name("body")
+                        .is_some_and(|b| b.kind() == "statement_block")
+            }
+            _ => false,
+        },
+        Language::Go => matches!(
+            kind,
+            "function_declaration" | "method_declaration" | "func_literal"
+        ),
+        Language::Java => match kind {
+            "method_declaration" | "constructor_declaration" | "compact_constructor_declaration" => {
+                true
+            }
+            "lambda_expression" => node
+                .child_by_field_name("body")
+                .is_some_and(|b| b.kind() == "block"),
+            _ => false,
+        },
+        _ => matches!(kind, "function_definition" | "lambda_expression"),
+    }
+}
+
+/// The node naming a closure: the variable or property it is assigned to.
+fn bound_name_node(node: Node) -> Option<Node> {
+    let parent = node.parent()?;
+    let name = match parent.kind() {
+        "variable_declarator" | "public_field_definition" | "field_definition" => parent
+            .child_by_field_name("name")
+            .or_else(|| parent.child_by_field_name("property")),
+        "assignment" | "assignment_expression" | "augmented_assignment" => {
+            parent.child_by_field_name("left")
+        }
+        "pair" => parent.child_by_field_name("key"),
+        "init_declarator" => parent.child_by_field_name("declarator"),
+        "expression_list" => {
+            let grand = parent.parent()?;
+            matches!(grand.kind(), "short_var_declaration" | "assignment_statement")
+                .then(|| grand.child_by_field_name("left"))
+                .flatten()
+        }
+        _ => None,
+    }?;
+    (name.byte_range() != node.byte_range()).then_some(name)
+}
+
+fn node_text<'t>(node: Node, text: &'t str) -> &'t str {
+    text.get(node.byte_range()).unwrap_or_default()
+}
+
+fn function_name(node: Node, language: Language, text: &str) -> Option<String> {
+    if let Some(name) = node.child_by_field_name("name") {
+        return Some(node_text(name, text).to_owned());
+    }
+    if matches!(language, Language::C | Language::Cpp) && node.kind() == "function_definition" {
+        return c_declarator_name(node, text);
+    }
+    if let Some(bound) = bound_name_node(node) {
+        return Some(compact(node_text(bound, text)));
+    }
+    // A callback passed to a call: name it after the callee (`app.get`, `router.post`).
+    let mut parent = node.parent()?;
+    if parent.kind() == "arguments" || parent.kind() == "argument_list" {
+        parent = parent.parent()?;
+    }
+    let callee = parent.child_by_field_name("function")?;
+    Some(format!("{}(callback)", compact(node_text(callee, text))))
+}
+
+/// Follows C/C++ declarators (`*f(int)`, `ns::Cls::f`) down to the declared name.
+fn c_declarator_name(node: Node, text: &str) -> Option<String> {
+    let mut current = node.child_by_field_name("declarator")?;
+    for _ in 0..16 {
+        match current.kind() {
+            "identifier" | "field_identifier" | "qualified_identifier" | "destructor_name"
+            | "operator_name" => return Some(compact(node_text(current, text))),
+            _ => current = current.child_by_field_name("declarator")?,
+        }
+    }
+    None
+}
+
+fn container_name(node: Node, language: Language, text: &str) -> Option<String> {
+    let is_container = match language {
+        Language::Python => node.kind() == "class_definition",
+        l if l.is_js_family() => matches!(
+            node.kind(),
+            "class_declaration" | "class" | "abstract_class_declaration" | "interface_declaration"
+        ),
+        Language::Java => matches!(
+            node.kind(),
+            "class_declaration"
+                | "interface_declaration"
+                | "enum_declaration"
+                | "record_declaration"
+        ),
+        Language::Cpp => matches!(
+            node.kind(),
+            "class_specifier" | "struct_specifier" | "namespace_definition"
+        ),
+        _ => false,
+    };
+    if !is_container {
+        return None;
+    }
+    node.child_by_field_name("name")
+        .map(|n| compact(node_text(n, text)))
+}
+
+/// Whitespace-free, bounded form of a name expression.
+fn compact(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).take(80).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::TextChange;
+
+    fn ids(lang: Language, src: &str) -> Vec<String> {
+        let doc = Document::new(Some(lang), src.into());
+        extract_units(&doc).into_iter().map(|u| u.id).collect()
+    }
+
+    #[test]
+    fn units_per_language() {
+        assert_eq!(
+            ids(
+                Language::Python,
+                "class A:\n    def f(self):\n        def g(): pass\n\nh = lambda x: x\ndef f(): pass\n"
+            ),
+            ["module", "A.f", "A.f.g", "h", "f"]
+        );
+        assert_eq!(
+            ids(
+                Language::JavaScript,
+                "class C { m() {} }\nconst k = () => 1;\napp.get('/', (req, res) => { res.send(1); });\nfunction f() {}\nfunction f() {}\n"
+            ),
+            ["module", "C.m", "k", "app.get(callback)", "f", "f#2"]
+        );
+        assert_eq!(
+            ids(
+                Language::Go,
+                "package p\nfunc (s *S) M() {}\nfunc F() { g := func() {}; g() }\n"
+            ),
+            ["module", "M", "F", "F.g"]
+        );
+        assert_eq!(
+            ids(
+                Language::Java,
+                "class A { A() {} void m() { Runnable r = () -> { }; } }"
+            ),
+            ["module", "A.A", "A.m", "A.m.r"]
+        );
+        assert_eq!(
+            ids(Language::C, "static char *copy(char *d) { return d; }"),
+            ["module", "copy"]
+        );
+        assert_eq!(
+            ids(
+                Language::Cpp,
+                "namespace n { struct S { void m() {} }; }\nvoid n::S::x() { auto l = [](){}; }"
+            ),
+            ["module", "n.S.m", "n::S::x", "n::S::x.l"]
+        );
+    }
+
+    #[test]
+    fn an_edit_inside_a_function_changes_only_that_unit() {
+        let src = "import os\n\ndef a(x):\n    os.system(x)\n\ndef b(y):\n    return y\n";
+        let mut doc = Document::new(Some(Language::Python), src.into());
+        let before = extract_units(&doc);
+        let at = doc.text().find("return y").unwrap();
+        doc.apply_all([TextChange {
+            range: Some(at..at + 8),
+            text: "return y + 1".into(),
+        }]);
+        let after = extract_units(&doc);
+        let diff = diff_units(&before, &after);
+        assert_eq!(diff.changed, ["b"]);
+        assert!(diff.removed.is_empty());
+        // The module's own text excludes function bodies.
+        let module = &after[0];
+        assert!(!module.contains_own(doc.text().find("os.system").unwrap()));
+        assert!(module.contains_own(0));
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let src = format!("x = {}1{}\n", "(".repeat(5000), ")".repeat(5000));
+        let doc = Document::new(Some(Language::Python), src);
+        assert_eq!(extract_units(&doc).len(), 1);
+    }
+}
