@@ -167,7 +167,10 @@ mod tests {
             let fresh = Document::new(Some(Language::Python), doc.text().to_owned());
             assert_eq!(sexp(&doc), sexp(&fresh));
         }
-        assert_eq!(doc.text(), "\ndef run(cmd, extra):\n    os.system(cmd + extra)\n");
+        assert_eq!(
+            doc.text(),
+            "\ndef run(cmd, extra):\n    os.system(cmd + extra)\n"
+        );
     }
 
     #[test]

@@ -138,7 +138,10 @@ mod tests {
         let samples = [
             (Language::Python, "def f(x):\n    return x\n"),
             (Language::JavaScript, "function f(x) { return x; }"),
-            (Language::TypeScript, "function f(x: number): number { return x; }"),
+            (
+                Language::TypeScript,
+                "function f(x: number): number { return x; }",
+            ),
             (Language::Tsx, "const A = () => <div>{1}</div>;"),
             (Language::Go, "package p\nfunc F(x int) int { return x }\n"),
             (Language::Java, "class A { int f(int x) { return x; } }"),
@@ -155,8 +158,14 @@ mod tests {
 
     #[test]
     fn detection_prefers_language_id_then_extension() {
-        assert_eq!(Language::from_language_id("typescriptreact"), Some(Language::Tsx));
-        assert_eq!(Language::from_path(Path::new("a/b.HPP")), Some(Language::Cpp));
+        assert_eq!(
+            Language::from_language_id("typescriptreact"),
+            Some(Language::Tsx)
+        );
+        assert_eq!(
+            Language::from_path(Path::new("a/b.HPP")),
+            Some(Language::Cpp)
+        );
         assert_eq!(Language::from_path(Path::new("README")), None);
     }
 }

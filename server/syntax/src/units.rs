@@ -212,9 +212,9 @@ fn is_function(node: Node, language: Language) -> bool {
             "function_declaration" | "method_declaration" | "func_literal"
         ),
         Language::Java => match kind {
-            "method_declaration" | "constructor_declaration" | "compact_constructor_declaration" => {
-                true
-            }
+            "method_declaration"
+            | "constructor_declaration"
+            | "compact_constructor_declaration" => true,
             "lambda_expression" => node
                 .child_by_field_name("body")
                 .is_some_and(|b| b.kind() == "block"),
@@ -238,9 +238,12 @@ fn bound_name_node(node: Node) -> Option<Node> {
         "init_declarator" => parent.child_by_field_name("declarator"),
         "expression_list" => {
             let grand = parent.parent()?;
-            matches!(grand.kind(), "short_var_declaration" | "assignment_statement")
-                .then(|| grand.child_by_field_name("left"))
-                .flatten()
+            matches!(
+                grand.kind(),
+                "short_var_declaration" | "assignment_statement"
+            )
+            .then(|| grand.child_by_field_name("left"))
+            .flatten()
         }
         _ => None,
     }?;
@@ -275,7 +278,10 @@ fn c_declarator_name(node: Node, text: &str) -> Option<String> {
     let mut current = node.child_by_field_name("declarator")?;
     for _ in 0..16 {
         match current.kind() {
-            "identifier" | "field_identifier" | "qualified_identifier" | "destructor_name"
+            "identifier"
+            | "field_identifier"
+            | "qualified_identifier"
+            | "destructor_name"
             | "operator_name" => return Some(compact(node_text(current, text))),
             _ => current = current.child_by_field_name("declarator")?,
         }

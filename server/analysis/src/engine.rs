@@ -1,0 +1,294 @@
+//! The static engine: for one unit, one pass of the language's combined query over the
+//! unit's own ranges, the regex rules over the same text, and a taint decision for the
+//! patterns that need a tainted input. Offsets in and out are absolute byte offsets.
+
+use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::Arc;
+
+use bluecode_constitutions::{Confidence, Constitution, ConstitutionSet, Pattern, PatternKind};
+use bluecode_syntax::tree_sitter::{Node, QueryCursor, StreamingIterator};
+use bluecode_syntax::{Document, Unit, UnitKind};
+
+use crate::finding::{Finding, Fix, TraceStep};
+use crate::taint::{self, SinkInput};
+
+/// Runs constitutions over documents. Cheap to clone; shares the constitution set.
+#[derive(Debug, Clone)]
+pub struct Engine {
+    set: Arc<ConstitutionSet>,
+}
+
+struct Candidate<'t> {
+    constitution: usize,
+    pattern: usize,
+    sink: Node<'t>,
+    inputs: Vec<Node<'t>>,
+    fix_node: Option<Node<'t>>,
+}
+
+impl Engine {
+    pub fn new(set: Arc<ConstitutionSet>) -> Engine {
+        Engine { set }
+    }
+
+    pub fn constitutions(&self) -> &ConstitutionSet {
+        &self.set
+    }
+
+    pub fn shared_constitutions(&self) -> Arc<ConstitutionSet> {
+        self.set.clone()
+    }
+
+    /// All findings of a document, unit by unit (no caching).
+    pub fn analyze_document(&self, doc: &Document) -> Vec<Finding> {
+        let units = bluecode_syntax::extract_units(doc);
+        let mut findings: Vec<Finding> = (0..units.len())
+            .flat_map(|i| self.analyze_unit(doc, &units, i))
+            .collect();
+        findings.sort_by(|a, b| (a.range.start, &a.rule_id).cmp(&(b.range.start, &b.rule_id)));
+        findings
+    }
+
+    /// Findings whose reported node starts in the own text of `units[index]`.
+    pub fn analyze_unit(&self, doc: &Document, units: &[Unit], index: usize) -> Vec<Finding> {
+        let Some(unit) = units.get(index) else {
+            return Vec::new();
+        };
+        let Some(language) = doc.language() else {
+            return Vec::new();
+        };
+        let Some(compiled) = self.set.compiled(language) else {
+            return Vec::new();
+        };
+        let text = doc.text();
+        let mut findings = Vec::new();
+
+        for rule in &compiled.regex_patterns {
+            let constitution = &self.set.constitutions()[rule.constitution];
+            let pattern = &constitution.patterns[rule.pattern];
+            if let PatternKind::Regex { regex, .. } = &pattern.kind {
+                for range in &unit.own_ranges {
+                    let Some(segment) = text.get(range.clone()) else {
+                        continue;
+                    };
+                    for m in regex.find_iter(segment) {
+                        let at = range.start + m.start()..range.start + m.end();
+                        findings.push(self.finding(
+                            constitution,
+                            pattern,
+                            unit,
+                            at,
+                            None,
+                            Vec::new(),
+                            None,
+                        ));
+                    }
+                }
+            }
+        }
+
+        let (Some(tree), Some(query)) = (doc.tree(), compiled.query.as_ref()) else {
+            return findings;
+        };
+        let sink_capture = compiled.capture_index("sink");
+        let input_capture = compiled.capture_index("input");
+        let mut candidates: Vec<Candidate> = Vec::new();
+        let mut seen = HashSet::new();
+        let mut cursor = QueryCursor::new();
+        for range in &unit.own_ranges {
+            cursor.set_byte_range(range.clone());
+            let mut matches = cursor.matches(query, tree.root_node(), text.as_bytes());
+            while let Some(m) = matches.next() {
+                let Some(rule) = compiled.query_patterns.get(m.pattern_index) else {
+                    continue;
+                };
+                let rule = rule.rule;
+                let Some(sink) = m
+                    .captures
+                    .iter()
+                    .find(|c| Some(c.index) == sink_capture)
+                    .map(|c| c.node)
+                else {
+                    continue;
+                };
+                if !unit.contains_own(sink.start_byte())
+                    || !seen.insert((rule.constitution, rule.pattern, sink.id()))
+                {
+                    continue;
+                }
+                let pattern = &self.set.constitutions()[rule.constitution].patterns[rule.pattern];
+                let fix_capture = pattern
+                    .fix
+                    .as_ref()
+                    .and_then(|f| compiled.capture_index(&f.capture));
+                candidates.push(Candidate {
+                    constitution: rule.constitution,
+                    pattern: rule.pattern,
+                    sink,
+                    inputs: m
+                        .captures
+                        .iter()
+                        .filter(|c| Some(c.index) == input_capture)
+                        .map(|c| c.node)
+                        .collect(),
+                    fix_node: m
+                        .captures
+                        .iter()
+                        .find(|c| Some(c.index) == fix_capture)
+                        .map(|c| c.node),
+                });
+            }
+        }
+
+        // One taint walk per unit decides every sink input of the unit at once.
+        let mut sink_inputs = Vec::new();
+        let mut owner = Vec::new();
+        for (ci, c) in candidates.iter().enumerate() {
+            let pattern = &self.set.constitutions()[c.constitution].patterns[c.pattern];
+            if let Some(kind) = &pattern.taint {
+                for input in &c.inputs {
+                    sink_inputs.push(SinkInput {
+                        node: *input,
+                        kind: kind.clone(),
+                    });
+                    owner.push(ci);
+                }
+            }
+        }
+        let flows = if sink_inputs.is_empty() {
+            Vec::new()
+        } else {
+            let unit_node = match unit.kind {
+                UnitKind::Module => Some(tree.root_node()),
+                UnitKind::Function => tree
+                    .root_node()
+                    .descendant_for_byte_range(unit.range.start, unit.range.end),
+            };
+            let nested: Vec<Range<usize>> = units
+                .iter()
+                .filter(|u| u.parent == Some(index))
+                .map(|u| u.range.clone())
+                .collect();
+            match unit_node {
+                Some(node) => taint::flows(
+                    language,
+                    self.set.taint_model(language),
+                    text,
+                    node,
+                    unit.kind == UnitKind::Module,
+                    &nested,
+                    &sink_inputs,
+                ),
+                None => vec![None; sink_inputs.len()],
+            }
+        };
+
+        for (ci, c) in candidates.iter().enumerate() {
+            let constitution = &self.set.constitutions()[c.constitution];
+            let pattern = &constitution.patterns[c.pattern];
+            let fix = match (&pattern.fix, c.fix_node) {
+                (Some(template), Some(node)) => Some(Fix {
+                    title: template.title.clone(),
+                    range: node.byte_range(),
+                    replacement: template.replacement.clone(),
+                }),
+                _ => None,
+            };
+            if pattern.taint.is_none() {
+                findings.push(self.finding(
+                    constitution,
+                    pattern,
+                    unit,
+                    c.sink.byte_range(),
+                    None,
+                    Vec::new(),
+                    fix,
+                ));
+                continue;
+            }
+            let flow = flows
+                .iter()
+                .zip(&owner)
+                .filter(|(_, o)| **o == ci)
+                .filter_map(|(f, _)| f.as_ref())
+                .max_by_key(|f| f.strong);
+            let Some(flow) = flow else { continue };
+            let mut trace = flow.trace.clone();
+            let sink_text = first_line(text.get(c.sink.byte_range()).unwrap_or_default(), 60);
+            trace.push(TraceStep {
+                range: c.sink.byte_range(),
+                label: format!("sink: `{sink_text}`"),
+            });
+            let source = flow
+                .trace
+                .first()
+                .map(|s| s.label.trim_start_matches("source: ").to_owned())
+                .unwrap_or_default();
+            let cap = if flow.strong {
+                Confidence::High
+            } else {
+                Confidence::Medium
+            };
+            findings.push(self.finding(
+                constitution,
+                pattern,
+                unit,
+                c.sink.byte_range(),
+                Some((source, sink_text, cap)),
+                trace,
+                fix,
+            ));
+        }
+        findings
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn finding(
+        &self,
+        constitution: &Constitution,
+        pattern: &Pattern,
+        unit: &Unit,
+        range: Range<usize>,
+        flow: Option<(String, String, Confidence)>,
+        trace: Vec<TraceStep>,
+        fix: Option<Fix>,
+    ) -> Finding {
+        let title = pattern
+            .message
+            .clone()
+            .unwrap_or_else(|| constitution.title.clone());
+        let mut confidence = pattern.confidence.unwrap_or(constitution.confidence);
+        let mut message = match constitution.cwe_label() {
+            Some(cwe) => format!("{cwe} {title}"),
+            None => title.clone(),
+        };
+        if let Some((source, sink, cap)) = flow {
+            confidence = confidence.min(cap);
+            message = format!("{message}: {source} reaches `{sink}`");
+        }
+        Finding {
+            rule_id: constitution.id.clone(),
+            title,
+            message,
+            category: constitution.category,
+            cwe: constitution.cwe.clone(),
+            severity: constitution.severity,
+            confidence,
+            range,
+            unit_id: unit.id.clone(),
+            trace,
+            fix,
+            note: None,
+        }
+    }
+}
+
+fn first_line(s: &str, max: usize) -> String {
+    let line = s.lines().next().unwrap_or_default().trim();
+    let mut out: String = line.chars().take(max).collect();
+    if line.chars().count() > max || s.lines().nth(1).is_some() {
+        out.push('…');
+    }
+    out
+}

@@ -1,0 +1,70 @@
+//! A finding: which constitution was breached, where (byte range), how sure we are, and
+//! the path the untrusted data took to get there.
+
+use std::ops::Range;
+
+use bluecode_constitutions::{Category, Confidence, Severity};
+
+/// One step of a taint trace: where the data was and what happened to it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct TraceStep {
+    pub range: Range<usize>,
+    pub label: String,
+}
+
+/// A mechanical edit that resolves a finding.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Fix {
+    pub title: String,
+    pub range: Range<usize>,
+    pub replacement: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Finding {
+    /// The constitution id (or a `bluecode.*` id for findings about suppressions).
+    pub rule_id: String,
+    pub title: String,
+    /// The one-line message shown in the editor.
+    pub message: String,
+    pub category: Category,
+    pub cwe: Vec<u32>,
+    pub severity: Severity,
+    pub confidence: Confidence,
+    pub range: Range<usize>,
+    /// The function unit holding the finding (`module` for top-level code).
+    pub unit_id: String,
+    /// Source → steps → sink, for taint findings.
+    pub trace: Vec<TraceStep>,
+    pub fix: Option<Fix>,
+    /// Extra context for the reader (an expired suppression, a lowered severity).
+    pub note: Option<String>,
+}
+
+impl Finding {
+    pub fn cwe_label(&self) -> Option<String> {
+        self.cwe.first().map(|c| format!("CWE-{c}"))
+    }
+
+    pub(crate) fn shifted(&self, delta: isize) -> Finding {
+        let shift = |r: &Range<usize>| {
+            (r.start as isize + delta).max(0) as usize..(r.end as isize + delta).max(0) as usize
+        };
+        Finding {
+            range: shift(&self.range),
+            trace: self
+                .trace
+                .iter()
+                .map(|s| TraceStep {
+                    range: shift(&s.range),
+                    label: s.label.clone(),
+                })
+                .collect(),
+            fix: self.fix.as_ref().map(|f| Fix {
+                range: shift(&f.range),
+                ..f.clone()
+            }),
+            ..self.clone()
+        }
+    }
+}

@@ -1,0 +1,201 @@
+//! Analysis settings: the top-level keys of `bluecode.toml`, which editors send with the
+//! same names in camelCase. Unknown keys are warnings (a typo must not stop a scan);
+//! invalid values are errors that name the key and the line.
+
+use std::path::Path;
+
+use bluecode_constitutions::{Category, Confidence, Severity};
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use serde::{Deserialize, Serialize};
+
+use crate::finding::Finding;
+
+/// Sections of `bluecode.toml` owned by other layers; the analysis layer passes them on.
+const OTHER_SECTIONS: [&str; 2] = ["llm", "sandbox"];
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AnalysisSettings {
+    /// Findings below this severity are not reported.
+    pub min_severity: Severity,
+    /// Findings below this confidence are not reported.
+    pub min_confidence: Confidence,
+    /// Glob patterns (relative to the workspace root) of files never analysed.
+    pub exclude: Vec<String>,
+    /// Constitution ids, `prefix*` or `CWE-N` selectors that are switched off.
+    pub disabled: Vec<String>,
+    /// Files larger than this many bytes are skipped with a note.
+    pub max_file_size: u64,
+}
+
+impl Default for AnalysisSettings {
+    fn default() -> Self {
+        AnalysisSettings {
+            min_severity: Severity::Info,
+            min_confidence: Confidence::Medium,
+            exclude: Vec::new(),
+            disabled: Vec::new(),
+            max_file_size: 2_000_000,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SettingsError {
+    #[error("{file}:{line}: {message}")]
+    Invalid {
+        file: String,
+        line: usize,
+        message: String,
+    },
+    #[error("{file}: cannot read: {message}")]
+    Unreadable { file: String, message: String },
+    #[error("invalid glob `{glob}` in `exclude`: {message}")]
+    Glob { glob: String, message: String },
+}
+
+/// `bluecode.toml`, parsed: analysis settings, the raw sections of other layers, and
+/// warnings about unknown keys.
+#[derive(Debug, Clone, Default)]
+pub struct WorkspaceFile {
+    pub analysis: AnalysisSettings,
+    pub sections: toml::Table,
+    pub warnings: Vec<String>,
+}
+
+impl AnalysisSettings {
+    /// Parses a whole `bluecode.toml`; `file` names it in messages.
+    pub fn parse_file(text: &str, file: &str) -> Result<WorkspaceFile, SettingsError> {
+        let invalid = |offset: usize, message: String| SettingsError::Invalid {
+            file: file.to_owned(),
+            line: text
+                .get(..offset)
+                .map_or(1, |t| t.matches('\n').count() + 1),
+            message,
+        };
+        let mut table: toml::Table = toml::from_str(text).map_err(|e| {
+            invalid(
+                e.span().map_or(0, |s| s.start),
+                e.message().trim().to_owned(),
+            )
+        })?;
+        let mut sections = toml::Table::new();
+        for name in OTHER_SECTIONS {
+            if let Some(section) = table.remove(name) {
+                sections.insert(name.to_owned(), section);
+            }
+        }
+        let mut warnings = Vec::new();
+        let analysis: AnalysisSettings =
+            serde_ignored::deserialize(toml::Value::Table(table.clone()), |path| {
+                warnings.push(format!("{file}: unknown key `{path}` (ignored)"))
+            })
+            .map_err(|e: toml::de::Error| {
+                // The re-parse lost spans: find the offending key by trying keys one by one.
+                let culprit = table.iter().find_map(|(k, v)| {
+                    let mut single = toml::Table::new();
+                    single.insert(k.clone(), v.clone());
+                    toml::Value::Table(single)
+                        .try_into::<AnalysisSettings>()
+                        .err()
+                        .map(|err| (k.clone(), err.message().trim().to_owned()))
+                });
+                match culprit {
+                    Some((key, message)) => {
+                        let offset = text
+                            .match_indices(key.as_str())
+                            .find(|(i, _)| text[..*i].ends_with('\n') || *i == 0)
+                            .map_or(0, |(i, _)| i);
+                        invalid(offset, format!("invalid value for `{key}`: {message}"))
+                    }
+                    None => invalid(0, e.message().trim().to_owned()),
+                }
+            })?;
+        analysis.exclude_set()?;
+        Ok(WorkspaceFile {
+            analysis,
+            sections,
+            warnings,
+        })
+    }
+
+    /// Reads `bluecode.toml` in `root`; a missing file gives the defaults.
+    pub fn load(root: &Path) -> Result<WorkspaceFile, SettingsError> {
+        let path = root.join("bluecode.toml");
+        match std::fs::read_to_string(&path) {
+            Ok(text) => AnalysisSettings::parse_file(&text, &path.display().to_string()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(WorkspaceFile::default()),
+            Err(e) => Err(SettingsError::Unreadable {
+                file: path.display().to_string(),
+                message: e.to_string(),
+            }),
+        }
+    }
+
+    pub fn exclude_set(&self) -> Result<GlobSet, SettingsError> {
+        let mut builder = GlobSetBuilder::new();
+        for pattern in &self.exclude {
+            let glob = Glob::new(pattern).map_err(|e| SettingsError::Glob {
+                glob: pattern.clone(),
+                message: e.kind().to_string(),
+            })?;
+            builder.add(glob);
+        }
+        builder.build().map_err(|e| SettingsError::Glob {
+            glob: self.exclude.join(", "),
+            message: e.to_string(),
+        })
+    }
+
+    /// Whether a finding passes the severity, confidence and disabled filters. Findings
+    /// about suppressions always pass.
+    pub fn keeps(&self, finding: &Finding) -> bool {
+        if finding.category == Category::Suppression {
+            return true;
+        }
+        finding.severity >= self.min_severity
+            && finding.confidence >= self.min_confidence
+            && !self.disabled.iter().any(|s| {
+                s == &finding.rule_id
+                    || s.strip_suffix('*')
+                        .is_some_and(|p| finding.rule_id.starts_with(p))
+                    || s.strip_prefix("CWE-")
+                        .and_then(|n| n.parse::<u32>().ok())
+                        .is_some_and(|n| finding.cwe.contains(&n))
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_keys_warn_and_invalid_values_name_key_and_line() {
+        let ok = AnalysisSettings::parse_file(
+            "min_severity = \"warning\"\ncolour = 3\n[llm]\nmodel = \"x\"\n",
+            "bluecode.toml",
+        )
+        .unwrap();
+        assert_eq!(ok.analysis.min_severity, Severity::Warning);
+        assert_eq!(
+            ok.warnings,
+            ["bluecode.toml: unknown key `colour` (ignored)"]
+        );
+        assert!(ok.sections.contains_key("llm"));
+
+        let err = AnalysisSettings::parse_file(
+            "exclude = []\nmin_severity = \"loud\"\n",
+            "bluecode.toml",
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.starts_with("bluecode.toml:2:"), "{err}");
+        assert!(err.contains("loud"), "{err}");
+
+        let err = AnalysisSettings::parse_file("exclude = [\"a[\"]\n", "b.toml")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("a["), "{err}");
+    }
+}

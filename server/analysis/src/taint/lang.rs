@@ -1,0 +1,249 @@
+//! How each grammar spells the constructs the taint walker cares about. The walker is
+//! written once against these classes; the grammars differ mostly in names.
+
+use bluecode_syntax::Language;
+use tree_sitter::Node;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Class {
+    Identifier,
+    /// `a.b`, `a->b`, `a::b`: a name path.
+    Member,
+    Call,
+    Str,
+    Number,
+    True,
+    False,
+    /// `c ? a : b`, `a if c else b`.
+    Conditional,
+    /// Arithmetic, comparison, boolean operators.
+    Binary,
+    Not,
+    Subscript,
+    /// `x = e`, `let x = e`, `x := e`.
+    Assign,
+    AugAssign,
+    If,
+    /// Loops that bind a variable from an iterable (`for x in xs`).
+    ForEach,
+    Loop,
+    /// Python's `with e as x` item.
+    AsPattern,
+    Exit,
+    /// A nested function, class or lambda: its own scope, not walked inline.
+    Scope,
+    Other,
+}
+
+pub(crate) fn classify(node: Node, language: Language) -> Class {
+    let kind = node.kind();
+    match kind {
+        "identifier"
+        | "property_identifier"
+        | "field_identifier"
+        | "shorthand_property_identifier"
+        | "this"
+        | "self" => Class::Identifier,
+        "attribute"
+        | "member_expression"
+        | "selector_expression"
+        | "field_access"
+        | "field_expression"
+        | "qualified_identifier"
+        | "scoped_identifier" => Class::Member,
+        "call"
+        | "call_expression"
+        | "method_invocation"
+        | "new_expression"
+        | "object_creation_expression" => Class::Call,
+        "string"
+        | "string_literal"
+        | "interpreted_string_literal"
+        | "raw_string_literal"
+        | "template_string"
+        | "concatenated_string"
+        | "char_literal"
+        | "character_literal"
+        | "text_block" => Class::Str,
+        "integer"
+        | "float"
+        | "number"
+        | "int_literal"
+        | "float_literal"
+        | "number_literal"
+        | "decimal_integer_literal"
+        | "hex_integer_literal"
+        | "decimal_floating_point_literal" => Class::Number,
+        "true" => Class::True,
+        "false" => Class::False,
+        "conditional_expression" | "ternary_expression" => Class::Conditional,
+        "binary_operator" | "binary_expression" | "boolean_operator" | "comparison_operator" => {
+            Class::Binary
+        }
+        "not_operator" => Class::Not,
+        "unary_expression" | "unary_operator"
+            if node
+                .child_by_field_name("operator")
+                .is_some_and(|o| o.kind() == "!") =>
+        {
+            Class::Not
+        }
+        "subscript" | "subscript_expression" | "index_expression" | "array_access" => {
+            Class::Subscript
+        }
+        "assignment"
+        | "assignment_expression"
+        | "variable_declarator"
+        | "init_declarator"
+        | "short_var_declaration"
+        | "assignment_statement"
+        | "var_spec"
+        | "const_spec" => {
+            if is_augmented(node) {
+                Class::AugAssign
+            } else {
+                Class::Assign
+            }
+        }
+        "augmented_assignment" | "augmented_assignment_expression" => Class::AugAssign,
+        "if_statement" => Class::If,
+        "for_in_statement" | "enhanced_for_statement" | "for_range_loop" => Class::ForEach,
+        "for_statement" if language == Language::Python => Class::ForEach,
+        "for_statement" if language == Language::Go && has_range_clause(node) => Class::ForEach,
+        "for_statement" | "while_statement" | "do_statement" => Class::Loop,
+        "as_pattern" if language == Language::Python => Class::AsPattern,
+        "return_statement" | "raise_statement" | "throw_statement" | "break_statement"
+        | "continue_statement" => Class::Exit,
+        "function_definition"
+        | "function_declaration"
+        | "method_definition"
+        | "function_expression"
+        | "arrow_function"
+        | "func_literal"
+        | "lambda"
+        | "lambda_expression"
+        | "method_declaration"
+        | "class_definition"
+        | "class_declaration"
+        | "generator_function_declaration" => Class::Scope,
+        _ => Class::Other,
+    }
+}
+
+fn is_augmented(node: Node) -> bool {
+    // Go spells `x += y` as an assignment_statement with operator `+=`; C/Java put the
+    // operator in an `operator` field.
+    node.child_by_field_name("operator")
+        .is_some_and(|op| op.kind() != "=" && op.kind().ends_with('='))
+}
+
+fn has_range_clause(node: Node) -> bool {
+    let mut cursor = node.walk();
+    node.named_children(&mut cursor)
+        .any(|c| c.kind() == "range_clause")
+}
+
+/// The assignment's target and value nodes.
+pub(crate) fn assign_parts(node: Node) -> Option<(Node, Option<Node>)> {
+    let target = node
+        .child_by_field_name("left")
+        .or_else(|| node.child_by_field_name("name"))
+        .or_else(|| node.child_by_field_name("declarator"))?;
+    let value = node
+        .child_by_field_name("right")
+        .or_else(|| node.child_by_field_name("value"));
+    Some((target, value))
+}
+
+/// For `for x in xs`: the bound pattern and the iterable.
+pub(crate) fn foreach_parts(node: Node) -> Option<(Node, Node)> {
+    if let Some(range) = {
+        let mut cursor = node.walk();
+        node.named_children(&mut cursor)
+            .find(|c| c.kind() == "range_clause")
+    } {
+        return Some((
+            range.child_by_field_name("left")?,
+            range.child_by_field_name("right")?,
+        ));
+    }
+    let target = node
+        .child_by_field_name("left")
+        .or_else(|| node.child_by_field_name("name"))
+        .or_else(|| node.child_by_field_name("declarator"))?;
+    let iterable = node
+        .child_by_field_name("right")
+        .or_else(|| node.child_by_field_name("value"))?;
+    Some((target, iterable))
+}
+
+/// The callee and argument nodes of a call.
+pub(crate) fn call_parts(node: Node) -> (Option<Node>, Vec<Node>) {
+    let callee = node
+        .child_by_field_name("function")
+        .or_else(|| node.child_by_field_name("constructor"))
+        .or_else(|| node.child_by_field_name("type"));
+    let mut args = Vec::new();
+    if let Some(list) = node.child_by_field_name("arguments") {
+        let mut cursor = list.walk();
+        for arg in list.named_children(&mut cursor) {
+            if arg.kind() == "comment" {
+                continue;
+            }
+            // Keyword arguments carry their value in `value`.
+            args.push(arg.child_by_field_name("value").unwrap_or(arg));
+        }
+    }
+    (callee, args)
+}
+
+/// The receiver of a method call (`x` in `x.strip()`), if the callee is a member access.
+pub(crate) fn call_receiver<'t>(call: Node<'t>, callee: Option<Node<'t>>) -> Option<Node<'t>> {
+    if call.kind() == "method_invocation" {
+        return call.child_by_field_name("object");
+    }
+    let callee = callee?;
+    member_object(callee)
+}
+
+pub(crate) fn member_object(node: Node) -> Option<Node> {
+    node.child_by_field_name("object")
+        .or_else(|| node.child_by_field_name("operand"))
+        .or_else(|| node.child_by_field_name("argument"))
+        .filter(|_| {
+            matches!(
+                node.kind(),
+                "attribute"
+                    | "member_expression"
+                    | "selector_expression"
+                    | "field_access"
+                    | "field_expression"
+            )
+        })
+}
+
+/// The last name of a member access (`b` in `a.b`).
+pub(crate) fn member_name(node: Node) -> Option<Node> {
+    node.child_by_field_name("attribute")
+        .or_else(|| node.child_by_field_name("property"))
+        .or_else(|| node.child_by_field_name("field"))
+        .or_else(|| node.child_by_field_name("name"))
+}
+
+/// The three parts of a conditional expression: condition, then, else.
+pub(crate) fn conditional_parts(node: Node) -> Option<(Node, Node, Node)> {
+    if let (Some(c), Some(t), Some(e)) = (
+        node.child_by_field_name("condition"),
+        node.child_by_field_name("consequence"),
+        node.child_by_field_name("alternative"),
+    ) {
+        return Some((c, t, e));
+    }
+    // Python: `a if c else b` has no fields.
+    let mut cursor = node.walk();
+    let parts: Vec<Node> = node.named_children(&mut cursor).collect();
+    match parts.as_slice() {
+        [then, cond, other] => Some((*cond, *then, *other)),
+        _ => None,
+    }
+}

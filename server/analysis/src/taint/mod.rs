@@ -1,0 +1,981 @@
+//! Intra-procedural taint. The walker goes through one unit's statements in order with
+//! an environment of variable values; branches are walked on copies and joined, constant
+//! conditions pick their live branch, loops run twice, and a branch that exits after an
+//! allow-list or validation check cleans the checked variable. When the walk reaches a
+//! statement holding a sink's `@input`, that expression is evaluated in the current
+//! environment: tainted, not sanitized for the sink's kind → a flow.
+
+mod lang;
+mod value;
+
+use std::ops::Range;
+use std::rc::Rc;
+
+use bluecode_constitutions::TaintModel;
+use bluecode_syntax::Language;
+use tree_sitter::Node;
+
+use crate::finding::TraceStep;
+use lang::{Class, classify};
+use value::{Env, Lit, Taint, Value, fold_binary, join_envs};
+
+/// Bounds recursion on adversarially deep input; deeper expressions count as clean.
+const MAX_DEPTH: usize = 256;
+
+/// A sink input to decide: the expression node and the sink kind.
+pub(crate) struct SinkInput<'t> {
+    pub node: Node<'t>,
+    pub kind: String,
+}
+
+/// Decides, for each sink input of one unit, whether tainted data reaches it.
+pub(crate) fn flows<'t>(
+    language: Language,
+    model: Option<&TaintModel>,
+    text: &str,
+    unit_node: Node<'t>,
+    is_module: bool,
+    nested: &[Range<usize>],
+    inputs: &[SinkInput<'t>],
+) -> Vec<Option<Rc<Taint>>> {
+    let empty = TaintModel::default();
+    let mut walker = Walker {
+        language,
+        model: model.unwrap_or(&empty),
+        text,
+        nested,
+        inputs,
+        results: vec![None; inputs.len()],
+        evaluated: vec![false; inputs.len()],
+        dead: Vec::new(),
+        depth: 0,
+    };
+    let mut env = Env::new();
+    if is_module {
+        walker.walk_children(unit_node, &mut env);
+    } else {
+        walker.bind_parameters(unit_node, &mut env);
+        match unit_node.child_by_field_name("body") {
+            Some(body) => walker.walk(body, &mut env),
+            None => walker.walk_children(unit_node, &mut env),
+        };
+    }
+    // Inputs the walk never reached (inside constructs it does not model) are judged in
+    // the final environment; those in dead code stay clean.
+    for i in 0..inputs.len() {
+        if !walker.evaluated[i] && !walker.is_dead(inputs[i].node.byte_range()) {
+            walker.decide(i, &env);
+        }
+    }
+    walker.results
+}
+
+struct Walker<'a, 't> {
+    language: Language,
+    model: &'a TaintModel,
+    text: &'a str,
+    nested: &'a [Range<usize>],
+    inputs: &'a [SinkInput<'t>],
+    results: Vec<Option<Rc<Taint>>>,
+    evaluated: Vec<bool>,
+    dead: Vec<Range<usize>>,
+    depth: usize,
+}
+
+fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
+    outer.start <= inner.start && inner.end <= outer.end
+}
+
+impl<'t> Walker<'_, 't> {
+    fn text_of(&self, node: Node) -> &str {
+        self.text.get(node.byte_range()).unwrap_or_default()
+    }
+
+    fn is_nested(&self, node: Node) -> bool {
+        let r = node.byte_range();
+        self.nested.iter().any(|n| contains(n, &r))
+    }
+
+    fn is_dead(&self, range: Range<usize>) -> bool {
+        self.dead.iter().any(|d| contains(d, &range))
+    }
+
+    fn decide(&mut self, i: usize, env: &Env) {
+        self.evaluated[i] = true;
+        let input = &self.inputs[i];
+        let value = self.eval(input.node, env);
+        if let Some(t) = value.taint().filter(|t| t.reaches(&input.kind)) {
+            let better = match &self.results[i] {
+                Some(old) => t.strong && !old.strong,
+                None => true,
+            };
+            if better {
+                self.results[i] = Some(t.clone());
+            }
+        }
+    }
+
+    /// Judges the sink inputs inside `range` with the environment as it is now.
+    fn decide_within(&mut self, range: Range<usize>, env: &Env) {
+        for i in 0..self.inputs.len() {
+            if contains(&range, &self.inputs[i].node.byte_range()) {
+                self.decide(i, env);
+            }
+        }
+    }
+
+    // ---- statements -------------------------------------------------------------
+
+    fn walk_children(&mut self, node: Node<'t>, env: &mut Env) -> bool {
+        let mut cursor = node.walk();
+        let children: Vec<Node<'t>> = node.named_children(&mut cursor).collect();
+        let mut exited = false;
+        for child in children {
+            if exited {
+                self.dead.push(child.byte_range());
+                continue;
+            }
+            exited = self.walk(child, env);
+        }
+        exited
+    }
+
+    /// Walks one statement; returns whether control certainly leaves the block here.
+    fn walk(&mut self, node: Node<'t>, env: &mut Env) -> bool {
+        if self.is_nested(node) || node.kind() == "comment" || self.depth > MAX_DEPTH {
+            return false;
+        }
+        self.depth += 1;
+        let exited = match classify(node, self.language) {
+            Class::Scope => false,
+            Class::If => self.walk_if(node, env),
+            Class::ForEach => {
+                if let Some((target, iterable)) = lang::foreach_parts(node) {
+                    self.decide_within(iterable.byte_range(), env);
+                    let v = self.eval(iterable, env);
+                    let step = self.step(node, "iterated");
+                    self.bind(target, v.clone(), step, env);
+                }
+                self.walk_loop_body(node, env);
+                false
+            }
+            Class::Loop => {
+                if let Some(cond) = node.child_by_field_name("condition") {
+                    self.decide_within(cond.byte_range(), env);
+                }
+                self.walk_loop_body(node, env);
+                false
+            }
+            Class::Exit => {
+                self.decide_within(node.byte_range(), env);
+                true
+            }
+            _ if is_container(node) => self.walk_children(node, env),
+            _ => {
+                self.decide_within(node.byte_range(), env);
+                self.apply_effects(node, env);
+                false
+            }
+        };
+        self.depth -= 1;
+        exited
+    }
+
+    fn walk_loop_body(&mut self, node: Node<'t>, env: &mut Env) {
+        let Some(body) = node.child_by_field_name("body") else {
+            return;
+        };
+        // Twice, so that values carried around the loop reach uses earlier in the body.
+        for _ in 0..2 {
+            let mut inner = env.clone();
+            self.walk(body, &mut inner);
+            *env = join_envs(env.clone(), inner);
+        }
+    }
+
+    fn walk_if(&mut self, node: Node<'t>, env: &mut Env) -> bool {
+        if let Some(init) = node.child_by_field_name("initializer") {
+            self.walk(init, env);
+        }
+        let Some(cond) = node.child_by_field_name("condition") else {
+            return self.walk_children(node, env);
+        };
+        let consequence = node.child_by_field_name("consequence");
+        let mut cursor = node.walk();
+        let alternatives: Vec<Node<'t>> = node
+            .children_by_field_name("alternative", &mut cursor)
+            .collect();
+        self.walk_branches(cond, consequence, &alternatives, env)
+    }
+
+    fn walk_branches(
+        &mut self,
+        cond: Node<'t>,
+        consequence: Option<Node<'t>>,
+        alternatives: &[Node<'t>],
+        env: &mut Env,
+    ) -> bool {
+        self.decide_within(cond.byte_range(), env);
+        let folded = self.eval(cond, env).truthiness();
+        let validated = self.validated_variable(cond);
+
+        let mut then_env = env.clone();
+        if let Some((var, true)) = &validated {
+            then_env.insert(var.clone(), Value::Clean);
+        }
+        let then_exits = match consequence {
+            Some(c) if folded == Some(false) => {
+                self.dead.push(c.byte_range());
+                false
+            }
+            Some(c) => self.walk(c, &mut then_env),
+            None => false,
+        };
+
+        let mut else_env = env.clone();
+        let else_exits = match alternatives.split_first() {
+            None => false,
+            Some((first, _)) if folded == Some(true) => {
+                for alt in alternatives {
+                    self.dead.push(alt.byte_range());
+                }
+                let _ = first;
+                false
+            }
+            Some((first, rest)) => match first.kind() {
+                "elif_clause" => match first.child_by_field_name("condition") {
+                    Some(c) => self.walk_branches(
+                        c,
+                        first.child_by_field_name("consequence"),
+                        rest,
+                        &mut else_env,
+                    ),
+                    None => false,
+                },
+                "else_clause" => match first.child_by_field_name("body") {
+                    Some(body) => self.walk(body, &mut else_env),
+                    None => self.walk_children(*first, &mut else_env),
+                },
+                _ => self.walk(*first, &mut else_env),
+            },
+        };
+
+        *env = match folded {
+            Some(true) => then_env,
+            Some(false) => else_env,
+            None if then_exits && !else_exits => else_env,
+            None if else_exits && !then_exits => then_env,
+            None => join_envs(then_env, else_env),
+        };
+        // `if x not in ALLOWED: return` — past the check, x is one of the allowed values.
+        if let Some((var, false)) = validated
+            && then_exits
+            && !else_exits
+        {
+            env.insert(var, Value::Clean);
+        }
+        folded.map_or(then_exits && else_exits, |f| {
+            if f { then_exits } else { else_exits }
+        })
+    }
+
+    /// Recognises a validation check in a condition: membership in a collection, a
+    /// full-match regex, or a character-class predicate. Returns the variable and whether
+    /// the condition is true when the value is valid.
+    fn validated_variable(&self, cond: Node) -> Option<(String, bool)> {
+        let mut node = cond;
+        let mut positive = true;
+        loop {
+            match node.kind() {
+                "parenthesized_expression" | "condition_clause" => {
+                    node = node.named_child(0)?;
+                }
+                _ if classify(node, self.language) == Class::Not => {
+                    positive = !positive;
+                    node = node
+                        .child_by_field_name("argument")
+                        .or_else(|| node.child_by_field_name("operand"))
+                        .or_else(|| node.named_child(0))?;
+                }
+                _ => break,
+            }
+        }
+        let text = self.text_of(node);
+        if node.kind() == "comparison_operator" {
+            // `x in ALLOWED` / `x not in ALLOWED`
+            let left = node.named_child(0)?;
+            let negated = text.contains(" not in ");
+            if (text.contains(" in ") || negated) && self.is_plain_name(left) {
+                return Some((self.key(left)?, positive != negated));
+            }
+            return None;
+        }
+        if classify(node, self.language) == Class::Call {
+            let (callee, args) = lang::call_parts(node);
+            let name = self.path(callee?)?.last()?.clone();
+            let checks_membership = matches!(
+                name.as_str(),
+                "includes" | "contains" | "has" | "containsKey" | "count" | "__contains__"
+            );
+            let checks_format = matches!(
+                name.as_str(),
+                "fullmatch"
+                    | "isdigit"
+                    | "isalnum"
+                    | "isidentifier"
+                    | "isdecimal"
+                    | "isnumeric"
+                    | "matches"
+                    | "test"
+            );
+            if checks_membership || name == "test" || name == "matches" {
+                if let Some(arg) = args.first().filter(|a| self.is_plain_name(**a)) {
+                    return Some((self.key(*arg)?, positive));
+                }
+            }
+            if checks_format {
+                let receiver = lang::call_receiver(node, callee);
+                if let Some(r) = receiver.filter(|r| self.is_plain_name(*r)) {
+                    return Some((self.key(r)?, positive));
+                }
+                if let Some(arg) = args.last().filter(|a| self.is_plain_name(**a)) {
+                    return Some((self.key(*arg)?, positive));
+                }
+            }
+        }
+        None
+    }
+
+    fn is_plain_name(&self, node: Node) -> bool {
+        matches!(
+            classify(node, self.language),
+            Class::Identifier | Class::Member
+        )
+    }
+
+    // ---- effects ----------------------------------------------------------------
+
+    /// Applies the assignments and container mutations inside one simple statement, in
+    /// source order, without entering nested functions.
+    fn apply_effects(&mut self, node: Node<'t>, env: &mut Env) {
+        let mut stack = vec![node];
+        let mut ordered = Vec::new();
+        while let Some(n) = stack.pop() {
+            let class = classify(n, self.language);
+            if class == Class::Scope || self.is_nested(n) {
+                continue;
+            }
+            if matches!(
+                class,
+                Class::Assign | Class::AugAssign | Class::AsPattern | Class::Call
+            ) {
+                ordered.push((n, class));
+            }
+            let mut cursor = n.walk();
+            let children: Vec<Node<'t>> = n.named_children(&mut cursor).collect();
+            stack.extend(children.into_iter().rev());
+        }
+        // Inner assignments (`x = y = input()`) run before outer ones.
+        for (n, class) in ordered.into_iter().rev() {
+            match class {
+                Class::Assign | Class::AugAssign => {
+                    let Some((target, value)) = lang::assign_parts(n) else {
+                        continue;
+                    };
+                    let mut v = value.map_or(Value::Clean, |v| self.eval(v, env));
+                    if class == Class::AugAssign {
+                        v = self.eval(target, env).join(v);
+                    }
+                    let step = self.step(n, "assigned");
+                    self.bind(target, v, step, env);
+                }
+                Class::AsPattern => {
+                    let (Some(value), Some(alias)) =
+                        (n.named_child(0), n.child_by_field_name("alias"))
+                    else {
+                        continue;
+                    };
+                    let v = self.eval(value, env);
+                    let step = self.step(n, "bound");
+                    self.bind(alias, v, step, env);
+                }
+                _ => self.apply_mutation(n, env),
+            }
+        }
+    }
+
+    /// `parts.append(x)`, `sb.append(x)`, `strcpy(buf, x)`: the container takes the
+    /// argument's taint.
+    fn apply_mutation(&mut self, call: Node<'t>, env: &mut Env) {
+        let (callee, args) = lang::call_parts(call);
+        let Some(path) = callee.and_then(|c| self.path(c)) else {
+            return;
+        };
+        let Some(name) = path.last() else { return };
+        let receiver_methods = [
+            "append",
+            "extend",
+            "add",
+            "push",
+            "insert",
+            "put",
+            "update",
+            "write",
+            "appendleft",
+            "unshift",
+            "setdefault",
+            "addAll",
+            "putAll",
+            "set",
+            "concat",
+        ];
+        let first_arg_functions = [
+            "strcpy",
+            "strncpy",
+            "strcat",
+            "strncat",
+            "sprintf",
+            "snprintf",
+            "memcpy",
+            "memmove",
+            "vsprintf",
+            "vsnprintf",
+            "wcscpy",
+            "wcscat",
+            "stpcpy",
+        ];
+        let (target, sources): (Option<Node<'t>>, &[Node<'t>]) =
+            if path.len() == 1 && first_arg_functions.contains(&name.as_str()) {
+                match args.split_first() {
+                    Some((first, rest)) => (Some(*first), rest),
+                    None => return,
+                }
+            } else if receiver_methods.contains(&name.as_str()) {
+                (lang::call_receiver(call, callee), &args[..])
+            } else {
+                return;
+            };
+        let Some(target) = target else { return };
+        let added = Value::join_all(sources.iter().map(|a| self.eval(*a, env)));
+        if added.taint().is_none() {
+            return;
+        }
+        let v = self.eval(target, env).join(added);
+        let step = self.step(call, "added to a container");
+        self.bind(target, v, step, env);
+    }
+
+    /// Binds a target (a name, a member path, a destructuring pattern) to a value.
+    fn bind(&mut self, target: Node<'t>, value: Value, step: TraceStep, env: &mut Env) {
+        let value = match value {
+            Value::Tainted(t) => Value::Tainted(Rc::new(t.with_step(step.clone()))),
+            other => other,
+        };
+        match classify(target, self.language) {
+            Class::Identifier | Class::Member => {
+                if let Some(key) = self.key(target) {
+                    env.insert(key, value);
+                }
+            }
+            Class::Subscript => {
+                // `d["k"] = v` taints the container `d`.
+                let container = target
+                    .child_by_field_name("value")
+                    .or_else(|| target.child_by_field_name("object"))
+                    .or_else(|| target.child_by_field_name("operand"))
+                    .or_else(|| target.child_by_field_name("array"))
+                    .or_else(|| target.child_by_field_name("argument"));
+                if let Some(c) = container {
+                    let merged = self.eval(c, env).join(value);
+                    if let Some(key) = self.key(c) {
+                        env.insert(key, merged);
+                    }
+                }
+            }
+            _ => {
+                // Declarators (`*p`, `buf[10]`), tuples and patterns: every name inside.
+                let mut stack = vec![target];
+                while let Some(n) = stack.pop() {
+                    match classify(n, self.language) {
+                        Class::Identifier => {
+                            if let Some(key) = self.key(n) {
+                                env.insert(key, value.clone());
+                            }
+                        }
+                        Class::Scope => {}
+                        _ => {
+                            // Skip default values and types inside patterns.
+                            let mut cursor = n.walk();
+                            for (i, child) in n.named_children(&mut cursor).enumerate() {
+                                let field = n.field_name_for_named_child(i as u32);
+                                if !matches!(field, Some("value" | "type" | "size" | "right")) {
+                                    stack.push(child);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn bind_parameters(&mut self, function: Node<'t>, env: &mut Env) {
+        let params = function.child_by_field_name("parameters").or_else(|| {
+            // C/C++: the parameters hang off the function declarator.
+            let mut d = function.child_by_field_name("declarator");
+            for _ in 0..8 {
+                let node = d?;
+                if let Some(p) = node.child_by_field_name("parameters") {
+                    return Some(p);
+                }
+                d = node.child_by_field_name("declarator");
+            }
+            None
+        });
+        let Some(params) = params else {
+            // Python lambdas and single-parameter arrows: `x => …`.
+            if let Some(p) = function.child_by_field_name("parameter") {
+                self.bind_parameter(function, p, env);
+            }
+            return;
+        };
+        let mut cursor = params.walk();
+        let list: Vec<Node<'t>> = params.named_children(&mut cursor).collect();
+        for p in list {
+            if p.kind() != "comment" {
+                self.bind_parameter(function, p, env);
+            }
+        }
+    }
+
+    fn bind_parameter(&mut self, function: Node<'t>, param: Node<'t>, env: &mut Env) {
+        let text = self.text_of(param).to_owned();
+        let names: Vec<Node<'t>> = {
+            let mut cursor = param.walk();
+            let by_name: Vec<Node<'t>> =
+                param.children_by_field_name("name", &mut cursor).collect();
+            if !by_name.is_empty() {
+                by_name
+            } else if classify(param, self.language) == Class::Identifier {
+                vec![param]
+            } else {
+                let inner = param
+                    .child_by_field_name("pattern")
+                    .or_else(|| param.child_by_field_name("left"))
+                    .or_else(|| param.child_by_field_name("declarator"))
+                    .or_else(|| param.named_child(0));
+                inner.into_iter().collect()
+            }
+        };
+        for name in names {
+            let name_text = self.text_of(name);
+            if matches!(name_text, "self" | "cls" | "this" | "") {
+                continue;
+            }
+            let strong = self.is_request_parameter(function, &text, name_text);
+            let label = if strong {
+                format!(
+                    "request data in parameter `{}`",
+                    name_text.trim_start_matches(['*', '&'])
+                )
+            } else {
+                format!("parameter `{}`", name_text.trim_start_matches(['*', '&']))
+            };
+            let taint = Value::Tainted(Rc::new(Taint {
+                trace: vec![TraceStep {
+                    range: param.byte_range(),
+                    label,
+                }],
+                strong,
+                sanitized: Vec::new(),
+            }));
+            self.bind(name, taint, self.step(param, "parameter"), env);
+        }
+    }
+
+    /// Parameters that certainly carry request data: typed as a request, annotated as a
+    /// request binding, `argv`, or any parameter of a routed handler.
+    fn is_request_parameter(&self, function: Node, param_text: &str, name: &str) -> bool {
+        const REQUEST_MARKERS: [&str; 9] = [
+            "http.Request",
+            "HttpServletRequest",
+            "@RequestParam",
+            "@PathVariable",
+            "@RequestBody",
+            "@RequestHeader",
+            "@CookieValue",
+            "Query(",
+            "Form(",
+        ];
+        if REQUEST_MARKERS.iter().any(|m| param_text.contains(m)) || name == "argv" {
+            return true;
+        }
+        // Python: `@app.route(...)` / `@router.get(...)` decorated handlers.
+        let decorated = function
+            .parent()
+            .filter(|p| p.kind() == "decorated_definition")
+            .map(|p| {
+                self.text_of(p)
+                    .split("def ")
+                    .next()
+                    .unwrap_or_default()
+                    .to_owned()
+            });
+        decorated.is_some_and(|d| {
+            [
+                ".route(",
+                ".get(",
+                ".post(",
+                ".put(",
+                ".delete(",
+                ".patch(",
+                ".api_route(",
+            ]
+            .iter()
+            .any(|m| d.contains(m))
+        })
+    }
+
+    fn step(&self, node: Node, what: &str) -> TraceStep {
+        let snippet: String = self.text_of(node).chars().take(60).collect();
+        let snippet = snippet.split('\n').next().unwrap_or_default();
+        TraceStep {
+            range: node.byte_range(),
+            label: format!("{what}: `{}`", snippet.trim()),
+        }
+    }
+
+    // ---- expressions ------------------------------------------------------------
+
+    /// The environment key of a name or member path (`x`, `self.cmd`).
+    fn key(&self, node: Node) -> Option<String> {
+        self.path(node).map(|p| p.join("."))
+    }
+
+    /// The dotted path of a name expression: `request.args.get`, `r.URL.Query.Get`,
+    /// `std.getenv`. Calls and subscripts in the chain are looked through.
+    fn path(&self, node: Node) -> Option<Vec<String>> {
+        let mut segments = Vec::new();
+        let mut current = node;
+        for _ in 0..32 {
+            match classify(current, self.language) {
+                Class::Identifier => {
+                    segments.push(self.text_of(current).to_owned());
+                    segments.reverse();
+                    return Some(segments);
+                }
+                Class::Member => {
+                    if matches!(current.kind(), "qualified_identifier" | "scoped_identifier") {
+                        let text = self.text_of(current).replace(char::is_whitespace, "");
+                        let mut own: Vec<String> = text
+                            .split("::")
+                            .filter(|s| !s.is_empty())
+                            .map(str::to_owned)
+                            .collect();
+                        own.extend(segments.into_iter().rev());
+                        return Some(own);
+                    }
+                    segments.push(self.text_of(lang::member_name(current)?).to_owned());
+                    current = lang::member_object(current)?;
+                }
+                Class::Call => {
+                    let (callee, _) = lang::call_parts(current);
+                    if current.kind() == "method_invocation" {
+                        segments.push(
+                            self.text_of(current.child_by_field_name("name")?)
+                                .to_owned(),
+                        );
+                        match current.child_by_field_name("object") {
+                            Some(o) => current = o,
+                            None => {
+                                segments.reverse();
+                                return Some(segments);
+                            }
+                        }
+                    } else {
+                        current = callee?;
+                    }
+                }
+                Class::Subscript => {
+                    current = current
+                        .child_by_field_name("value")
+                        .or_else(|| current.child_by_field_name("object"))
+                        .or_else(|| current.child_by_field_name("operand"))
+                        .or_else(|| current.child_by_field_name("array"))
+                        .or_else(|| current.child_by_field_name("argument"))?;
+                }
+                _ if current.kind() == "parenthesized_expression" => {
+                    current = current.named_child(0)?;
+                }
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    fn source_value(&self, node: Node, path: &[String]) -> Option<Value> {
+        let refs: Vec<&str> = path.iter().map(String::as_str).collect();
+        let rule = self.model.source_for(&refs)?;
+        Some(Value::Tainted(Rc::new(Taint {
+            trace: vec![TraceStep {
+                range: node.byte_range(),
+                label: format!("source: {}", rule.label),
+            }],
+            strong: true,
+            sanitized: Vec::new(),
+        })))
+    }
+
+    fn eval(&mut self, node: Node<'t>, env: &Env) -> Value {
+        if self.depth > MAX_DEPTH {
+            return Value::Clean;
+        }
+        self.depth += 1;
+        let v = self.eval_inner(node, env);
+        self.depth -= 1;
+        v
+    }
+
+    fn eval_inner(&mut self, node: Node<'t>, env: &Env) -> Value {
+        match classify(node, self.language) {
+            Class::Identifier => {
+                let name = self.text_of(node);
+                if let Some(v) = env.get(name) {
+                    return v.clone();
+                }
+                match self.language {
+                    Language::Python if name == "True" => Value::Const(Lit::Bool(true)),
+                    Language::Python if name == "False" => Value::Const(Lit::Bool(false)),
+                    _ => self
+                        .source_value(node, &[name.to_owned()])
+                        .unwrap_or(Value::Clean),
+                }
+            }
+            Class::Member => {
+                let path = self.path(node);
+                if let Some(p) = &path {
+                    if let Some(v) = env.get(&p.join(".")) {
+                        return v.clone();
+                    }
+                    if !env.contains_key(&p[0])
+                        && let Some(v) = self.source_value(node, p)
+                    {
+                        return v;
+                    }
+                }
+                match lang::member_object(node) {
+                    Some(object) => self.eval(object, env),
+                    None => Value::Clean,
+                }
+            }
+            Class::Call => self.eval_call(node, env),
+            Class::Str => {
+                let mut cursor = node.walk();
+                let parts: Vec<Node<'t>> = node
+                    .named_children(&mut cursor)
+                    .filter(|c| {
+                        matches!(
+                            c.kind(),
+                            "interpolation" | "template_substitution" | "string" | "string_literal"
+                        )
+                    })
+                    .collect();
+                if parts.is_empty() {
+                    Value::Const(Lit::Str(literal_content(self.text_of(node))))
+                } else {
+                    let joined = Value::join_all(parts.into_iter().map(|p| {
+                        let inner =
+                            if p.kind() == "interpolation" || p.kind() == "template_substitution" {
+                                p.named_child(0).unwrap_or(p)
+                            } else {
+                                p
+                            };
+                        self.eval(inner, env)
+                    }));
+                    match joined {
+                        Value::Tainted(t) => Value::Tainted(t),
+                        _ => Value::Clean,
+                    }
+                }
+            }
+            Class::Number => self
+                .text_of(node)
+                .replace('_', "")
+                .parse::<i64>()
+                .map(|i| Value::Const(Lit::Int(i)))
+                .unwrap_or(Value::Clean),
+            Class::True => Value::Const(Lit::Bool(true)),
+            Class::False => Value::Const(Lit::Bool(false)),
+            Class::Conditional => {
+                let Some((cond, then, other)) = lang::conditional_parts(node) else {
+                    return Value::Clean;
+                };
+                match self.eval(cond, env).truthiness() {
+                    Some(true) => self.eval(then, env),
+                    Some(false) => self.eval(other, env),
+                    None => {
+                        let a = self.eval(then, env);
+                        let b = self.eval(other, env);
+                        a.join(b)
+                    }
+                }
+            }
+            Class::Binary => {
+                let (Some(left), Some(right)) = (
+                    node.child_by_field_name("left")
+                        .or_else(|| node.named_child(0)),
+                    node.child_by_field_name("right")
+                        .or_else(|| node.named_child(1)),
+                ) else {
+                    return Value::Clean;
+                };
+                let op = node
+                    .child_by_field_name("operator")
+                    .or_else(|| node.child(1))
+                    .map(|o| self.text_of(o).to_owned())
+                    .unwrap_or_default();
+                let a = self.eval(left, env);
+                let b = self.eval(right, env);
+                if let (Value::Const(x), Value::Const(y)) = (&a, &b)
+                    && let Some(folded) = fold_binary(&op, x, y)
+                {
+                    return Value::Const(folded);
+                }
+                // Comparisons and boolean tests yield booleans, not the data compared.
+                let yields_bool = matches!(
+                    op.as_str(),
+                    "==" | "!="
+                        | "==="
+                        | "!=="
+                        | "<"
+                        | ">"
+                        | "<="
+                        | ">="
+                        | "in"
+                        | "not in"
+                        | "is"
+                        | "is not"
+                        | "instanceof"
+                );
+                if yields_bool { Value::Clean } else { a.join(b) }
+            }
+            Class::Not => {
+                let inner = node
+                    .child_by_field_name("argument")
+                    .or_else(|| node.child_by_field_name("operand"))
+                    .or_else(|| node.named_child(0));
+                match inner.map(|i| self.eval(i, env)) {
+                    Some(v) => match v.truthiness() {
+                        Some(b) => Value::Const(Lit::Bool(!b)),
+                        None => Value::Clean,
+                    },
+                    None => Value::Clean,
+                }
+            }
+            Class::Scope => Value::Clean,
+            _ => {
+                let mut cursor = node.walk();
+                let children: Vec<Node<'t>> = node.named_children(&mut cursor).collect();
+                if children.len() == 1 {
+                    return self.eval(children[0], env);
+                }
+                let v = Value::join_all(
+                    children
+                        .into_iter()
+                        .filter(|c| c.kind() != "comment")
+                        .map(|c| self.eval(c, env)),
+                );
+                match v {
+                    Value::Tainted(t) => Value::Tainted(t),
+                    _ => Value::Clean,
+                }
+            }
+        }
+    }
+
+    fn eval_call(&mut self, node: Node<'t>, env: &Env) -> Value {
+        let (callee, args) = lang::call_parts(node);
+        let path = callee.and_then(|c| self.path(c)).or_else(|| {
+            (node.kind() == "method_invocation")
+                .then(|| self.path(node))
+                .flatten()
+        });
+        if let Some(p) = &path
+            && !env.contains_key(&p[0])
+            && let Some(v) = self.source_value(node, p)
+        {
+            return v;
+        }
+        let receiver = lang::call_receiver(node, callee);
+        let mut inputs: Vec<Value> = args.iter().map(|a| self.eval(*a, env)).collect();
+        if let Some(r) = receiver {
+            inputs.push(self.eval(r, env));
+        }
+        let joined = Value::join_all(inputs);
+        let Some(p) = path else {
+            return clean_unless_tainted(joined);
+        };
+        let refs: Vec<&str> = p.iter().map(String::as_str).collect();
+        if let Some(kinds) = self.model.sanitizer_kinds(&refs) {
+            let kinds = kinds.to_vec();
+            return joined.sanitized_for(&kinds);
+        }
+        match joined {
+            Value::Tainted(t) => {
+                let step = self.step(node, "passed through");
+                Value::Tainted(Rc::new(t.with_step(step)))
+            }
+            _ => Value::Clean,
+        }
+    }
+}
+
+fn clean_unless_tainted(v: Value) -> Value {
+    match v {
+        Value::Tainted(t) => Value::Tainted(t),
+        _ => Value::Clean,
+    }
+}
+
+/// A string literal's content without quotes or prefixes (good enough for folding
+/// equality tests on plain literals).
+fn literal_content(text: &str) -> String {
+    let trimmed = text.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+    let quote_len = if trimmed.starts_with("\"\"\"") || trimmed.starts_with("'''") {
+        3
+    } else {
+        1
+    };
+    if trimmed.len() >= 2 * quote_len {
+        trimmed[quote_len..trimmed.len() - quote_len].to_owned()
+    } else {
+        String::new()
+    }
+}
+
+/// Statements that hold other statements (blocks, try, with, else clauses, switch
+/// cases) are walked child by child; anything else is one simple statement.
+fn is_container(node: Node) -> bool {
+    let mut cursor = node.walk();
+    let found = node.named_children(&mut cursor).any(|c| {
+        let k = c.kind();
+        k.ends_with("statement")
+            || k.ends_with("block")
+            || k.ends_with("clause")
+            || k.ends_with("definition")
+            || k == "short_var_declaration"
+            || k == "local_variable_declaration"
+            || k == "lexical_declaration"
+            || k == "variable_declaration"
+            || k == "declaration"
+            || k == "var_declaration"
+            || k == "compound_statement"
+            || k == "statement_block"
+            || k == "switch_body"
+            || k == "switch_block"
+            || k == "case_statement"
+            || k == "expression_case"
+            || k == "default_case"
+    });
+    found && !matches!(node.kind(), "expression_statement" | "with_clause")
+}

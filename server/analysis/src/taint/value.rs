@@ -1,0 +1,179 @@
+//! The abstract values of the taint walker: a constant (for folding conditions), clean,
+//! or tainted with the trace that got it here and the sink kinds it was sanitized for.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use crate::finding::TraceStep;
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Lit {
+    Int(i64),
+    Bool(bool),
+    Str(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Taint {
+    pub trace: Vec<TraceStep>,
+    /// From a real source (request, argv, env, …) rather than a caller's argument.
+    pub strong: bool,
+    /// Sink kinds this value is safe for.
+    pub sanitized: Vec<String>,
+}
+
+impl Taint {
+    pub fn reaches(&self, kind: &str) -> bool {
+        !self.sanitized.iter().any(|k| k == kind || k == "*")
+    }
+
+    pub fn with_step(&self, step: TraceStep) -> Taint {
+        let mut trace = self.trace.clone();
+        // Long traces help nobody; keep the source and the latest steps.
+        if trace.len() >= 8 {
+            trace.remove(1);
+        }
+        trace.push(step);
+        Taint {
+            trace,
+            ..self.clone()
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Value {
+    Clean,
+    Const(Lit),
+    Tainted(Rc<Taint>),
+}
+
+impl Value {
+    pub fn taint(&self) -> Option<&Rc<Taint>> {
+        match self {
+            Value::Tainted(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    pub fn truthiness(&self) -> Option<bool> {
+        match self {
+            Value::Const(Lit::Bool(b)) => Some(*b),
+            Value::Const(Lit::Int(i)) => Some(*i != 0),
+            Value::Const(Lit::Str(s)) => Some(!s.is_empty()),
+            _ => None,
+        }
+    }
+
+    /// The least upper bound: tainted wins; two taints keep the stronger trace and only
+    /// the sanitizations both share.
+    pub fn join(self, other: Value) -> Value {
+        match (self, other) {
+            (Value::Tainted(a), Value::Tainted(b)) => {
+                let (keep, drop) = if b.strong && !a.strong {
+                    (b, a)
+                } else {
+                    (a, b)
+                };
+                if keep.sanitized.is_empty() || keep.sanitized == drop.sanitized {
+                    Value::Tainted(keep)
+                } else {
+                    let shared = keep
+                        .sanitized
+                        .iter()
+                        .filter(|k| drop.sanitized.contains(k))
+                        .cloned()
+                        .collect();
+                    Value::Tainted(Rc::new(Taint {
+                        sanitized: shared,
+                        ..(*keep).clone()
+                    }))
+                }
+            }
+            (t @ Value::Tainted(_), _) | (_, t @ Value::Tainted(_)) => t,
+            (Value::Const(a), Value::Const(b)) if a == b => Value::Const(a),
+            _ => Value::Clean,
+        }
+    }
+
+    pub fn join_all(values: impl IntoIterator<Item = Value>) -> Value {
+        values
+            .into_iter()
+            .fold(None, |acc: Option<Value>, v| {
+                Some(match acc {
+                    None => v,
+                    Some(a) => a.join(v),
+                })
+            })
+            .unwrap_or(Value::Clean)
+    }
+
+    pub fn sanitized_for(self, kinds: &[String]) -> Value {
+        match self {
+            Value::Tainted(t) => {
+                if kinds.iter().any(|k| k == "*") {
+                    return Value::Clean;
+                }
+                let mut t = (*t).clone();
+                for k in kinds {
+                    if !t.sanitized.contains(k) {
+                        t.sanitized.push(k.clone());
+                    }
+                }
+                Value::Tainted(Rc::new(t))
+            }
+            Value::Const(c) => Value::Const(c),
+            Value::Clean => Value::Clean,
+        }
+    }
+}
+
+/// Variable name (or dotted path such as `self.cmd`) → value.
+pub(crate) type Env = HashMap<String, Value>;
+
+pub(crate) fn join_envs(a: Env, b: Env) -> Env {
+    let mut out = a;
+    for (k, v) in b {
+        let merged = match out.remove(&k) {
+            Some(old) => old.join(v),
+            None => v,
+        };
+        out.insert(k, merged);
+    }
+    out
+}
+
+/// Folds a binary operator over two constants.
+pub(crate) fn fold_binary(op: &str, a: &Lit, b: &Lit) -> Option<Lit> {
+    use Lit::*;
+    Some(match (a, b) {
+        (Int(x), Int(y)) => match op {
+            "+" => Int(x.checked_add(*y)?),
+            "-" => Int(x.checked_sub(*y)?),
+            "*" => Int(x.checked_mul(*y)?),
+            "/" | "//" => Int(x.checked_div(*y)?),
+            "%" => Int(x.checked_rem(*y)?),
+            ">" => Bool(x > y),
+            "<" => Bool(x < y),
+            ">=" => Bool(x >= y),
+            "<=" => Bool(x <= y),
+            "==" | "===" => Bool(x == y),
+            "!=" | "!==" => Bool(x != y),
+            _ => return None,
+        },
+        (Str(x), Str(y)) => match op {
+            "+" => Str(format!("{x}{y}")),
+            "==" | "===" => Bool(x == y),
+            "!=" | "!==" => Bool(x != y),
+            _ => return None,
+        },
+        (Bool(x), Bool(y)) => match op {
+            "and" | "&&" => Bool(*x && *y),
+            "or" | "||" => Bool(*x || *y),
+            "==" | "===" => Bool(x == y),
+            "!=" | "!==" => Bool(x != y),
+            _ => return None,
+        },
+        _ => return None,
+    })
+}

@@ -1,0 +1,252 @@
+//! The constitution data model: what a constitution says (principle, examples) and how it
+//! is detected (tree-sitter query or regex patterns, optionally requiring a tainted input).
+//! The raw serde structs mirror the file format; validation turns them into these types.
+
+use std::fmt;
+
+use bluecode_syntax::Language;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Category {
+    Vulnerability,
+    Malicious,
+    Bias,
+    Instruction,
+    /// Findings about suppression comments themselves; never used in files.
+    Suppression,
+}
+
+impl Category {
+    pub fn name(self) -> &'static str {
+        match self {
+            Category::Vulnerability => "vulnerability",
+            Category::Malicious => "malicious",
+            Category::Bias => "bias",
+            Category::Instruction => "instruction",
+            Category::Suppression => "suppression",
+        }
+    }
+}
+
+/// Ordered: `Info < Warning < Error`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    pub fn lowered(self) -> Severity {
+        match self {
+            Severity::Error => Severity::Warning,
+            _ => Severity::Info,
+        }
+    }
+}
+
+/// How sure the engine is that a finding is real. Ordered: `Low < Medium < High`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    Low,
+    Medium,
+    High,
+}
+
+impl Confidence {
+    pub fn name(self) -> &'static str {
+        match self {
+            Confidence::Low => "low",
+            Confidence::Medium => "medium",
+            Confidence::High => "high",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ExampleKind {
+    Unsafe,
+    Safe,
+}
+
+/// A worked example; every example is a test: unsafe ones must be flagged by their
+/// constitution, safe ones must not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Example {
+    pub kind: ExampleKind,
+    pub language: Language,
+    pub code: String,
+    /// 1-based line of the example's table in its file.
+    pub line: usize,
+}
+
+/// A mechanical fix: replace the node captured as `@<capture>` with `replacement`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FixTemplate {
+    pub capture: String,
+    pub replacement: String,
+    pub title: String,
+}
+
+#[derive(Debug, Clone)]
+pub enum PatternKind {
+    /// A tree-sitter query; `@sink` marks the reported node, `@input` the value that must
+    /// be tainted when the pattern has a taint kind.
+    Query { language: Language, source: String },
+    /// A regular expression over a unit's own text (or, with `files`, over whole files
+    /// that are not code, such as AGENTS.md).
+    Regex {
+        regex: regex::Regex,
+        files: Vec<String>,
+    },
+}
+
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    pub kind: PatternKind,
+    /// The sink kind (`shell`, `sql`, `path`, …): the finding needs a tainted `@input`
+    /// not sanitized for this kind.
+    pub taint: Option<String>,
+    /// Overrides the constitution's title as the diagnostic message.
+    pub message: Option<String>,
+    pub confidence: Option<Confidence>,
+    pub fix: Option<FixTemplate>,
+    pub line: usize,
+}
+
+/// One constitution: a safety principle, its examples, and how to detect a breach.
+#[derive(Debug, Clone)]
+pub struct Constitution {
+    pub id: String,
+    pub title: String,
+    pub category: Category,
+    pub cwe: Vec<u32>,
+    pub severity: Severity,
+    pub confidence: Confidence,
+    pub languages: Vec<Language>,
+    pub principle: String,
+    pub fix_hint: Option<String>,
+    /// The sandbox probe kind that can confirm it (`command`, `sql`, `path`, …).
+    pub sandbox: Option<String>,
+    pub tags: Vec<String>,
+    pub patterns: Vec<Pattern>,
+    pub examples: Vec<Example>,
+    pub origin: crate::load::Origin,
+}
+
+impl Constitution {
+    /// `CWE-78` style label of the first CWE, if any.
+    pub fn cwe_label(&self) -> Option<String> {
+        self.cwe.first().map(|c| format!("CWE-{c}"))
+    }
+
+    /// Whether `selector` (an id, an id prefix ending in `*`, or `CWE-N`) names this one.
+    pub fn matches_selector(&self, selector: &str) -> bool {
+        if let Some(n) = selector
+            .strip_prefix("CWE-")
+            .or_else(|| selector.strip_prefix("cwe-"))
+        {
+            return n.parse::<u32>().is_ok_and(|n| self.cwe.contains(&n));
+        }
+        match selector.strip_suffix('*') {
+            Some(prefix) => self.id.starts_with(prefix),
+            None => self.id == selector,
+        }
+    }
+}
+
+pub(crate) mod raw {
+    //! The file format as serde sees it.
+    use serde::Deserialize;
+    use toml::Spanned;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(untagged)]
+    pub enum OneOrMany {
+        One(u32),
+        Many(Vec<u32>),
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Constitution {
+        pub id: Spanned<String>,
+        pub title: String,
+        pub category: Spanned<String>,
+        #[serde(default)]
+        pub cwe: Option<OneOrMany>,
+        pub severity: Spanned<String>,
+        #[serde(default)]
+        pub confidence: Option<Spanned<String>>,
+        pub languages: Spanned<Vec<Spanned<String>>>,
+        pub principle: Spanned<String>,
+        #[serde(default)]
+        pub fix_hint: Option<String>,
+        #[serde(default)]
+        pub sandbox: Option<String>,
+        #[serde(default)]
+        pub tags: Vec<String>,
+        #[serde(default, rename = "pattern")]
+        pub patterns: Vec<Spanned<Pattern>>,
+        #[serde(default, rename = "example")]
+        pub examples: Vec<Spanned<Example>>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Pattern {
+        #[serde(default)]
+        pub language: Option<Spanned<String>>,
+        #[serde(default)]
+        pub query: Option<Spanned<String>>,
+        #[serde(default)]
+        pub regex: Option<Spanned<String>>,
+        #[serde(default)]
+        pub files: Vec<String>,
+        #[serde(default)]
+        pub taint: Option<Spanned<String>>,
+        #[serde(default)]
+        pub message: Option<String>,
+        #[serde(default)]
+        pub confidence: Option<Spanned<String>>,
+        #[serde(default)]
+        pub fix: Option<Spanned<Fix>>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Fix {
+        pub capture: String,
+        pub replacement: String,
+        #[serde(default)]
+        pub title: Option<String>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Example {
+        pub kind: Spanned<String>,
+        #[serde(default)]
+        pub language: Option<Spanned<String>>,
+        pub code: String,
+    }
+}

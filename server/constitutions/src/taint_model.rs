@@ -1,0 +1,131 @@
+//! Per-language taint models (`constitutions/taint/<language>.toml`): which expressions
+//! carry untrusted data (sources) and which calls make a value safe for which sink kinds
+//! (sanitizers). Names are dotted paths matched segment by segment; `*` matches one
+//! segment and a leading `**` any number of them.
+
+use serde::Deserialize;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceRule {
+    pub path: Vec<String>,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SanitizerRule {
+    pub path: Vec<String>,
+    /// Sink kinds the result is safe for; `*` means every kind.
+    pub kinds: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TaintModel {
+    pub sources: Vec<SourceRule>,
+    pub sanitizers: Vec<SanitizerRule>,
+}
+
+impl TaintModel {
+    /// The source whose path is a prefix of `path` (`request.args` matches
+    /// `request.args.get`).
+    pub fn source_for(&self, path: &[&str]) -> Option<&SourceRule> {
+        self.sources
+            .iter()
+            .find(|s| matches_path(&s.path, path, true))
+    }
+
+    /// The sink kinds a call to `path` sanitizes for, if it is a sanitizer.
+    pub fn sanitizer_kinds(&self, path: &[&str]) -> Option<&[String]> {
+        self.sanitizers
+            .iter()
+            .find(|s| matches_path(&s.path, path, false))
+            .map(|s| s.kinds.as_slice())
+    }
+
+    pub(crate) fn merge(&mut self, other: TaintModel) {
+        self.sources.extend(other.sources);
+        self.sanitizers.extend(other.sanitizers);
+    }
+}
+
+/// Matches a rule path against an expression path; with `prefix`, the rule may match
+/// only the start of the expression path.
+fn matches_path(rule: &[String], path: &[&str], prefix: bool) -> bool {
+    if let Some(rest) = rule.first().filter(|s| *s == "**").map(|_| &rule[1..]) {
+        return (0..=path.len()).any(|skip| matches_path(rest, &path[skip..], prefix));
+    }
+    if rule.len() > path.len() || (!prefix && rule.len() != path.len()) {
+        return false;
+    }
+    rule.iter().zip(path).all(|(r, p)| r == "*" || r == p)
+}
+
+pub(crate) mod raw {
+    use super::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Model {
+        pub language: String,
+        #[serde(default, rename = "source")]
+        pub sources: Vec<Source>,
+        #[serde(default, rename = "sanitizer")]
+        pub sanitizers: Vec<Sanitizer>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Source {
+        pub path: String,
+        pub label: String,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    pub struct Sanitizer {
+        pub path: String,
+        pub kinds: Vec<String>,
+    }
+}
+
+pub(crate) fn split_path(path: &str) -> Vec<String> {
+    path.split('.').map(str::to_owned).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rule(p: &str) -> Vec<String> {
+        split_path(p)
+    }
+
+    #[test]
+    fn path_matching() {
+        assert!(matches_path(
+            &rule("request.args"),
+            &["request", "args", "get"],
+            true
+        ));
+        assert!(!matches_path(
+            &rule("request.args"),
+            &["request", "args", "get"],
+            false
+        ));
+        assert!(matches_path(
+            &rule("**.getParameter"),
+            &["this", "req", "getParameter"],
+            false
+        ));
+        assert!(matches_path(
+            &rule("*.getParameter"),
+            &["req", "getParameter"],
+            false
+        ));
+        assert!(!matches_path(
+            &rule("*.getParameter"),
+            &["getParameter"],
+            false
+        ));
+        assert!(matches_path(&rule("os.environ"), &["os", "environ"], true));
+    }
+}
