@@ -11,6 +11,7 @@ mod engine;
 mod examples;
 mod finding;
 mod incremental;
+mod report;
 mod settings;
 mod suppression;
 mod taint;
@@ -20,6 +21,7 @@ pub use engine::Engine;
 pub use examples::{ExampleFailure, ExampleReport, check_examples};
 pub use finding::{Finding, Fix, TraceStep};
 pub use incremental::{DocumentAnalysis, UpdateStats};
+pub use report::{finalize, today};
 pub use settings::{AnalysisSettings, SettingsError, WorkspaceFile};
 pub use suppression::{
     Date, SUPPRESSION_EXPIRED, SUPPRESSION_WITHOUT_REASON, apply_suppressions, suppression_comment,
