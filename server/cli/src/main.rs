@@ -1,1 +1,144 @@
-fn main() {}
+//! Layer 7 — the `bluecode` binary: `lsp` (the language server on stdio), `scan` (the same
+//! engine over files, for CI), `constitutions` (list, show, test) and `config schema`.
+//! Logs go to stderr; stdout carries only results (and, for `lsp`, the protocol).
+//!
+//! May depend on every other layer; holds no analysis logic of its own.
+
+mod constitutions_cmd;
+mod discover;
+mod output;
+mod scan;
+mod settings_schema;
+mod workspace;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Parser)]
+#[command(
+    name = "bluecode",
+    version,
+    about = "Security review as you type: a language server and a CI scanner"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the language server on stdin/stdout.
+    Lsp,
+    /// Scan files and folders (honours .gitignore) and report findings.
+    Scan(ScanArgs),
+    /// List, show and test constitutions.
+    #[command(subcommand)]
+    Constitutions(ConstitutionsCommand),
+    /// Configuration helpers.
+    #[command(subcommand)]
+    Config(ConfigCommand),
+}
+
+#[derive(clap::Args)]
+pub struct ScanArgs {
+    /// Files or folders to scan (default: the current folder).
+    pub paths: Vec<PathBuf>,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Write the report to this file instead of stdout.
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+    /// Exit 1 when a finding at or above this severity remains (default: any finding).
+    #[arg(long, value_enum, default_value_t = FailOn::Info)]
+    pub fail_on: FailOn,
+    /// Always exit 0 when the scan ran, whatever it found.
+    #[arg(long)]
+    pub exit_zero: bool,
+    /// Use this bluecode.toml instead of looking for one above the first path.
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Json,
+    Sarif,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum FailOn {
+    Info,
+    Warning,
+    Error,
+}
+
+#[derive(Subcommand)]
+enum ConstitutionsCommand {
+    /// List every constitution (built-in and the workspace's).
+    List {
+        /// Also load the constitutions of this workspace folder.
+        #[arg(long)]
+        workspace: Option<PathBuf>,
+    },
+    /// Show one constitution: principle, examples, patterns.
+    Show {
+        id: String,
+        #[arg(long)]
+        workspace: Option<PathBuf>,
+    },
+    /// Run examples as tests: the built-ins, or the constitution files under PATH.
+    Test { path: Option<PathBuf> },
+}
+
+#[derive(Subcommand)]
+enum ConfigCommand {
+    /// Print every setting (name, type, default, description) as JSON.
+    Schema,
+}
+
+fn init_logging() {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("BLUECODE_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(false)
+        .init();
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    init_logging();
+    let result = match cli.command {
+        Command::Lsp => run_lsp(),
+        Command::Scan(args) => scan::run(&args),
+        Command::Constitutions(ConstitutionsCommand::List { workspace }) => {
+            constitutions_cmd::list(workspace.as_deref())
+        }
+        Command::Constitutions(ConstitutionsCommand::Show { id, workspace }) => {
+            constitutions_cmd::show(&id, workspace.as_deref())
+        }
+        Command::Constitutions(ConstitutionsCommand::Test { path }) => {
+            constitutions_cmd::test(path.as_deref())
+        }
+        Command::Config(ConfigCommand::Schema) => settings_schema::print(),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("bluecode: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run_lsp() -> anyhow::Result<ExitCode> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(bluecode_lsp::serve_stdio())?;
+    Ok(ExitCode::SUCCESS)
+}

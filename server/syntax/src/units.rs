@@ -5,6 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use tree_sitter::Node;
 use xxhash_rust::xxh3::Xxh3;
@@ -87,27 +88,23 @@ pub fn extract_units(doc: &Document) -> Vec<Unit> {
     units
 }
 
-/// Iterative walk (deeply nested input must not overflow the stack), tracking the
-/// qualified-name scope and the enclosing unit.
+/// A cursor walk (deeply nested input must not overflow the stack, and per-node
+/// allocation would dominate the cost), tracking the qualified-name scope and the
+/// enclosing unit as nodes are entered and left.
 fn collect(root: Node, language: Language, text: &str, units: &mut Vec<Unit>) {
-    struct Frame<'t> {
-        node: Node<'t>,
-        scope: Vec<String>,
-        parent_unit: usize,
-    }
     let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut stack = vec![Frame {
-        node: root,
-        scope: Vec::new(),
-        parent_unit: 0,
-    }];
-    while let Some(Frame {
-        node,
-        mut scope,
-        mut parent_unit,
-    }) = stack.pop()
-    {
-        if is_function(node, language) {
+    let mut scope: Vec<String> = Vec::new();
+    // Per entered node: whether it pushed a scope name, and the enclosing unit before it.
+    let mut entered: Vec<(bool, usize)> = Vec::new();
+    let mut parent_unit = 0;
+    let mut cursor = root.walk();
+    loop {
+        let node = cursor.node();
+        let mut pushed = false;
+        let enclosing = parent_unit;
+        if !is_candidate(node, language) {
+            // Most nodes: neither a unit nor a name container.
+        } else if is_function(node, language) {
             let name = function_name(node, language, text)
                 .unwrap_or_else(|| format!("<anonymous@{}>", node.start_position().row + 1));
             let qualified = qualify(&scope, &name);
@@ -119,6 +116,7 @@ fn collect(root: Node, language: Language, text: &str, units: &mut Vec<Unit>) {
                 format!("{qualified}#{count}")
             };
             scope.push(name);
+            pushed = true;
             units.push(Unit {
                 id,
                 kind: UnitKind::Function,
@@ -130,15 +128,26 @@ fn collect(root: Node, language: Language, text: &str, units: &mut Vec<Unit>) {
             parent_unit = units.len() - 1;
         } else if let Some(name) = container_name(node, language, text) {
             scope.push(name);
+            pushed = true;
         }
-        let mut cursor = node.walk();
-        let children: Vec<Node> = node.children(&mut cursor).collect();
-        for child in children.into_iter().rev() {
-            stack.push(Frame {
-                node: child,
-                scope: scope.clone(),
-                parent_unit,
-            });
+        entered.push((pushed, enclosing));
+        if cursor.goto_first_child() {
+            continue;
+        }
+        loop {
+            let Some((pushed, enclosing)) = entered.pop() else {
+                return;
+            };
+            if pushed {
+                scope.pop();
+            }
+            parent_unit = enclosing;
+            if cursor.goto_next_sibling() {
+                break;
+            }
+            if !cursor.goto_parent() {
+                return;
+            }
         }
     }
 }
@@ -185,6 +194,71 @@ fn finish(units: &mut [Unit], text: &str) {
         units[i].own_ranges = own;
         units[i].hash = hasher.digest();
     }
+}
+
+/// Kind ids of the nodes that can be units or name containers, per language: comparing
+/// ids is far cheaper than comparing `Node::kind()` strings on every node.
+struct InterestingKinds {
+    ids: Vec<u16>,
+}
+
+const CANDIDATE_KINDS: [&str; 24] = [
+    "function_definition",
+    "lambda",
+    "function_declaration",
+    "generator_function_declaration",
+    "method_definition",
+    "function_expression",
+    "function",
+    "generator_function",
+    "arrow_function",
+    "method_declaration",
+    "func_literal",
+    "constructor_declaration",
+    "compact_constructor_declaration",
+    "lambda_expression",
+    "class_definition",
+    "class_declaration",
+    "class",
+    "abstract_class_declaration",
+    "interface_declaration",
+    "enum_declaration",
+    "record_declaration",
+    "class_specifier",
+    "struct_specifier",
+    "namespace_definition",
+];
+
+fn interesting_kinds(language: Language) -> &'static InterestingKinds {
+    static CACHE: OnceLock<Vec<InterestingKinds>> = OnceLock::new();
+    let all = CACHE.get_or_init(|| {
+        Language::ALL
+            .iter()
+            .map(|l| {
+                let grammar = l.grammar();
+                let mut ids: Vec<u16> = CANDIDATE_KINDS
+                    .iter()
+                    .map(|k| grammar.id_for_node_kind(k, true))
+                    .filter(|id| *id != 0)
+                    .collect();
+                ids.sort_unstable();
+                InterestingKinds { ids }
+            })
+            .collect()
+    });
+    let index = Language::ALL
+        .iter()
+        .position(|l| *l == language)
+        .unwrap_or(0);
+    &all[index]
+}
+
+fn is_candidate(node: Node, language: Language) -> bool {
+    node.is_named()
+        && interesting_kinds(language)
+            .ids
+            .binary_search(&node.kind_id())
+            .is_ok()
 }
 
 fn is_function(node: Node, language: Language) -> bool {

@@ -1,0 +1,119 @@
+//! The JSON report (`"version": 1`): stable field names for tools and for `bluecode eval`.
+//! Lines and columns are 1-based; columns count UTF-16 code units.
+
+use serde::Serialize;
+
+use super::{Located, Report};
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    version: u32,
+    findings: Vec<JsonFinding<'a>>,
+    skipped: Vec<JsonSkipped<'a>>,
+    stats: JsonStats,
+}
+
+#[derive(Serialize)]
+struct JsonPosition {
+    line: u32,
+    column: u32,
+}
+
+#[derive(Serialize)]
+struct JsonStep<'a> {
+    line: u32,
+    column: u32,
+    label: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    path: &'a str,
+    start: JsonPosition,
+    end: JsonPosition,
+    rule_id: &'a str,
+    title: &'a str,
+    message: &'a str,
+    category: &'a str,
+    cwe: &'a [u32],
+    severity: &'a str,
+    confidence: &'a str,
+    unit: &'a str,
+    trace: Vec<JsonStep<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fix: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct JsonSkipped<'a> {
+    path: &'a str,
+    reason: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonStats {
+    files: usize,
+    findings: usize,
+    skipped: usize,
+    duration_ms: u64,
+}
+
+fn pos(p: bluecode_analysis::syntax::LineCol) -> JsonPosition {
+    JsonPosition {
+        line: p.line + 1,
+        column: p.col + 1,
+    }
+}
+
+fn finding(f: &Located) -> JsonFinding<'_> {
+    JsonFinding {
+        path: &f.path,
+        start: pos(f.start),
+        end: pos(f.end),
+        rule_id: &f.finding.rule_id,
+        title: &f.finding.title,
+        message: &f.finding.message,
+        category: f.finding.category.name(),
+        cwe: &f.finding.cwe,
+        severity: f.finding.severity.name(),
+        confidence: f.finding.confidence.name(),
+        unit: &f.finding.unit_id,
+        trace: f
+            .trace
+            .iter()
+            .map(|s| JsonStep {
+                line: s.start.line + 1,
+                column: s.start.col + 1,
+                label: &s.label,
+            })
+            .collect(),
+        fix: f.finding.fix.as_ref().map(|x| x.title.as_str()),
+        note: f.finding.note.as_deref(),
+    }
+}
+
+pub fn render(report: &Report) -> anyhow::Result<String> {
+    let doc = JsonReport {
+        version: 1,
+        findings: report.findings.iter().map(finding).collect(),
+        skipped: report
+            .skipped
+            .iter()
+            .map(|s| JsonSkipped {
+                path: &s.path,
+                reason: &s.reason,
+            })
+            .collect(),
+        stats: JsonStats {
+            files: report.files,
+            findings: report.findings.len(),
+            skipped: report.skipped.len(),
+            duration_ms: report.duration_ms,
+        },
+    };
+    let mut text = serde_json::to_string_pretty(&doc)?;
+    text.push('\n');
+    Ok(text)
+}

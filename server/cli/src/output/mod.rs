@@ -1,0 +1,43 @@
+//! Scan reports and their renderings (text for people, JSON for tools, SARIF 2.1.0 for
+//! code-scanning dashboards). Positions here are 1-based lines and UTF-16 columns
+//! converted once, in the scan; renderers only format.
+
+pub mod json;
+pub mod sarif;
+pub mod text;
+
+use bluecode_analysis::Finding;
+use bluecode_analysis::syntax::LineCol;
+
+#[derive(Debug, Clone)]
+pub struct LocatedStep {
+    pub start: LineCol,
+    pub end: LineCol,
+    pub label: String,
+}
+
+/// A finding with its file and positions.
+#[derive(Debug, Clone)]
+pub struct Located {
+    pub path: String,
+    pub start: LineCol,
+    pub end: LineCol,
+    pub trace: Vec<LocatedStep>,
+    /// The finding's first line, trimmed.
+    pub snippet: String,
+    pub finding: Finding,
+}
+
+#[derive(Debug, Clone)]
+pub struct Skipped {
+    pub path: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    pub files: usize,
+    pub findings: Vec<Located>,
+    pub skipped: Vec<Skipped>,
+    pub duration_ms: u64,
+}

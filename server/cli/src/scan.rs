@@ -1,0 +1,182 @@
+//! `bluecode scan`: discover files, analyse them in parallel, report, and choose the exit
+//! code. One bad file (unreadable, binary, not UTF-8, too large) is a note in the report,
+//! never the end of the scan.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::Context;
+use bluecode_analysis::constitutions::Severity;
+use bluecode_analysis::syntax::{Document, LineCol, PositionEncoding};
+use bluecode_analysis::{Finding, finalize, today};
+use rayon::prelude::*;
+
+use crate::discover::{FileKind, discover};
+use crate::output::{self, Located, LocatedStep, Report, Skipped};
+use crate::workspace::Workspace;
+use crate::{FailOn, ScanArgs};
+
+enum Outcome {
+    Findings(Vec<Located>),
+    Skipped(Skipped),
+}
+
+pub fn run(args: &ScanArgs) -> anyhow::Result<ExitCode> {
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    for p in &paths {
+        if !p.exists() {
+            anyhow::bail!("no such file or folder: {}", p.display());
+        }
+    }
+    let started = Instant::now();
+    let workspace = Workspace::open(&paths[0], args.config.as_deref())?;
+    let exclude = workspace.file.analysis.exclude_set()?;
+    let files = discover(&paths, &workspace.root, &exclude);
+    let today = today();
+    let outcomes: Vec<Outcome> = files
+        .par_iter()
+        .map(|(path, kind)| scan_file(&workspace, path, *kind, today))
+        .collect();
+
+    let mut report = Report {
+        files: files.len(),
+        ..Report::default()
+    };
+    for outcome in outcomes {
+        match outcome {
+            Outcome::Findings(f) => report.findings.extend(f),
+            Outcome::Skipped(s) => report.skipped.push(s),
+        }
+    }
+    report.duration_ms = started.elapsed().as_millis() as u64;
+    let rendered = match args.format {
+        crate::Format::Text => output::text::render(&report),
+        crate::Format::Json => output::json::render(&report)?,
+        crate::Format::Sarif => output::sarif::render(&report, workspace.engine.constitutions())?,
+    };
+    match &args.output {
+        Some(file) => std::fs::write(file, rendered)
+            .with_context(|| format!("cannot write {}", file.display()))?,
+        None => {
+            use std::io::Write;
+            let mut stdout = std::io::stdout().lock();
+            // A closed pipe (`bluecode scan | head`) is not an error worth a trace.
+            let _ = stdout.write_all(rendered.as_bytes());
+        }
+    }
+    let threshold = match args.fail_on {
+        FailOn::Info => Severity::Info,
+        FailOn::Warning => Severity::Warning,
+        FailOn::Error => Severity::Error,
+    };
+    let failing = report
+        .findings
+        .iter()
+        .any(|f| f.finding.severity >= threshold);
+    Ok(if failing && !args.exit_zero {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn display_path(path: &Path) -> String {
+    let s = path.to_string_lossy();
+    s.strip_prefix("./").unwrap_or(&s).to_owned()
+}
+
+fn scan_file(
+    workspace: &Workspace,
+    path: &Path,
+    kind: FileKind,
+    today: bluecode_analysis::Date,
+) -> Outcome {
+    let skipped = |reason: String| {
+        Outcome::Skipped(Skipped {
+            path: display_path(path),
+            reason,
+        })
+    };
+    let limit = workspace.file.analysis.max_file_size;
+    match std::fs::metadata(path) {
+        Ok(m) if m.len() > limit => {
+            return skipped(format!(
+                "larger than max_file_size ({} > {limit} bytes)",
+                m.len()
+            ));
+        }
+        Ok(_) => {}
+        Err(e) => return skipped(format!("cannot read: {e}")),
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => return skipped(format!("cannot read: {e}")),
+    };
+    if bytes.contains(&0) {
+        return skipped("binary file (contains NUL bytes)".into());
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            return skipped(format!(
+                "not valid UTF-8 (first bad byte at offset {})",
+                e.utf8_error().valid_up_to()
+            ));
+        }
+    };
+    let (doc, findings) = match kind {
+        FileKind::Code(language) => {
+            let doc = Document::new(Some(language), text);
+            let findings = workspace.engine.analyze_document(&doc);
+            (doc, findings)
+        }
+        FileKind::Instructions => {
+            let findings = workspace.engine.analyze_text_file(path, &text);
+            (Document::new(None, text), findings)
+        }
+    };
+    let findings = finalize(&doc, findings, &workspace.file.analysis, today);
+    Outcome::Findings(
+        findings
+            .into_iter()
+            .map(|f| locate(&doc, path, f))
+            .collect(),
+    )
+}
+
+fn position(doc: &Document, offset: usize) -> LineCol {
+    doc.line_index()
+        .line_col(doc.text(), offset, PositionEncoding::Utf16)
+}
+
+fn locate(doc: &Document, path: &Path, finding: Finding) -> Located {
+    Located {
+        path: display_path(path),
+        start: position(doc, finding.range.start),
+        end: position(doc, finding.range.end),
+        trace: finding
+            .trace
+            .iter()
+            .map(|s| LocatedStep {
+                start: position(doc, s.range.start),
+                end: position(doc, s.range.end),
+                label: s.label.clone(),
+            })
+            .collect(),
+        snippet: doc
+            .text()
+            .lines()
+            .nth(doc.line_index().line_of(finding.range.start) as usize)
+            .unwrap_or_default()
+            .trim()
+            .chars()
+            .take(200)
+            .collect(),
+        finding,
+    }
+}

@@ -1,0 +1,201 @@
+//! The list of every setting the server and CLI read, printed by `bluecode config
+//! schema`. Editors' settings (VS Code's `contributes.configuration`) are checked against
+//! this list by a test, and a test here checks it against the analysis settings struct,
+//! so the names cannot drift.
+
+use std::process::ExitCode;
+
+use serde::Serialize;
+use serde_json::{Value, json};
+
+#[derive(Serialize)]
+pub struct SettingDoc {
+    /// camelCase, as editors send it; `bluecode.toml` uses the snake_case form.
+    pub key: &'static str,
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none", rename = "enum")]
+    pub options: Option<&'static [&'static str]>,
+    pub default: Value,
+    pub description: &'static str,
+}
+
+pub fn settings() -> Vec<SettingDoc> {
+    vec![
+        SettingDoc {
+            key: "minSeverity",
+            kind: "string",
+            options: Some(&["info", "warning", "error"]),
+            default: json!("info"),
+            description: "Findings below this severity are not reported.",
+        },
+        SettingDoc {
+            key: "minConfidence",
+            kind: "string",
+            options: Some(&["low", "medium", "high"]),
+            default: json!("medium"),
+            description: "Findings below this confidence are not reported.",
+        },
+        SettingDoc {
+            key: "exclude",
+            kind: "array",
+            options: None,
+            default: json!([]),
+            description: "Glob patterns (relative to the workspace root) of files never analysed.",
+        },
+        SettingDoc {
+            key: "disabled",
+            kind: "array",
+            options: None,
+            default: json!([]),
+            description: "Constitution ids, `prefix*` or `CWE-N` selectors to switch off.",
+        },
+        SettingDoc {
+            key: "maxFileSize",
+            kind: "number",
+            options: None,
+            default: json!(2_000_000),
+            description: "Files larger than this many bytes are skipped with a note.",
+        },
+        SettingDoc {
+            key: "llm.provider",
+            kind: "string",
+            options: Some(&["openai", "anthropic"]),
+            default: json!("openai"),
+            description: "LLM API: `openai` for every OpenAI-compatible endpoint (Ollama, llama.cpp, vLLM, LM Studio, OpenAI, Azure) or `anthropic`.",
+        },
+        SettingDoc {
+            key: "llm.baseUrl",
+            kind: "string",
+            options: None,
+            default: json!(""),
+            description: "Base URL of the LLM endpoint, e.g. http://127.0.0.1:11434/v1. Empty: the LLM judge is off.",
+        },
+        SettingDoc {
+            key: "llm.model",
+            kind: "string",
+            options: None,
+            default: json!(""),
+            description: "Model name. Empty: the LLM judge is off.",
+        },
+        SettingDoc {
+            key: "llm.apiKeyEnv",
+            kind: "string",
+            options: None,
+            default: json!(""),
+            description: "Name of the environment variable that holds the API key (never the key itself).",
+        },
+        SettingDoc {
+            key: "llm.timeoutSecs",
+            kind: "number",
+            options: None,
+            default: json!(60),
+            description: "Timeout of one LLM request, in seconds.",
+        },
+        SettingDoc {
+            key: "llm.maxConcurrency",
+            kind: "number",
+            options: None,
+            default: json!(2),
+            description: "LLM requests in flight at once per workspace.",
+        },
+        SettingDoc {
+            key: "llm.maxTokens",
+            kind: "number",
+            options: None,
+            default: json!(1024),
+            description: "Maximum tokens of one LLM answer.",
+        },
+        SettingDoc {
+            key: "llm.exclude",
+            kind: "array",
+            options: None,
+            default: json!([]),
+            description: "Glob patterns of files never sent to the LLM.",
+        },
+        SettingDoc {
+            key: "sandbox.enabled",
+            kind: "boolean",
+            options: None,
+            default: json!(false),
+            description: "Allow 'Verify in sandbox' to run code in a local Docker container.",
+        },
+        SettingDoc {
+            key: "sandbox.image",
+            kind: "string",
+            options: None,
+            default: json!("bluecode-sandbox:latest"),
+            description: "Docker image for sandbox runs (build it offline with `bluecode sandbox build-image`).",
+        },
+        SettingDoc {
+            key: "sandbox.dockerHost",
+            kind: "string",
+            options: None,
+            default: json!(""),
+            description: "Docker engine address (unix://, tcp://); empty: DOCKER_HOST or the local socket.",
+        },
+        SettingDoc {
+            key: "sandbox.timeoutSecs",
+            kind: "number",
+            options: None,
+            default: json!(20),
+            description: "Wall-clock limit of one sandbox run, in seconds.",
+        },
+        SettingDoc {
+            key: "sandbox.memoryMb",
+            kind: "number",
+            options: None,
+            default: json!(256),
+            description: "Memory limit of one sandbox run, in MiB.",
+        },
+    ]
+}
+
+pub fn print() -> anyhow::Result<ExitCode> {
+    let mut text = serde_json::to_string_pretty(&json!({ "settings": settings() }))?;
+    text.push('\n');
+    crate::constitutions_cmd::print_stdout(&text);
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use bluecode_analysis::AnalysisSettings;
+
+    use super::*;
+
+    fn camel(snake: &str) -> String {
+        let mut out = String::new();
+        let mut upper = false;
+        for c in snake.chars() {
+            if c == '_' {
+                upper = true;
+            } else if upper {
+                out.extend(c.to_uppercase());
+                upper = false;
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn analysis_keys_and_defaults_match_the_settings_struct() {
+        let defaults = serde_json::to_value(AnalysisSettings::default()).unwrap();
+        let Value::Object(fields) = defaults else {
+            panic!("settings serialize as a map")
+        };
+        let docs = settings();
+        for (name, default) in fields {
+            let key = camel(&name);
+            let doc = docs
+                .iter()
+                .find(|d| d.key == key)
+                .unwrap_or_else(|| panic!("`{key}` is missing from the schema"));
+            assert_eq!(doc.default, default, "default of `{key}`");
+        }
+        let top_level = docs.iter().filter(|d| !d.key.contains('.')).count();
+        assert_eq!(top_level, 5, "a top-level key in the schema has no field");
+    }
+}

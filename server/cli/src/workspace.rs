@@ -1,0 +1,77 @@
+//! Finding the workspace of a command (the folder with `bluecode.toml`, else the first
+//! path), its settings, and its constitution set.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use anyhow::Context;
+use bluecode_analysis::constitutions::ConstitutionSet;
+use bluecode_analysis::{AnalysisSettings, Engine, WorkspaceFile};
+
+pub struct Workspace {
+    pub root: PathBuf,
+    pub file: WorkspaceFile,
+    pub engine: Engine,
+}
+
+/// The nearest folder at or above `start` holding `bluecode.toml`.
+fn find_root(start: &Path) -> Option<PathBuf> {
+    let start = std::fs::canonicalize(start).ok()?;
+    let dir = if start.is_dir() {
+        start
+    } else {
+        start.parent()?.to_owned()
+    };
+    dir.ancestors()
+        .find(|d| d.join("bluecode.toml").is_file())
+        .map(Path::to_owned)
+}
+
+impl Workspace {
+    pub fn open(first_path: &Path, config: Option<&Path>) -> anyhow::Result<Workspace> {
+        let (root, file) = match config {
+            Some(config) => {
+                let text = std::fs::read_to_string(config)
+                    .with_context(|| format!("cannot read {}", config.display()))?;
+                let file = AnalysisSettings::parse_file(&text, &config.display().to_string())?;
+                let root = config
+                    .parent()
+                    .map(Path::to_owned)
+                    .unwrap_or_else(|| PathBuf::from("."));
+                (root, file)
+            }
+            None => {
+                let root = find_root(first_path).unwrap_or_else(|| {
+                    if first_path.is_dir() {
+                        first_path.to_owned()
+                    } else {
+                        first_path
+                            .parent()
+                            .map(Path::to_owned)
+                            .unwrap_or_else(|| PathBuf::from("."))
+                    }
+                });
+                let file = AnalysisSettings::load(&root)?;
+                (root, file)
+            }
+        };
+        for warning in &file.warnings {
+            tracing::warn!("{warning}");
+            eprintln!("bluecode: warning: {warning}");
+        }
+        let engine = Engine::new(Arc::new(load_constitutions(Some(&root))));
+        Ok(Workspace { root, file, engine })
+    }
+}
+
+/// The built-ins plus `<root>/.bluecode/constitutions`; problems are printed, not fatal.
+pub fn load_constitutions(root: Option<&Path>) -> ConstitutionSet {
+    let dirs: Vec<PathBuf> = root
+        .map(|r| vec![r.join(".bluecode").join("constitutions")])
+        .unwrap_or_default();
+    let (set, errors) = ConstitutionSet::load(&dirs);
+    for e in errors {
+        eprintln!("bluecode: warning: constitution not loaded: {e}");
+    }
+    set
+}

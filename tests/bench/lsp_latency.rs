@@ -1,0 +1,2 @@
+//! Keystroke → diagnostics latency benchmark (being written).
+fn main() {}
