@@ -26,7 +26,10 @@ pub use cache::{CacheKey, VerdictCache};
 pub use error::LlmError;
 pub use judge::{Judge, JudgeOutcome, JudgeRequest, JudgeStats};
 pub use merge::{MergedFinding, merge};
-pub use provider::{ChatProvider, CheckReport, RetryPolicy, build_provider};
+pub use provider::{
+    ChatProvider, CheckReport, RetryPolicy, build_provider, build_provider_with,
+    build_provider_with_key,
+};
 pub use settings::{LlmSettings, ProviderKind};
 pub use types::{ConstitutionDoc, FindingSource, Severity, StaticFinding, UnitInput};
 pub use verdict::{Confidence, LlmFinding, LlmVerdict, Verdict, VerdictDispute};

@@ -117,6 +117,17 @@ pub fn build_provider_with(
         })?),
         None => None,
     };
+    build_provider_with_key(settings, retry, api_key)
+}
+
+/// As [`build_provider_with`], with the key given directly instead of read from
+/// `api_key_env` (for a caller that resolved it itself).
+pub fn build_provider_with_key(
+    settings: &LlmSettings,
+    retry: RetryPolicy,
+    api_key: Option<String>,
+) -> Result<Arc<dyn ChatProvider>, LlmError> {
+    settings.validate()?;
     let transport = http::Transport::new(Duration::from_secs(settings.timeout_secs), retry)?;
     let base_url = settings.base_url_trimmed().to_string();
     let model = settings.model_name().to_string();
