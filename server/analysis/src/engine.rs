@@ -6,9 +6,11 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::Arc;
 
-use bluecode_constitutions::{Confidence, Constitution, ConstitutionSet, Pattern, PatternKind};
+use bluecode_constitutions::{
+    CompiledLanguage, Confidence, Constitution, ConstitutionSet, Pattern, PatternKind,
+};
 use bluecode_syntax::tree_sitter::{Node, QueryCursor, StreamingIterator};
-use bluecode_syntax::{Document, Unit, UnitKind};
+use bluecode_syntax::{Document, Language, Unit, UnitKind};
 
 use crate::finding::{Finding, Fix, TraceStep};
 use crate::taint::{self, SinkInput};
@@ -62,32 +64,16 @@ impl Engine {
             return Vec::new();
         };
         let text = doc.text();
-        let mut findings = Vec::new();
-
-        for rule in &compiled.regex_patterns {
-            let constitution = &self.set.constitutions()[rule.constitution];
-            let pattern = &constitution.patterns[rule.pattern];
-            if let PatternKind::Regex { regex, .. } = &pattern.kind {
-                for range in &unit.own_ranges {
-                    let Some(segment) = text.get(range.clone()) else {
-                        continue;
-                    };
-                    for m in regex.find_iter(segment) {
-                        let at = range.start + m.start()..range.start + m.end();
-                        findings.push(self.finding(
-                            constitution,
-                            pattern,
-                            unit,
-                            at,
-                            None,
-                            Vec::new(),
-                            None,
-                        ));
-                    }
-                }
+        let mut findings = self.regex_findings(compiled, text, &unit.own_ranges, &unit.id);
+        if let Some(anchors) = &compiled.anchors {
+            let anchored = unit
+                .own_ranges
+                .iter()
+                .any(|r| text.get(r.clone()).is_some_and(|t| anchors.occur_in(t)));
+            if !anchored {
+                return findings;
             }
         }
-
         let (Some(tree), Some(query)) = (doc.tree(), compiled.query.as_ref()) else {
             return findings;
         };
@@ -199,7 +185,7 @@ impl Engine {
                 findings.push(self.finding(
                     constitution,
                     pattern,
-                    unit,
+                    &unit.id,
                     c.sink.byte_range(),
                     None,
                     Vec::new(),
@@ -233,7 +219,7 @@ impl Engine {
             findings.push(self.finding(
                 constitution,
                 pattern,
-                unit,
+                &unit.id,
                 c.sink.byte_range(),
                 Some((source, sink_text, cap)),
                 trace,
@@ -243,12 +229,69 @@ impl Engine {
         findings
     }
 
+    fn regex_findings(
+        &self,
+        compiled: &CompiledLanguage,
+        text: &str,
+        ranges: &[Range<usize>],
+        unit_id: &str,
+    ) -> Vec<Finding> {
+        let mut findings = Vec::new();
+        for rule in &compiled.regex_patterns {
+            let constitution = &self.set.constitutions()[rule.constitution];
+            let pattern = &constitution.patterns[rule.pattern];
+            let PatternKind::Regex { regex, .. } = &pattern.kind else {
+                continue;
+            };
+            for range in ranges {
+                let Some(segment) = text.get(range.clone()) else {
+                    continue;
+                };
+                for m in regex.find_iter(segment) {
+                    let at = range.start + m.start()..range.start + m.end();
+                    findings.push(self.finding(
+                        constitution,
+                        pattern,
+                        unit_id,
+                        at,
+                        None,
+                        Vec::new(),
+                        None,
+                    ));
+                }
+            }
+        }
+        findings
+    }
+
+    /// Whether `text` can hold a query match, so that it is worth parsing. False only
+    /// when every pattern of the language is anchored and no anchor occurs, and the
+    /// text has no suppression comment to check.
+    pub fn needs_parse(&self, language: Language, text: &str) -> bool {
+        let Some(compiled) = self.set.compiled(language) else {
+            return false;
+        };
+        match &compiled.anchors {
+            Some(anchors) => anchors.occur_in(text) || text.contains("bluecode:"),
+            None => compiled.query.is_some() || text.contains("bluecode:"),
+        }
+    }
+
+    /// Findings of a text that [`Engine::needs_parse`] said needs no parse: only the
+    /// regex rules can match, and everything belongs to the module unit.
+    pub fn analyze_unparsed(&self, language: Language, text: &str) -> Vec<Finding> {
+        match self.set.compiled(language) {
+            Some(compiled) => self.regex_findings(compiled, text, &[0..text.len()], "module"),
+            None => Vec::new(),
+        }
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn finding(
         &self,
         constitution: &Constitution,
         pattern: &Pattern,
-        unit: &Unit,
+        unit_id: &str,
         range: Range<usize>,
         flow: Option<(String, String, Confidence)>,
         trace: Vec<TraceStep>,
@@ -276,7 +319,7 @@ impl Engine {
             severity: constitution.severity,
             confidence,
             range,
-            unit_id: unit.id.clone(),
+            unit_id: unit_id.to_owned(),
             trace,
             fix,
             note: None,

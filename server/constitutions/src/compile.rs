@@ -5,6 +5,7 @@
 use bluecode_syntax::Language;
 use tree_sitter::Query;
 
+use crate::anchors::{Anchors, pattern_anchor};
 use crate::schema::{Constitution, PatternKind};
 
 /// A pattern's place in the set: `constitutions()[constitution].patterns[pattern]`.
@@ -32,6 +33,9 @@ pub struct CompiledLanguage {
     /// Patterns written for a related language whose query does not compile for this
     /// one (a JavaScript query that the TypeScript grammar rejects), with the reason.
     pub skipped: Vec<(PatternRef, String)>,
+    /// Present when every query pattern is anchored: a unit whose text holds none of
+    /// these cannot match the combined query.
+    pub anchors: Option<Anchors>,
 }
 
 impl CompiledLanguage {
@@ -87,6 +91,8 @@ pub(crate) fn compile_language(
     let mut query_patterns = Vec::new();
     let mut regex_patterns = Vec::new();
     let mut skipped = Vec::new();
+    let mut anchor_texts: Vec<String> = Vec::new();
+    let mut all_anchored = true;
     for (ci, constitution) in constitutions.iter().enumerate() {
         for (pi, pattern) in constitution.patterns.iter().enumerate() {
             let rule = PatternRef {
@@ -99,8 +105,18 @@ pub(crate) fn compile_language(
                     source: query_source,
                 } if applies.contains(written_for) => match Query::new(&grammar, query_source) {
                     Ok(single) => {
-                        for _ in 0..single.pattern_count() {
+                        for i in 0..single.pattern_count() {
                             query_patterns.push(RulePattern { rule });
+                            let start = single.start_byte_for_pattern(i);
+                            let end = if i + 1 < single.pattern_count() {
+                                single.start_byte_for_pattern(i + 1)
+                            } else {
+                                query_source.len()
+                            };
+                            match query_source.get(start..end).and_then(pattern_anchor) {
+                                Some(group) => anchor_texts.extend(group),
+                                None => all_anchored = false,
+                            }
                         }
                         source.push_str(query_source);
                         source.push('\n');
@@ -137,10 +153,18 @@ pub(crate) fn compile_language(
             }
         }
     };
+    anchor_texts.sort();
+    anchor_texts.dedup();
+    let anchors = if all_anchored && query.is_some() {
+        Anchors::new(anchor_texts)
+    } else {
+        None
+    };
     CompiledLanguage {
         query,
         query_patterns,
         regex_patterns,
         skipped,
+        anchors,
     }
 }

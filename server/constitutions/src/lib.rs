@@ -5,12 +5,14 @@
 //!
 //! May depend on: the syntax layer, tree-sitter, serde/toml. Must not know LSP or JSON.
 
+mod anchors;
 mod compile;
 mod error;
 mod load;
 mod schema;
 mod taint_model;
 
+pub use anchors::Anchors;
 pub use compile::{CompiledLanguage, PatternRef, RulePattern};
 pub use error::{LoadError, LoadErrors};
 pub use load::{ConstitutionSet, Origin};
