@@ -130,6 +130,11 @@ fn scan_file(
         }
     };
     let (doc, findings) = match kind {
+        FileKind::Code(language) if !workspace.engine.needs_parse(language, &text) => {
+            // No pattern can match here: only the regex rules run, and no parse is paid.
+            let findings = workspace.engine.analyze_unparsed(language, &text);
+            (Document::new(None, text), findings)
+        }
         FileKind::Code(language) => {
             let doc = Document::new(Some(language), text);
             let findings = workspace.engine.analyze_document(&doc);
