@@ -74,14 +74,14 @@ pub fn build_prompt(
     let mut trimmed = false;
     // Cheapest losses first: callee signatures, imports, examples beyond the first two,
     // then the unit itself around its findings, then constitutions beyond the first.
-    let steps: Vec<Box<dyn Fn(&mut Plan)>> = vec![
-        Box::new(|p| p.callees = 0),
-        Box::new(|p| p.imports = p.imports.min(10)),
-        Box::new(|p| p.examples = p.examples.min(2)),
-        Box::new(|p| p.class = false),
-        Box::new(|p| p.imports = 0),
+    let steps: [fn(&mut Plan); 5] = [
+        |p| p.callees = 0,
+        |p| p.imports = p.imports.min(10),
+        |p| p.examples = p.examples.min(2),
+        |p| p.class = false,
+        |p| p.imports = 0,
     ];
-    for step in &steps {
+    for step in steps {
         if fits(&user) {
             break;
         }
@@ -250,10 +250,8 @@ fn render_user(
             let _ = writeln!(out, "{}", import.trim_end());
         }
     }
-    if plan.class {
-        if let Some(class) = &unit.enclosing_class {
-            let _ = writeln!(out, "# enclosing class\n{}", class.trim_end());
-        }
+    if let Some(class) = unit.enclosing_class.as_ref().filter(|_| plan.class) {
+        let _ = writeln!(out, "# enclosing class\n{}", class.trim_end());
     }
     if plan.callees > 0 {
         out.push_str("# signatures of same-file functions it calls\n");

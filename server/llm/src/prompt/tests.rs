@@ -41,7 +41,7 @@ fn constitution() -> ConstitutionDoc {
     }
 }
 
-fn between_fences<'a>(prompt: &'a Prompt) -> &'a str {
+fn between_fences(prompt: &Prompt) -> &str {
     let open = format!("<<<DATA-{}\n", prompt.fence);
     let close = format!("DATA-{}>>>", prompt.fence);
     let start = prompt.user.find(&open).unwrap() + open.len();

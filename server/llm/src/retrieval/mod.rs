@@ -193,10 +193,12 @@ fn constitution_apis(doc: &ConstitutionDoc) -> HashSet<String> {
         let hint = hint.trim().trim_end_matches("()");
         if hint.len() > 2 {
             apis.insert(hint.to_string());
-            if let Some(last) = hint.rsplit('.').next() {
-                if last.len() > 2 && !GENERIC_CALLS.contains(&last) {
-                    apis.insert(last.to_string());
-                }
+            if let Some(last) = hint
+                .rsplit('.')
+                .next()
+                .filter(|last| last.len() > 2 && !GENERIC_CALLS.contains(last))
+            {
+                apis.insert(last.to_string());
             }
         }
     }
