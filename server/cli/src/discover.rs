@@ -31,10 +31,12 @@ pub fn kind_of(path: &Path) -> Option<FileKind> {
     Language::from_path(path).map(FileKind::Code)
 }
 
-/// Every file to scan, sorted, with its kind.
+/// Every file to scan, sorted, with its kind. `exclude` globs match paths relative to
+/// `root` (an absolute path).
 pub fn discover(paths: &[PathBuf], root: &Path, exclude: &GlobSet) -> Vec<(PathBuf, FileKind)> {
     let mut out = Vec::new();
     for path in paths {
+        let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
         if path.is_file() {
             if let Some(kind) = kind_of(path) {
                 out.push((path.clone(), kind));
@@ -55,7 +57,9 @@ pub fn discover(paths: &[PathBuf], root: &Path, exclude: &GlobSet) -> Vec<(PathB
                 continue;
             }
             let file = entry.into_path();
-            let relative = file.strip_prefix(root).unwrap_or(&file);
+            let under_arg = file.strip_prefix(path).unwrap_or(&file);
+            let full = absolute.join(under_arg);
+            let relative = full.strip_prefix(root).unwrap_or(&full);
             if exclude.is_match(relative) {
                 continue;
             }

@@ -55,6 +55,7 @@ impl Workspace {
                 (root, file)
             }
         };
+        let root = std::fs::canonicalize(&root).unwrap_or(root);
         for warning in &file.warnings {
             tracing::warn!("{warning}");
             eprintln!("bluecode: warning: {warning}");

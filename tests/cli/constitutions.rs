@@ -1,0 +1,157 @@
+//! `bluecode constitutions list | show | test` and `bluecode config schema`.
+
+use serde_json::Value;
+
+use crate::support::{Project, bluecode};
+
+#[test]
+fn list_and_show_describe_the_builtins() {
+    let p = Project::new();
+    let run = bluecode(&["constitutions", "list"], p.path());
+    assert_eq!(run.code, 0);
+    assert!(run.stdout.contains("py.command-injection"));
+    let run = bluecode(&["constitutions", "show", "py.command-injection"], p.path());
+    assert_eq!(run.code, 0);
+    assert!(run.stdout.contains("Principle"));
+    assert!(run.stdout.contains("shlex.quote"));
+    assert!(run.stdout.contains("Unsafe example (python)"));
+    let run = bluecode(&["constitutions", "show", "no.such-rule"], p.path());
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("no constitution with id `no.such-rule`")
+    );
+}
+
+#[test]
+fn test_runs_builtin_examples() {
+    let p = Project::new();
+    let run = bluecode(&["constitutions", "test"], p.path());
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert!(run.stdout.contains(" passed, 0 failed"), "{}", run.stdout);
+}
+
+const USER_RULE: &str = r#"id = "acme.no-pickle-in-handlers"
+title = "pickle in a request handler"
+category = "vulnerability"
+cwe = 502
+severity = "warning"
+languages = ["python"]
+principle = "Never unpickle request data."
+
+[[pattern]]
+query = '''
+(call function: (attribute object: (identifier) @_m attribute: (identifier) @_f)
+  arguments: (argument_list . (_) @input)
+  (#eq? @_m "pickle") (#eq? @_f "loads")) @sink
+'''
+taint = "deserialize"
+
+[[example]]
+kind = "unsafe"
+code = '''
+import pickle
+from flask import request
+def load():
+    return pickle.loads(request.data)
+'''
+
+[[example]]
+kind = "safe"
+code = '''
+import pickle
+def load():
+    return pickle.loads(b"trusted")
+'''
+"#;
+
+#[test]
+fn test_reports_user_constitution_problems_with_file_and_line() {
+    let p = Project::new();
+    p.file("rules/pickle.toml", USER_RULE);
+    let run = bluecode(&["constitutions", "test", "rules"], p.path());
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("2 passed, 0 failed (1 constitutions, 0 load errors)"),
+        "{}",
+        run.stdout
+    );
+
+    // A broken query is reported with the file and the line of the error.
+    let broken_query = USER_RULE.replace("(#eq? @_m \"pickle\")", "(#eq? @_m \"pickle\"");
+    p.file("rules/pickle.toml", &broken_query);
+    let run = bluecode(&["constitutions", "test", "rules"], p.path());
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("rules/pickle.toml:13: invalid python query"),
+        "{}",
+        run.stdout
+    );
+
+    p.file(
+        "rules/pickle.toml",
+        USER_RULE.replace("severity = \"warning\"", "severity = \"urgent\""),
+    );
+    let run = bluecode(&["constitutions", "test", "rules"], p.path());
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout
+            .contains("rules/pickle.toml:5: invalid severity `urgent`"),
+        "{}",
+        run.stdout
+    );
+
+    // An example that contradicts its kind fails, naming the example's line.
+    p.file(
+        "rules/pickle.toml",
+        USER_RULE.replace("b\"trusted\"", "request.data"),
+    );
+    let run = bluecode(&["constitutions", "test", "rules"], p.path());
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout
+            .contains("rules/pickle.toml:26: [acme.no-pickle-in-handlers] safe example is flagged"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn workspace_constitutions_apply_to_scans() {
+    let p = Project::new();
+    p.file(".bluecode/constitutions/pickle.toml", USER_RULE);
+    p.file("bluecode.toml", "");
+    p.file("h.py", "import pickle\nfrom flask import request\ndef load():\n    return pickle.loads(request.data)\n");
+    let run = bluecode(&["scan", "."], p.path());
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.contains("[acme.no-pickle-in-handlers]"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn config_schema_lists_every_setting() {
+    let p = Project::new();
+    let run = bluecode(&["config", "schema"], p.path());
+    assert_eq!(run.code, 0);
+    let schema: Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let keys: Vec<&str> = schema["settings"]
+        .as_array()
+        .expect("settings")
+        .iter()
+        .filter_map(|s| s["key"].as_str())
+        .collect();
+    for key in [
+        "minSeverity",
+        "exclude",
+        "llm.baseUrl",
+        "llm.apiKeyEnv",
+        "sandbox.enabled",
+    ] {
+        assert!(keys.contains(&key), "{key} missing from {keys:?}");
+    }
+}

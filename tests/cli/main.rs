@@ -1,0 +1,7 @@
+//! End-to-end tests of the `bluecode` CLI: the real binary on real files in temporary
+//! folders — scan outputs and exit codes, bad files, configuration errors, suppressions,
+//! and the constitutions commands.
+
+mod constitutions;
+mod scan;
+mod support;
