@@ -1,0 +1,185 @@
+//! The taint walker on Python, through the real engine and the built-in
+//! `py.command-injection` constitution: what must be flagged and what must not.
+
+use std::sync::Arc;
+
+use bluecode_analysis::constitutions::{Confidence, ConstitutionSet};
+use bluecode_analysis::syntax::{Document, Language};
+use bluecode_analysis::{Engine, Finding};
+
+fn findings(code: &str) -> Vec<Finding> {
+    let set = ConstitutionSet::builtin().expect("built-ins load");
+    let engine = Engine::new(Arc::new(set));
+    let doc = Document::new(Some(Language::Python), code.to_owned());
+    engine
+        .analyze_document(&doc)
+        .into_iter()
+        .filter(|f| f.rule_id == "py.command-injection")
+        .collect()
+}
+
+fn flagged(code: &str) -> bool {
+    !findings(code).is_empty()
+}
+
+#[test]
+fn a_request_value_through_assignments_and_formatting_is_flagged_with_its_trace() {
+    let f = findings(
+        r#"
+import os
+from flask import request
+
+def run():
+    host = request.args.get("host")
+    target = "ping -c 1 {}".format(host)
+    cmd = target
+    os.system(cmd)
+"#,
+    );
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].confidence, Confidence::High);
+    let labels: Vec<&str> = f[0].trace.iter().map(|s| s.label.as_str()).collect();
+    assert!(
+        labels[0].starts_with("source: HTTP query parameter"),
+        "{labels:?}"
+    );
+    assert!(
+        labels.last().is_some_and(|l| l.starts_with("sink:")),
+        "{labels:?}"
+    );
+    assert!(labels.len() >= 4, "{labels:?}");
+}
+
+#[test]
+fn constant_conditions_fold_to_the_constant_branch() {
+    let safe = r#"
+import os
+
+def handler(param):
+    num = 106
+    bar = "safe" if 7 * 18 + num > 200 else param
+    os.system("echo " + bar)
+"#;
+    assert!(!flagged(safe));
+    let unsafe_ = safe.replace("> 200", "< 200");
+    assert!(flagged(&unsafe_));
+}
+
+#[test]
+fn a_dead_branch_is_not_flagged_and_a_live_one_is() {
+    let dead = r#"
+import os
+
+def handler(param):
+    if 3 > 5:
+        os.system(param)
+"#;
+    assert!(!flagged(dead));
+    assert!(flagged(&dead.replace("3 > 5", "len(param) > 5")));
+}
+
+#[test]
+fn an_allow_list_guard_that_exits_cleans_the_value() {
+    let guarded = r#"
+import os
+ALLOWED = {"status", "restart"}
+
+def handler(action):
+    if action not in ALLOWED:
+        raise ValueError(action)
+    os.system("systemctl " + action)
+"#;
+    assert!(!flagged(guarded));
+    // Without the exit the guard proves nothing.
+    assert!(flagged(&guarded.replace(
+        "        raise ValueError(action)\n",
+        "        print(action)\n"
+    )));
+    let inside = r#"
+import os
+
+def handler(action):
+    if action in ("status", "restart"):
+        os.system("systemctl " + action)
+"#;
+    assert!(!flagged(inside));
+}
+
+#[test]
+fn sanitizers_count_only_for_their_own_sink_kind() {
+    let quoted = r#"
+import os, shlex, html
+
+def handler(name):
+    os.system("ls " + shlex.quote(name))
+"#;
+    assert!(!flagged(quoted));
+    assert!(flagged(
+        &quoted.replace("shlex.quote(name)", "html.escape(name)")
+    ));
+    assert!(!flagged(
+        &quoted.replace("shlex.quote(name)", "str(int(name))")
+    ));
+}
+
+#[test]
+fn containers_and_loops_carry_taint() {
+    let list = r#"
+import os
+import sys
+
+def main():
+    parts = ["tar", "czf"]
+    parts.append(sys.argv[1])
+    os.system(" ".join(parts))
+"#;
+    let f = findings(list);
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].confidence, Confidence::High);
+    let looped = r#"
+import os
+
+def run_all(names):
+    for name in names:
+        os.system("rm -f /tmp/" + name)
+"#;
+    assert!(flagged(looped));
+}
+
+#[test]
+fn parameters_are_weak_sources_and_literals_are_clean() {
+    let f = findings("import os\n\ndef ping(host):\n    os.system('ping ' + host)\n");
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].confidence, Confidence::Medium);
+    assert!(!flagged(
+        "import os\n\ndef cleanup():\n    os.system('rm -rf /tmp/cache')\n"
+    ));
+    // A routed handler's parameters are request data.
+    let routed = "import os\nfrom flask import Flask\napp = Flask(__name__)\n\n@app.route('/p/<host>')\ndef ping(host):\n    os.system('ping ' + host)\n";
+    assert_eq!(findings(routed)[0].confidence, Confidence::High);
+}
+
+#[test]
+fn a_reassignment_to_a_constant_clears_taint() {
+    let code = r#"
+import os
+
+def handler(param):
+    cmd = "ls " + param
+    cmd = "ls /srv"
+    os.system(cmd)
+"#;
+    assert!(!flagged(code));
+}
+
+#[test]
+fn adversarially_deep_input_neither_panics_nor_overflows() {
+    let deep = format!(
+        "import os\n\ndef f(p):\n    os.system({}p{})\n",
+        "(".repeat(3000),
+        ")".repeat(3000)
+    );
+    let _ = findings(&deep);
+    let broken = "import os\ndef f(p:\n    os.system(p +\n";
+    let _ = findings(broken);
+}
