@@ -3,5 +3,6 @@
 //! and the constitutions commands.
 
 mod constitutions;
+mod eval;
 mod scan;
 mod support;

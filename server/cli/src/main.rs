@@ -6,6 +6,7 @@
 
 mod constitutions_cmd;
 mod discover;
+mod eval;
 mod output;
 mod scan;
 mod settings_schema;
@@ -36,6 +37,8 @@ enum Command {
     /// List, show and test constitutions.
     #[command(subcommand)]
     Constitutions(ConstitutionsCommand),
+    /// Score a scan against a labelled corpus (precision, recall, F1, FPR).
+    Eval(eval::EvalArgs),
     /// Configuration helpers.
     #[command(subcommand)]
     Config(ConfigCommand),
@@ -124,6 +127,7 @@ fn main() -> ExitCode {
         Command::Constitutions(ConstitutionsCommand::Test { path }) => {
             constitutions_cmd::test(path.as_deref())
         }
+        Command::Eval(args) => eval::run(&args),
         Command::Config(ConfigCommand::Schema) => settings_schema::print(),
     };
     match result {

@@ -22,11 +22,12 @@ enum Outcome {
     Skipped(Skipped),
 }
 
-pub fn run(args: &ScanArgs) -> anyhow::Result<ExitCode> {
-    let paths = if args.paths.is_empty() {
+/// Scans `paths` (default: the current folder) with the workspace found above the first.
+pub fn scan(paths: &[PathBuf], config: Option<&Path>) -> anyhow::Result<(Workspace, Report)> {
+    let paths = if paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
-        args.paths.clone()
+        paths.to_vec()
     };
     for p in &paths {
         if !p.exists() {
@@ -34,7 +35,7 @@ pub fn run(args: &ScanArgs) -> anyhow::Result<ExitCode> {
         }
     }
     let started = Instant::now();
-    let workspace = Workspace::open(&paths[0], args.config.as_deref())?;
+    let workspace = Workspace::open(&paths[0], config)?;
     let exclude = workspace.file.analysis.exclude_set()?;
     let files = discover(&paths, &workspace.root, &exclude);
     let today = today();
@@ -45,6 +46,7 @@ pub fn run(args: &ScanArgs) -> anyhow::Result<ExitCode> {
 
     let mut report = Report {
         files: files.len(),
+        scanned: files.iter().map(|(p, _)| display_path(p)).collect(),
         ..Report::default()
     };
     for outcome in outcomes {
@@ -54,6 +56,11 @@ pub fn run(args: &ScanArgs) -> anyhow::Result<ExitCode> {
         }
     }
     report.duration_ms = started.elapsed().as_millis() as u64;
+    Ok((workspace, report))
+}
+
+pub fn run(args: &ScanArgs) -> anyhow::Result<ExitCode> {
+    let (workspace, report) = scan(&args.paths, args.config.as_deref())?;
     let rendered = match args.format {
         crate::Format::Text => output::text::render(&report),
         crate::Format::Json => output::json::render(&report)?,
@@ -85,7 +92,7 @@ pub fn run(args: &ScanArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
-fn display_path(path: &Path) -> String {
+pub fn display_path(path: &Path) -> String {
     let s = path.to_string_lossy();
     s.strip_prefix("./").unwrap_or(&s).to_owned()
 }

@@ -37,6 +37,8 @@ pub struct Skipped {
 #[derive(Debug, Clone, Default)]
 pub struct Report {
     pub files: usize,
+    /// Every file read, as shown in the report (findings or not).
+    pub scanned: Vec<String>,
     pub findings: Vec<Located>,
     pub skipped: Vec<Skipped>,
     pub duration_ms: u64,

@@ -1,0 +1,94 @@
+//! `bluecode eval`: inline annotations scored per line, CSV labels per file, floors.
+
+use serde_json::Value;
+
+use crate::support::{Project, bluecode};
+
+const VULN: &str = "import os\nfrom flask import request\n\ndef run():\n    host = request.args.get(\"h\")\n    # expect: CWE-78\n    os.system(\"ping \" + host)\n";
+const SAFE: &str = "import os, shlex\nfrom flask import request\n\ndef run():\n    host = request.args.get(\"h\")\n    # expect-not: CWE-78\n    os.system(\"ping \" + shlex.quote(host))\n";
+
+#[test]
+fn inline_annotations_are_scored_per_line() {
+    let p = Project::new();
+    p.file("a_vuln.py", VULN);
+    p.file("a_safe.py", SAFE);
+    // A missed case: the pickle label has no rule firing on an unrelated line.
+    p.file(
+        "b_vuln.py",
+        "def f(x):\n    # expect: CWE-502\n    return x\n",
+    );
+    let run = bluecode(&["eval", ".", "--format", "json"], p.path());
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let scores: Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let overall = &scores["overall"];
+    assert_eq!(
+        (
+            overall["tp"].as_u64(),
+            overall["fp"].as_u64(),
+            overall["fn"].as_u64(),
+            overall["tn"].as_u64()
+        ),
+        (Some(1), Some(0), Some(1), Some(1))
+    );
+    assert_eq!(overall["precision"], 1.0);
+    assert_eq!(overall["recall"], 0.5);
+
+    let run = bluecode(&["eval", ".", "--min-recall", "0.9"], p.path());
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("CWE-502: recall 0.000 < 0.9"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stdout.contains("overall"), "{}", run.stdout);
+}
+
+#[test]
+fn csv_labels_are_scored_per_file_and_lenient_counts_any_finding() {
+    let p = Project::new();
+    p.file("a_vuln.py", VULN);
+    p.file("a_safe.py", SAFE);
+    p.file(
+        "labels.csv",
+        "file,cwe,vulnerable\na_vuln.py,89,true\na_safe.py,CWE-78,false\n",
+    );
+    let strict = bluecode(
+        &["eval", ".", "--labels", "labels.csv", "--format", "json"],
+        p.path(),
+    );
+    let s: Value = serde_json::from_str(&strict.stdout).expect("JSON");
+    assert_eq!(s["overall"]["fn"], 1, "{}", strict.stdout);
+    let lenient = bluecode(
+        &[
+            "eval",
+            ".",
+            "--labels",
+            "labels.csv",
+            "--lenient",
+            "--format",
+            "json",
+        ],
+        p.path(),
+    );
+    let l: Value = serde_json::from_str(&lenient.stdout).expect("JSON");
+    assert_eq!(l["overall"]["tp"], 1, "{}", lenient.stdout);
+
+    p.file("labels.csv", "a_vuln.py,78,maybe\n");
+    let bad = bluecode(&["eval", ".", "--labels", "labels.csv"], p.path());
+    assert_eq!(bad.code, 2);
+    assert!(
+        bad.stderr
+            .contains("labels.csv:1: `vulnerable` must be true or false"),
+        "{}",
+        bad.stderr
+    );
+}
+
+#[test]
+fn a_corpus_without_labels_is_an_error() {
+    let p = Project::new();
+    p.file("a.py", "x = 1\n");
+    let run = bluecode(&["eval", "."], p.path());
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("no labels found"), "{}", run.stderr);
+}
