@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Start a real Docker engine for bluecode-sandbox's integration tests and make sure the
+# sandbox image exists. Idempotent: safe to run again while the engine is up.
+#
+#   .ci/docker-up.sh          # installs docker.io + debootstrap if missing, starts dockerd,
+#                             # builds bluecode-sandbox:latest if it is not present
+#   export BLUECODE_DOCKER_TESTS=1 && cargo test -p bluecode-sandbox
+#   .ci/docker-down.sh        # stops the dockerd this script started (by its pid file)
+#
+# State lives under ${BLUECODE_TOOLS:-$PWD/.tools}/docker: dockerd.pid, dockerd.log, and the
+# debootstrap root filesystem (kept so that a rebuild of the image skips the download).
+# No registry is reachable from CI machines, so the image is built from a Debian root
+# filesystem (debootstrap from deb.debian.org) and imported with `docker import`; the crate's
+# own `build_image` does the same import through the API for `bluecode sandbox build-image`.
+set -euo pipefail
+
+TOOLS="${BLUECODE_TOOLS:-$PWD/.tools}"
+ROOT="$TOOLS/docker"
+PIDFILE="$ROOT/dockerd.pid"
+LOG="$ROOT/dockerd.log"
+ROOTFS="$ROOT/rootfs"
+IMAGE="${BLUECODE_SANDBOX_IMAGE:-bluecode-sandbox:latest}"
+READY_SECS="${BLUECODE_DOCKER_READY_SECS:-60}"
+MIRROR="${BLUECODE_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
+
+log() { echo "docker-up: $*" >&2; }
+
+mkdir -p "$ROOT"
+
+install_missing() {
+    local missing=()
+    command -v dockerd >/dev/null || missing+=(docker.io)
+    command -v debootstrap >/dev/null || missing+=(debootstrap)
+    if ((${#missing[@]})); then
+        log "installing ${missing[*]}"
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    fi
+}
+
+engine_ready() { timeout 5 docker version >/dev/null 2>&1; }
+
+start_engine() {
+    if engine_ready; then
+        log "engine already running"
+        return
+    fi
+    log "starting dockerd (log: $LOG)"
+    setsid dockerd >"$LOG" 2>&1 < /dev/null &
+    echo $! >"$PIDFILE"
+    local waited=0
+    until engine_ready; do
+        if ! kill -0 "$(cat "$PIDFILE")" 2>/dev/null; then
+            log "dockerd exited; last log lines:"
+            tail -n 20 "$LOG" >&2
+            exit 1
+        fi
+        if ((waited >= READY_SECS)); then
+            log "dockerd not ready after ${READY_SECS}s"
+            exit 1
+        fi
+        sleep 1
+        waited=$((waited + 1))
+    done
+    log "engine ready after ${waited}s"
+}
+
+build_image() {
+    if docker image inspect "$IMAGE" >/dev/null 2>&1; then
+        log "image $IMAGE present"
+        return
+    fi
+    if [[ ! -x "$ROOTFS/usr/bin/python3" || ! -x "$ROOTFS/usr/bin/node" ]]; then
+        log "debootstrap bookworm (python3-minimal, nodejs) into $ROOTFS"
+        rm -rf "$ROOTFS"
+        debootstrap --variant=minbase --include=python3-minimal,nodejs \
+            bookworm "$ROOTFS" "$MIRROR" >"$ROOT/debootstrap.log" 2>&1 || {
+            tail -n 20 "$ROOT/debootstrap.log" >&2
+            exit 1
+        }
+        # Package caches are dead weight in a sandbox image.
+        rm -rf "$ROOTFS"/var/cache/apt/archives/*.deb "$ROOTFS"/var/lib/apt/lists/*
+    fi
+    log "importing $ROOTFS as $IMAGE"
+    tar -C "$ROOTFS" -c . | docker import - "$IMAGE" >/dev/null
+    log "image $IMAGE built"
+}
+
+install_missing
+start_engine
+build_image

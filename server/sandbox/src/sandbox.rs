@@ -1,0 +1,244 @@
+//! The facade the server and the CLI use: `Sandbox::verify(request) -> VerifyReport`.
+//!
+//! Connects lazily (and again after a failure, so starting Docker later works), reaps
+//! leftovers once per connection, builds the harness, runs it hardened, and turns the
+//! outcome into a verdict. Every expected failure (Docker missing, image missing, timeout,
+//! cancel) becomes an `inconclusive` verdict, never an error. Depends on every other module.
+
+use std::time::Instant;
+
+use serde::{Deserialize, Serialize};
+use tokio::sync::Mutex;
+use tokio_util::sync::CancellationToken;
+
+use crate::engine::Engine;
+use crate::error::SandboxError;
+use crate::harness::{HarnessInput, Language, harness_program};
+use crate::reap::reap_leftovers;
+use crate::run::{RunEnd, RunOutput, run_hardened};
+use crate::settings::SandboxSettings;
+use crate::verdict::{
+    InconclusiveCause, Timing, Verdict, VerifyReport, into_verdict, parse_harness_output,
+};
+
+/// Evidence kept in a verdict (sink call, captured output), per field.
+const MAX_EVIDENCE_BYTES: usize = 4096;
+
+/// What to verify: plain data, independent of the analysis engine's types.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VerifyRequest {
+    /// `python` or `javascript`.
+    pub language: String,
+    /// The whole module's source text.
+    pub module_source: String,
+    /// The module's file name (`app.py`); a path is reduced to its last component.
+    pub module_file: String,
+    /// `func` or `Class.method`.
+    pub function: String,
+    /// Optional finding hint (`CWE-78`, `sql`, `os.system`…): tried first, not exclusively.
+    pub hint: Option<String>,
+}
+
+/// Where a verification is, for `$/progress`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    Connecting,
+    PreparingHarness,
+    Running,
+    Done,
+}
+
+/// A progress report: the stage, a short message and a rough percentage.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Progress {
+    pub stage: Stage,
+    pub message: String,
+    pub percentage: u32,
+}
+
+/// The sandbox: settings plus a lazily connected engine.
+#[derive(Debug)]
+pub struct Sandbox {
+    settings: SandboxSettings,
+    engine: Mutex<Option<Engine>>,
+}
+
+impl Sandbox {
+    /// A sandbox with these settings; nothing is contacted until the first use.
+    pub fn new(settings: SandboxSettings) -> Result<Sandbox, SandboxError> {
+        settings.validate()?;
+        Ok(Sandbox {
+            settings,
+            engine: Mutex::new(None),
+        })
+    }
+
+    /// The settings in use.
+    pub fn settings(&self) -> &SandboxSettings {
+        &self.settings
+    }
+
+    /// The connected engine, connecting (and reaping leftovers) on first use or after a
+    /// failed attempt.
+    pub async fn engine(&self) -> Result<Engine, SandboxError> {
+        let mut slot = self.engine.lock().await;
+        if let Some(engine) = slot.as_ref() {
+            return Ok(engine.clone());
+        }
+        let engine = Engine::connect(&self.settings).await?;
+        match reap_leftovers(&engine).await {
+            Ok(report) if !report.removed.is_empty() => {
+                tracing::info!(
+                    removed = report.removed.len(),
+                    "reaped leftover sandbox containers"
+                )
+            }
+            Ok(_) => {}
+            Err(e) => tracing::warn!(error = %e, "could not reap leftover sandbox containers"),
+        }
+        *slot = Some(engine.clone());
+        Ok(engine)
+    }
+
+    /// Verifies one function: runs its built-in canary harness in a hardened container.
+    /// Never fails: problems become an `inconclusive` verdict saying why.
+    pub async fn verify(
+        &self,
+        request: &VerifyRequest,
+        progress: &(dyn Fn(Progress) + Send + Sync),
+        cancel: &CancellationToken,
+    ) -> VerifyReport {
+        let started = Instant::now();
+        let report = |verdict: Verdict, run: Option<&RunOutput>| VerifyReport {
+            verdict,
+            timing: Timing {
+                total_ms: started.elapsed().as_millis() as u64,
+                run_ms: run.map(|r| r.run_time.as_millis() as u64).unwrap_or(0),
+            },
+            stubbed_modules: Vec::new(),
+            calls: 0,
+            notes: Vec::new(),
+        };
+        let step = |stage, message: &str, percentage| {
+            progress(Progress {
+                stage,
+                message: message.to_owned(),
+                percentage,
+            })
+        };
+        let Some(language) = Language::parse(&request.language) else {
+            let reason = format!(
+                "no built-in harness for `{}` (python and javascript have one)",
+                request.language
+            );
+            return report(
+                Verdict::inconclusive(InconclusiveCause::Unsupported, reason),
+                None,
+            );
+        };
+        step(Stage::Connecting, "connecting to Docker", 5);
+        let engine = match self.engine().await {
+            Ok(engine) => engine,
+            Err(e) => return report(error_verdict(e), None),
+        };
+        step(Stage::PreparingHarness, "preparing the canary harness", 15);
+        let (spec, nonce) = match harness_program(HarnessInput {
+            language,
+            module_source: &request.module_source,
+            module_file: &request.module_file,
+            function: &request.function,
+            hint: request.hint.as_deref(),
+            timeout_secs: self.settings.timeout_secs,
+        }) {
+            Ok(program) => program,
+            Err(e) => return report(error_verdict(e), None),
+        };
+        step(
+            Stage::Running,
+            "running the function with canary payloads",
+            25,
+        );
+        let run = match run_hardened(&engine, &self.settings, &spec, cancel).await {
+            Ok(run) => run,
+            Err(e) => {
+                if matches!(
+                    e,
+                    SandboxError::EngineUnavailable(_) | SandboxError::Engine { .. }
+                ) {
+                    // The engine may have gone away; connect afresh next time.
+                    *self.engine.lock().await = None;
+                }
+                return report(error_verdict(e), None);
+            }
+        };
+        step(Stage::Done, "verdict ready", 100);
+        let mut result = report(
+            Verdict::inconclusive(InconclusiveCause::HarnessError, ""),
+            Some(&run),
+        );
+        match parse_harness_output(&run.stdout, &nonce) {
+            Some(Ok(line)) => {
+                result.verdict = into_verdict(line.verdict, MAX_EVIDENCE_BYTES);
+                result.stubbed_modules = line.stubbed;
+                result.calls = line.calls;
+                result.notes = line.notes;
+                if run.oom_killed {
+                    result
+                        .notes
+                        .push("the memory limit was reached during the run".to_owned());
+                }
+            }
+            Some(Err(reason)) => {
+                result.verdict = Verdict::inconclusive(InconclusiveCause::HarnessError, reason)
+            }
+            None => result.verdict = verdict_without_line(&run, self.settings.timeout_secs),
+        }
+        result
+    }
+}
+
+/// Why there is no verdict line: the limits, or the harness died.
+fn verdict_without_line(run: &RunOutput, timeout_secs: u64) -> Verdict {
+    if run.ended == RunEnd::TimedOut {
+        return Verdict::inconclusive(
+            InconclusiveCause::Timeout,
+            format!("the run did not finish within {timeout_secs}s and was killed"),
+        );
+    }
+    if run.oom_killed || run.exit_code == Some(137) {
+        return Verdict::inconclusive(
+            InconclusiveCause::ResourceLimit,
+            "the run was killed (memory limit reached)",
+        );
+    }
+    let tail: String = run
+        .stderr
+        .lines()
+        .rev()
+        .take(6)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect::<Vec<_>>()
+        .join("\n");
+    Verdict::inconclusive(
+        InconclusiveCause::HarnessError,
+        format!(
+            "the harness printed no verdict (exit code {:?}): {tail}",
+            run.exit_code
+        ),
+    )
+}
+
+/// Maps an error of the layer onto the inconclusive verdict a user should see.
+fn error_verdict(error: SandboxError) -> Verdict {
+    let cause = match &error {
+        SandboxError::EngineUnavailable(_) => InconclusiveCause::DockerUnavailable,
+        SandboxError::ImageUnavailable { .. } => InconclusiveCause::ImageMissing,
+        SandboxError::Cancelled => InconclusiveCause::Cancelled,
+        SandboxError::InvalidRequest(_) => InconclusiveCause::Unsupported,
+        _ => InconclusiveCause::HarnessError,
+    };
+    Verdict::inconclusive(cause, error.to_string())
+}

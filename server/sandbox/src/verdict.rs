@@ -1,0 +1,265 @@
+//! Verdicts: what a verification concluded, and the report around it.
+//!
+//! Serialized with `"verdict": "confirmed" | "not_reproduced" | "inconclusive"` so that
+//! `bluecode verify --json` and the server can pass it on unchanged. Also parses the
+//! harness's machine-readable verdict line. Depends on [`crate::output`] only.
+
+use serde::{Deserialize, Serialize};
+
+use crate::output::truncate_text;
+
+/// The kind of dangerous sink a payload reached.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SinkKind {
+    /// A shell ran a command built from the input (CWE-78).
+    Command,
+    /// The input became part of SQL text outside a literal (CWE-89).
+    Sql,
+    /// The input was executed as code (CWE-94/95).
+    Code,
+    /// A file path built from the input escaped its base directory (CWE-22).
+    Path,
+    /// Untrusted data was deserialized into objects that ran code (CWE-502).
+    Deserialization,
+    /// The input became template source (CWE-1336).
+    Template,
+    /// The input reached HTML output unescaped (CWE-79).
+    Xss,
+    /// The input chose the host of an outgoing request (CWE-918).
+    Ssrf,
+}
+
+/// Why a verification could not conclude.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InconclusiveCause {
+    /// The module failed to import (syntax error, relative import, …).
+    ImportError,
+    /// A dependency could not be provided, not even as a stub.
+    MissingDependency,
+    /// The named function does not exist in the module.
+    FunctionNotFound,
+    /// The function has no parameter or request input to put a payload in.
+    NoInput,
+    /// The run hit the wall-clock limit.
+    Timeout,
+    /// The run hit the memory limit.
+    ResourceLimit,
+    /// No Docker engine is reachable.
+    DockerUnavailable,
+    /// The sandbox image is missing.
+    ImageMissing,
+    /// The request names a language without a built-in harness.
+    Unsupported,
+    /// The caller cancelled.
+    Cancelled,
+    /// The harness itself failed or printed no verdict.
+    HarnessError,
+}
+
+/// What was tried on one input without reaching a sink unescaped.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attempt {
+    /// The payload family (the sink kind it targets).
+    pub kind: SinkKind,
+    /// Parameter name, or `request` for web-request input.
+    pub parameter: String,
+    /// How many payloads of the family were tried.
+    pub payloads: u32,
+    /// Sinks that were reached at all (escaped or not).
+    #[serde(default)]
+    pub sinks: Vec<String>,
+}
+
+/// The conclusion of one verification.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "verdict", rename_all = "snake_case")]
+pub enum Verdict {
+    /// A canary reached a dangerous sink unescaped.
+    Confirmed {
+        /// The sink as observed (`os.system`, `sqlite3.Cursor.execute`, `child_process.exec`).
+        sink: String,
+        kind: SinkKind,
+        /// The input that carried the payload.
+        parameter: String,
+        payload: String,
+        /// What the sink received (command line, SQL text, path).
+        call: String,
+        /// Output captured from the run, truncated.
+        evidence: String,
+    },
+    /// Every payload was tried; none reached a sink unescaped.
+    NotReproduced { tried: Vec<Attempt> },
+    /// The run could not decide.
+    Inconclusive {
+        cause: InconclusiveCause,
+        reason: String,
+    },
+}
+
+impl Verdict {
+    pub(crate) fn inconclusive(cause: InconclusiveCause, reason: impl Into<String>) -> Verdict {
+        Verdict::Inconclusive {
+            cause,
+            reason: reason.into(),
+        }
+    }
+
+    /// `confirmed`, `not_reproduced` or `inconclusive`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Verdict::Confirmed { .. } => "confirmed",
+            Verdict::NotReproduced { .. } => "not_reproduced",
+            Verdict::Inconclusive { .. } => "inconclusive",
+        }
+    }
+}
+
+/// How long a verification took.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Timing {
+    /// Request to verdict, connection and container life cycle included.
+    pub total_ms: u64,
+    /// Container start to exit.
+    pub run_ms: u64,
+}
+
+/// A verdict with its context: the result of [`crate::Sandbox::verify`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VerifyReport {
+    #[serde(flatten)]
+    pub verdict: Verdict,
+    pub timing: Timing,
+    /// Third-party modules the harness replaced with stubs so the import succeeded.
+    #[serde(default)]
+    pub stubbed_modules: Vec<String>,
+    /// Function calls the harness made.
+    #[serde(default)]
+    pub calls: u32,
+    /// Things worth knowing (exceptions the function raised, limits it hit).
+    #[serde(default)]
+    pub notes: Vec<String>,
+}
+
+/// The JSON object a harness prints after its verdict marker.
+#[derive(Debug, Clone, Deserialize)]
+pub(crate) struct HarnessLine {
+    #[serde(flatten)]
+    pub verdict: HarnessVerdict,
+    #[serde(default)]
+    pub stubbed: Vec<String>,
+    #[serde(default)]
+    pub calls: u32,
+    #[serde(default)]
+    pub notes: Vec<String>,
+}
+
+/// The harness's own verdict shape (mirrors [`Verdict`], with the evidence added later).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(tag = "verdict", rename_all = "snake_case")]
+pub(crate) enum HarnessVerdict {
+    Confirmed {
+        sink: String,
+        kind: SinkKind,
+        parameter: String,
+        payload: String,
+        call: String,
+        #[serde(default)]
+        output: String,
+    },
+    NotReproduced {
+        tried: Vec<Attempt>,
+    },
+    Inconclusive {
+        cause: InconclusiveCause,
+        reason: String,
+    },
+}
+
+/// The marker that precedes the verdict JSON; `nonce` is fresh per run so that output of
+/// the code under test cannot be mistaken for it by accident.
+pub(crate) fn verdict_marker(nonce: &str) -> String {
+    format!("@@bluecode-verdict-{nonce}@@ ")
+}
+
+/// Finds the last verdict line in `stdout`.
+pub(crate) fn parse_harness_output(
+    stdout: &str,
+    nonce: &str,
+) -> Option<Result<HarnessLine, String>> {
+    let marker = verdict_marker(nonce);
+    let line = stdout
+        .lines()
+        .rev()
+        .find_map(|line| line.split_once(&marker).map(|(_, json)| json))?;
+    Some(serde_json::from_str(line).map_err(|e| format!("unreadable verdict line: {e}")))
+}
+
+/// Converts a harness line into a verdict, truncating evidence to `max_evidence` bytes.
+pub(crate) fn into_verdict(verdict: HarnessVerdict, max_evidence: usize) -> Verdict {
+    match verdict {
+        HarnessVerdict::Confirmed {
+            sink,
+            kind,
+            parameter,
+            payload,
+            call,
+            output,
+        } => Verdict::Confirmed {
+            sink,
+            kind,
+            parameter,
+            payload,
+            call: truncate_text(&call, max_evidence),
+            evidence: truncate_text(&output, max_evidence),
+        },
+        HarnessVerdict::NotReproduced { tried } => Verdict::NotReproduced { tried },
+        HarnessVerdict::Inconclusive { cause, reason } => Verdict::Inconclusive {
+            cause,
+            reason: truncate_text(&reason, max_evidence),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verdicts_serialize_with_their_snake_case_names() {
+        let report = VerifyReport {
+            verdict: Verdict::NotReproduced { tried: vec![] },
+            timing: Timing::default(),
+            stubbed_modules: vec![],
+            calls: 0,
+            notes: vec![],
+        };
+        let json = serde_json::to_value(&report).unwrap_or_default();
+        assert_eq!(json["verdict"], "not_reproduced");
+        let inconclusive = Verdict::inconclusive(InconclusiveCause::DockerUnavailable, "x");
+        let json = serde_json::to_value(&inconclusive).unwrap_or_default();
+        assert_eq!(json["verdict"], "inconclusive");
+        assert_eq!(json["cause"], "docker_unavailable");
+        assert_eq!(inconclusive.name(), "inconclusive");
+    }
+
+    #[test]
+    fn the_last_marked_line_wins_and_unmarked_lines_are_ignored() {
+        let nonce = "abc123";
+        let stdout = format!(
+            "noise\n{m}{{\"verdict\":\"not_reproduced\",\"tried\":[]}}\n{m}{{\"verdict\":\"confirmed\",\"sink\":\"os.system\",\"kind\":\"command\",\"parameter\":\"host\",\"payload\":\"p\",\"call\":\"c\",\"stubbed\":[\"flask\"],\"calls\":3}}\n",
+            m = verdict_marker(nonce)
+        );
+        let line = parse_harness_output(&stdout, nonce).and_then(Result::ok);
+        let Some(line) = line else {
+            panic!("no verdict parsed from {stdout}");
+        };
+        assert_eq!(line.calls, 3);
+        assert_eq!(line.stubbed, vec!["flask".to_owned()]);
+        assert!(
+            matches!(line.verdict, HarnessVerdict::Confirmed { ref sink, .. } if sink == "os.system")
+        );
+        assert!(parse_harness_output("@@bluecode-verdict-other@@ {}", nonce).is_none());
+    }
+}
