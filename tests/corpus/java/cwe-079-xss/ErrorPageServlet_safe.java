@@ -17,6 +17,7 @@ public class ErrorPageServlet extends HttpServlet {
         // Dead branch: debug is the constant "false", so the raw HTML echo never runs.
         if ("true".equals(debug)) {
             resp.setContentType("text/html");
+            // expect-not: CWE-79
             resp.getWriter().write("<pre>" + path + "</pre>");
             return;
         }
