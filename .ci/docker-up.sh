@@ -9,6 +9,7 @@
 #
 # State lives under ${BLUECODE_TOOLS:-$PWD/.tools}/docker: dockerd.pid, dockerd.log, and the
 # debootstrap root filesystem (kept so that a rebuild of the image skips the download).
+# BLUECODE_SANDBOX_REBUILD=1 replaces an existing image.
 # No registry is reachable from CI machines, so the image is built from a Debian root
 # filesystem (debootstrap from deb.debian.org) and imported with `docker import`; the crate's
 # own `build_image` does the same import through the API for `bluecode sandbox build-image`.
@@ -66,20 +67,24 @@ start_engine() {
 }
 
 build_image() {
-    if docker image inspect "$IMAGE" >/dev/null 2>&1; then
+    if [[ "${BLUECODE_SANDBOX_REBUILD:-0}" != 1 ]] && docker image inspect "$IMAGE" >/dev/null 2>&1; then
         log "image $IMAGE present"
         return
     fi
-    if [[ ! -x "$ROOTFS/usr/bin/python3" || ! -x "$ROOTFS/usr/bin/node" ]]; then
-        log "debootstrap bookworm (python3-minimal, nodejs) into $ROOTFS"
-        rm -rf "$ROOTFS"
-        debootstrap --variant=minbase --include=python3-minimal,nodejs \
+    # python3 (not python3-minimal): the harness and the code under test need the standard
+    # library (json, sqlite3, shlex, html, urllib…), which python3-minimal leaves out.
+    local include="python3,nodejs"
+    if [[ "$(cat "$ROOTFS.stamp" 2>/dev/null)" != "$include" ]]; then
+        log "debootstrap bookworm ($include) into $ROOTFS"
+        rm -rf "$ROOTFS" "$ROOTFS.stamp"
+        debootstrap --variant=minbase --include="$include" \
             bookworm "$ROOTFS" "$MIRROR" >"$ROOT/debootstrap.log" 2>&1 || {
             tail -n 20 "$ROOT/debootstrap.log" >&2
             exit 1
         }
         # Package caches are dead weight in a sandbox image.
         rm -rf "$ROOTFS"/var/cache/apt/archives/*.deb "$ROOTFS"/var/lib/apt/lists/*
+        echo "$include" >"$ROOTFS.stamp"
     fi
     log "importing $ROOTFS as $IMAGE"
     tar -C "$ROOTFS" -c . | docker import - "$IMAGE" >/dev/null

@@ -71,7 +71,8 @@ pub(crate) fn hardened_config(
         cmd: Some(argv),
         entrypoint: Some(Vec::new()),
         user: Some(SANDBOX_USER.to_owned()),
-        working_dir: Some(WORK_DIR.to_owned()),
+        // No working_dir: Docker 20.10 re-creates it as 0755 root over the tmpfs, and the
+        // sandbox user could then not write there. Harnesses chdir to WORK_DIR themselves.
         hostname: Some("sandbox".to_owned()),
         env: Some(vec![
             format!("HOME={WORK_DIR}"),
