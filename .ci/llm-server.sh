@@ -7,7 +7,8 @@
 #   .ci/llm-server.sh stop    # stops the server this script started (by its pid file)
 #
 # Everything lives under ${BLUECODE_TOOLS:-$PWD/.tools}/llm. The first start builds
-# llama.cpp (~4.5 min on 2 cores); pip caches the wheel afterwards. The model is tiny: use it
+# llama.cpp once (~5 min on 2 cores) into ${BLUECODE_WHEELHOUSE:-~/.cache/bluecode/wheels};
+# later starts take seconds. The model is tiny: use it
 # to prove the wire path, never to assert a security verdict.
 set -euo pipefail
 

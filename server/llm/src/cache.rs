@@ -287,10 +287,30 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let first = VerdictCache::open(dir.path());
         first.put(&key(1), &verdict());
+        let inode_before = file_identity(&dir.path().join(FILE_NAME));
         let second = VerdictCache::open(dir.path());
-        // Whether redb allows it or not, nothing panics and the first keeps its data.
+        assert!(
+            !second.is_persistent(),
+            "the file is in use: no second handle"
+        );
+        assert_eq!(
+            file_identity(&dir.path().join(FILE_NAME)),
+            inode_before,
+            "a file in use is never deleted as corrupt"
+        );
         second.put(&key(2), &verdict());
         assert_eq!(first.get(&key(1)), Some(verdict()));
+    }
+
+    #[cfg(unix)]
+    fn file_identity(path: &Path) -> u64 {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(path).map(|m| m.ino()).unwrap_or(0)
+    }
+
+    #[cfg(not(unix))]
+    fn file_identity(path: &Path) -> u64 {
+        u64::from(path.exists())
     }
 
     #[test]

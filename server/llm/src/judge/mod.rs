@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use tokio::sync::Semaphore;
 use tokio_util::sync::CancellationToken;
+use tracing::Instrument;
 
 pub use stats::JudgeStats;
 
@@ -152,7 +153,11 @@ impl Judge {
             return JudgeOutcome::Excluded;
         }
         let slot = inner.in_flight.register(&unit_id, request.cancel.as_ref());
-        let outcome = self.judge_registered(request, &slot.token).await;
+        let span = tracing::debug_span!("llm_judge", unit = %unit_id);
+        let outcome = self
+            .judge_registered(request, &slot.token)
+            .instrument(span)
+            .await;
         drop(slot);
         match &outcome {
             JudgeOutcome::Judged { .. } => stats::add(&inner.counters.units_judged, 1),
