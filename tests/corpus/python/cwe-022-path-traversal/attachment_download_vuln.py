@@ -1,0 +1,18 @@
+import os
+
+from flask import Flask, abort, request, send_file
+from flask_login import login_required
+
+app = Flask(__name__)
+UPLOAD_DIR = "/srv/helpdesk/attachments"
+
+
+@app.get("/tickets/attachment")
+@login_required
+def download_attachment():
+    name = request.args.get("file", "")
+    path = os.path.join(UPLOAD_DIR, name)
+    if not os.path.isfile(path):
+        abort(404)
+    # expect: CWE-22
+    return send_file(path, as_attachment=True)

@@ -1,0 +1,27 @@
+"""Webhook receiver that checks out the pushed branch on the staging box."""
+import os
+
+from fastapi import FastAPI, HTTPException
+from pydantic import BaseModel
+
+app = FastAPI()
+REPO_DIR = "/opt/staging/app"
+DEPLOYABLE = {"main", "staging", "release"}
+
+
+class PushEvent(BaseModel):
+    ref: str
+    after: str
+
+
+@app.post("/hooks/push")
+def on_push(event: PushEvent):
+    branch = event.ref.removeprefix("refs/heads/")
+    if branch not in DEPLOYABLE:
+        return {"ignored": True}
+    os.chdir(REPO_DIR)
+    # expect-not: CWE-78
+    status = os.system(f"git fetch origin && git checkout -f {branch} && make reload")
+    if status != 0:
+        raise HTTPException(status_code=500, detail="deploy failed")
+    return {"deployed": branch, "commit": event.after}
