@@ -1,0 +1,37 @@
+package deploy
+
+import (
+	"encoding/json"
+	"net/http"
+	"os/exec"
+	"regexp"
+)
+
+type deployRequest struct {
+	Service string `json:"service"`
+	Tag     string `json:"tag"`
+}
+
+var services = map[string]bool{"checkout": true, "catalog": true, "search": true}
+var tagRe = regexp.MustCompile(`^v[0-9]+\.[0-9]+\.[0-9]+$`)
+
+// DeployHook is called by the CI system to roll out a new image tag.
+func DeployHook(w http.ResponseWriter, r *http.Request) {
+	var req deployRequest
+	if err := json.NewDecoder(r.Body).Decode(&req); err != nil {
+		http.Error(w, "bad json", http.StatusBadRequest)
+		return
+	}
+	if !services[req.Service] || !tagRe.MatchString(req.Tag) {
+		http.Error(w, "unknown service or tag", http.StatusBadRequest)
+		return
+	}
+	image := "registry.acme.internal/" + req.Service + ":" + req.Tag
+	// expect-not: CWE-78
+	out, err := exec.Command("kubectl", "set", "image", "deployment/"+req.Service, "app="+image).CombinedOutput()
+	if err != nil {
+		http.Error(w, string(out), http.StatusInternalServerError)
+		return
+	}
+	w.WriteHeader(http.StatusAccepted)
+}
