@@ -97,10 +97,10 @@ impl LlmSettings {
         if self.max_tokens < 64 || self.max_tokens > 32_768 {
             return Err(invalid("max_tokens", "must be between 64 and 32768"));
         }
-        if self.prompt_budget_tokens < 512 || self.prompt_budget_tokens > 200_000 {
+        if self.prompt_budget_tokens < 1024 || self.prompt_budget_tokens > 200_000 {
             return Err(invalid(
                 "prompt_budget_tokens",
-                "must be between 512 and 200000",
+                "must be between 1024 and 200000",
             ));
         }
         self.exclude_matcher()?;

@@ -380,7 +380,13 @@ async fn truncated_json_keeps_what_parses() {
         ResponseTemplate::new(200).set_body_json(chat_body(cut, "length")),
     )
     .await;
-    let outcome = judge(&server).judge(request(shell_unit(), vec![])).await;
+    let cache_dir = tempfile::tempdir().unwrap();
+    let judge = judge_with(
+        &settings(&format!("{}/v1", server.uri())),
+        VerdictCache::open(cache_dir.path()),
+        None,
+    );
+    let outcome = judge.judge(request(shell_unit(), vec![])).await;
     let verdict = outcome.verdict().expect("partial verdict");
     assert!(verdict.partial);
     assert_eq!(verdict.findings.len(), 1);
@@ -389,6 +395,17 @@ async fn truncated_json_keeps_what_parses() {
         chat_requests(&server).await.len(),
         1,
         "partial answers are not retried"
+    );
+    let again = judge.judge(request(shell_unit(), vec![])).await;
+    assert!(
+        matches!(
+            again,
+            JudgeOutcome::Judged {
+                from_cache: false,
+                ..
+            }
+        ),
+        "partial answers are not cached"
     );
 }
 
@@ -672,4 +689,70 @@ fn a_missing_key_variable_is_named_in_the_error() {
         .is_none(),
         "off when not configured"
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn refused_request_fields_are_dropped_and_remembered() {
+    let server = MockServer::start().await;
+    // Like a newer hosted model: no `max_tokens`, no temperature but the default.
+    mount_chat(&server, |req: &Request| {
+        let body: serde_json::Value = serde_json::from_slice(&req.body).unwrap_or_default();
+        let refuse = |param: &str, message: &str| {
+            ResponseTemplate::new(400).set_body_json(json!({
+                "error": {"message": message, "type": "invalid_request_error", "param": param}
+            }))
+        };
+        if body.get("max_tokens").is_some() {
+            refuse("max_tokens", "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.")
+        } else if body.get("temperature").is_some() {
+            refuse("temperature", "Unsupported value: 'temperature' does not support 0 with this model.")
+        } else {
+            ok_chat(&vulnerable_answer(11))
+        }
+    })
+    .await;
+    let judge = judge(&server);
+    assert!(
+        judge
+            .judge(request(shell_unit(), vec![]))
+            .await
+            .verdict()
+            .is_some()
+    );
+    assert_eq!(
+        chat_requests(&server).await.len(),
+        3,
+        "two refusals, then success"
+    );
+    let other = unit("other", 20, "    os.system(host)\n");
+    assert!(
+        judge
+            .judge(request(other, vec![]))
+            .await
+            .verdict()
+            .is_some()
+    );
+    let sent = chat_requests(&server).await;
+    assert_eq!(sent.len(), 4, "the adjustment is remembered");
+    assert!(sent[3]["max_completion_tokens"].as_u64().is_some());
+    assert!(sent[3].get("temperature").is_none());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_unrelated_400_is_not_resent() {
+    let server = MockServer::start().await;
+    mount_chat(
+        &server,
+        ResponseTemplate::new(400).set_body_string("model not loaded"),
+    )
+    .await;
+    let outcome = judge(&server)
+        .judge(request(shell_unit(), vec![static_finding(11)]))
+        .await;
+    assert!(
+        matches!(&outcome, JudgeOutcome::GaveUp { reason } if reason.contains("400")),
+        "{outcome:?}"
+    );
+    assert_eq!(chat_requests(&server).await.len(), 1);
+    assert_static_survives(&outcome);
 }

@@ -252,7 +252,10 @@ impl Judge {
             }
             match parse_verdict(&response.text, range.clone()) {
                 Ok(verdict) => {
-                    self.cache_put(&key, &verdict, unit.start_line).await;
+                    // A cut-off answer is used now but not kept: the next run may do better.
+                    if !verdict.partial {
+                        self.cache_put(&key, &verdict, unit.start_line).await;
+                    }
                     return JudgeOutcome::Judged {
                         verdict,
                         from_cache: false,

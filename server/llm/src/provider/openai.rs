@@ -1,7 +1,13 @@
 //! OpenAI-compatible chat completions (`POST {base_url}/chat/completions`), which Ollama,
 //! llama.cpp's server, vLLM, LM Studio, OpenAI and Azure OpenAI (v1 API via its base URL)
 //! all speak. Depends on the shared HTTP layer.
+//!
+//! Endpoints differ in which request fields they accept (newer OpenAI models want
+//! `max_completion_tokens` and only the default temperature; some local servers refuse
+//! `response_format`). A 400 that names such a field is answered by resending without it,
+//! and the provider remembers the adjustment for later requests.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use serde::{Deserialize, Serialize};
@@ -19,14 +25,47 @@ pub struct OpenAiProvider {
     base_url: String,
     model: String,
     api_key: Option<ApiKey>,
+    compat: Compat,
+}
+
+/// Request fields this endpoint turned out not to accept.
+#[derive(Debug, Default)]
+struct Compat {
+    use_max_completion_tokens: AtomicBool,
+    omit_temperature: AtomicBool,
+    omit_response_format: AtomicBool,
+}
+
+impl Compat {
+    /// Learns from a 400's body; true when something new was learned (worth a resend).
+    fn learn(&self, error_body: &str) -> bool {
+        let body = error_body.to_ascii_lowercase();
+        let mut learned = false;
+        let mut set = |flag: &AtomicBool, applies: bool| {
+            if applies && !flag.swap(true, Ordering::Relaxed) {
+                learned = true;
+            }
+        };
+        set(
+            &self.use_max_completion_tokens,
+            body.contains("max_completion_tokens"),
+        );
+        set(&self.omit_temperature, body.contains("temperature"));
+        set(&self.omit_response_format, body.contains("response_format"));
+        learned
+    }
 }
 
 #[derive(Serialize)]
 struct WireRequest<'a> {
     model: &'a str,
     messages: Vec<WireMessage<'a>>,
-    max_tokens: u32,
-    temperature: f32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    max_tokens: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    max_completion_tokens: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    temperature: Option<f32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     response_format: Option<ResponseFormat>,
 }
@@ -92,6 +131,7 @@ impl OpenAiProvider {
             base_url,
             model,
             api_key: api_key.map(ApiKey),
+            compat: Compat::default(),
         }
     }
 
@@ -123,27 +163,30 @@ impl OpenAiProvider {
             },
             content: &m.content,
         }));
-        let wire = WireRequest {
-            model: &self.model,
-            messages,
-            max_tokens: request.max_tokens,
-            temperature: 0.0,
-            response_format: request.json_mode.then_some(ResponseFormat {
-                kind: "json_object",
-            }),
+        // Each resend drops at least one more field, so this ends after a few rounds.
+        let mut rounds = 0;
+        let fetched = loop {
+            rounds += 1;
+            let body = self.wire_body(&url, &messages, request)?;
+            let result = self
+                .transport
+                .fetch(&url, || {
+                    self.authorize(self.transport.client().post(&url))
+                        .header(reqwest::header::CONTENT_TYPE, "application/json")
+                        .body(body.clone())
+                })
+                .await;
+            match result {
+                Err(LlmError::Status {
+                    status: 400,
+                    ref body_excerpt,
+                    ..
+                }) if rounds <= 3 && self.compat.learn(body_excerpt) => {
+                    tracing::info!(url, reason = %body_excerpt, "endpoint refused a request field; resending without it");
+                }
+                other => break other?,
+            }
         };
-        let body = serde_json::to_vec(&wire).map_err(|e| LlmError::Protocol {
-            url: url.clone(),
-            reason: e.to_string(),
-        })?;
-        let fetched = self
-            .transport
-            .fetch(&url, || {
-                self.authorize(self.transport.client().post(&url))
-                    .header(reqwest::header::CONTENT_TYPE, "application/json")
-                    .body(body.clone())
-            })
-            .await?;
         let parsed: WireResponse =
             serde_json::from_slice(&fetched.body).map_err(|e| LlmError::Protocol {
                 url: url.clone(),
@@ -165,6 +208,40 @@ impl OpenAiProvider {
                 completion_tokens: u.completion_tokens,
             }),
             attempts: fetched.attempts,
+        })
+    }
+
+    fn wire_body(
+        &self,
+        url: &str,
+        messages: &[WireMessage<'_>],
+        request: &ChatRequest,
+    ) -> Result<Vec<u8>, LlmError> {
+        let completion_param = self
+            .compat
+            .use_max_completion_tokens
+            .load(Ordering::Relaxed);
+        let wire = WireRequest {
+            model: &self.model,
+            messages: messages
+                .iter()
+                .map(|m| WireMessage {
+                    role: m.role,
+                    content: m.content,
+                })
+                .collect(),
+            max_tokens: (!completion_param).then_some(request.max_tokens),
+            max_completion_tokens: completion_param.then_some(request.max_tokens),
+            temperature: (!self.compat.omit_temperature.load(Ordering::Relaxed)).then_some(0.0),
+            response_format: (request.json_mode
+                && !self.compat.omit_response_format.load(Ordering::Relaxed))
+            .then_some(ResponseFormat {
+                kind: "json_object",
+            }),
+        };
+        serde_json::to_vec(&wire).map_err(|e| LlmError::Protocol {
+            url: url.to_string(),
+            reason: e.to_string(),
         })
     }
 
