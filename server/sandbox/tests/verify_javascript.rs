@@ -1,0 +1,37 @@
+//! The JavaScript canary harness against a real engine: true vulnerabilities confirmed,
+//! safe twins not reproduced.
+
+mod common;
+
+use bluecode_sandbox::{SinkKind, Verdict};
+use common::{docker_enabled, request, sandbox, verify};
+
+async fn check(fixture: &str, function: &str, expected: Option<SinkKind>) {
+    let report = verify(&sandbox(), &request("javascript", fixture, function, None)).await;
+    match (&report.verdict, expected) {
+        (Verdict::Confirmed { kind, .. }, Some(wanted)) => assert_eq!(*kind, wanted, "{report:?}"),
+        (Verdict::NotReproduced { tried }, None) => assert!(!tried.is_empty(), "{report:?}"),
+        (other, _) => panic!("{fixture}::{function}: expected {expected:?}, got {other:?}"),
+    }
+}
+
+macro_rules! docker_test {
+    ($name:ident, $fixture:expr, $function:expr, $expected:expr) => {
+        #[tokio::test(flavor = "multi_thread")]
+        async fn $name() {
+            if !docker_enabled(stringify!($name)) {
+                return;
+            }
+            check($fixture, $function, $expected).await;
+        }
+    };
+}
+
+docker_test!(exec_with_concatenation_is_confirmed, "javascript/command_vuln.js", "archive", Some(SinkKind::Command));
+docker_test!(exec_file_with_argv_is_not_reproduced, "javascript/command_safe.js", "archive", None);
+docker_test!(mysql_concatenated_query_is_confirmed, "javascript/sql_vuln.js", "findUser", Some(SinkKind::Sql));
+docker_test!(mysql_placeholder_query_is_not_reproduced, "javascript/sql_safe.js", "findUser", None);
+docker_test!(eval_is_confirmed, "javascript/code_vuln.js", "compute", Some(SinkKind::Code));
+docker_test!(number_parsing_is_not_reproduced, "javascript/code_safe.js", "compute", None);
+docker_test!(path_join_traversal_is_confirmed, "javascript/path_vuln.js", "readAvatar", Some(SinkKind::Path));
+docker_test!(basename_and_containment_is_not_reproduced, "javascript/path_safe.js", "readAvatar", None);
