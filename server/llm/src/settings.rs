@@ -20,23 +20,31 @@ pub enum ProviderKind {
     Anthropic,
 }
 
-/// The `[llm]` table. Unknown keys are rejected so that a typo is not silently ignored.
+/// The `[llm]` table. Keys are snake_case as in `bluecode.toml`; editors that send
+/// camelCase (`baseUrl`) are accepted too. Unknown keys are rejected so that a typo is not
+/// silently ignored.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, rename_all = "snake_case", deny_unknown_fields)]
 pub struct LlmSettings {
     pub provider: ProviderKind,
     /// e.g. `http://127.0.0.1:11434/v1` (Ollama) or `https://api.anthropic.com`.
+    #[serde(alias = "baseUrl")]
     pub base_url: Option<String>,
     pub model: Option<String>,
     /// The NAME of the environment variable holding the API key; local servers need none.
+    #[serde(alias = "apiKeyEnv")]
     pub api_key_env: Option<String>,
     /// Upper bound for one judgement (all HTTP attempts of it together).
+    #[serde(alias = "timeoutSecs")]
     pub timeout_secs: u64,
     /// Requests in flight at once for one workspace.
+    #[serde(alias = "maxConcurrency")]
     pub max_concurrency: usize,
     /// Upper bound for the model's answer.
+    #[serde(alias = "maxTokens")]
     pub max_tokens: u32,
     /// Upper bound for the prompt (estimated at ~4 characters per token).
+    #[serde(alias = "promptBudgetTokens")]
     pub prompt_budget_tokens: usize,
     /// Glob patterns (workspace-relative) of files that are never sent.
     pub exclude: Vec<String>,
@@ -202,6 +210,17 @@ mod tests {
         assert!(m.is_excluded("secrets/prod/db.py"));
         assert!(m.is_excluded("./keys/server.pem"));
         assert!(!m.is_excluded("src/app.py"));
+    }
+
+    #[test]
+    fn camel_case_from_an_editor_is_accepted() {
+        let s: LlmSettings = toml::from_str(
+            "baseUrl = \"http://localhost:11434/v1\"\nmodel = \"m\"\nmaxConcurrency = 3\napiKeyEnv = \"K\"",
+        )
+        .unwrap();
+        assert_eq!(s.base_url.as_deref(), Some("http://localhost:11434/v1"));
+        assert_eq!(s.max_concurrency, 3);
+        assert_eq!(s.api_key_env.as_deref(), Some("K"));
     }
 
     #[test]

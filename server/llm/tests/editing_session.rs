@@ -29,21 +29,15 @@ fn file_units(bodies: &[String], extra_line_after: Option<usize>) -> Vec<UnitInp
 }
 
 async fn judge_all(judge: &bluecode_llm::Judge, units: &[UnitInput]) -> Vec<JudgeOutcome> {
-    let tasks: Vec<_> = units
+    let requests = units
         .iter()
-        .map(|u| {
-            let judge = judge.clone();
-            let request = JudgeRequest {
-                unit: u.clone(),
-                ..JudgeRequest::default()
-            };
-            tokio::spawn(async move { judge.judge(request).await })
+        .map(|u| JudgeRequest {
+            unit: u.clone(),
+            ..JudgeRequest::default()
         })
         .collect();
-    let mut outcomes = Vec::new();
-    for t in tasks {
-        outcomes.push(t.await.unwrap());
-    }
+    let outcomes = judge.judge_many(requests).await;
+    assert_eq!(outcomes.len(), units.len());
     outcomes
 }
 

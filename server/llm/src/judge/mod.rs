@@ -144,6 +144,32 @@ impl Judge {
         self.inner.provider.check().await
     }
 
+    /// Judges many units (e.g. `bluecode scan --llm`), at most `max_concurrency` at a time;
+    /// outcomes come back in the order of `requests`.
+    pub async fn judge_many(&self, requests: Vec<JudgeRequest>) -> Vec<JudgeOutcome> {
+        let mut tasks = tokio::task::JoinSet::new();
+        let count = requests.len();
+        for (index, request) in requests.into_iter().enumerate() {
+            let judge = self.clone();
+            tasks.spawn(async move { (index, judge.judge(request).await) });
+        }
+        let mut outcomes: Vec<Option<JudgeOutcome>> = vec![None; count];
+        while let Some(joined) = tasks.join_next().await {
+            match joined {
+                Ok((index, outcome)) => outcomes[index] = Some(outcome),
+                Err(e) => tracing::warn!(error = %e, "an LLM judgement task failed"),
+            }
+        }
+        outcomes
+            .into_iter()
+            .map(|o| {
+                o.unwrap_or(JudgeOutcome::GaveUp {
+                    reason: "the judgement task failed".into(),
+                })
+            })
+            .collect()
+    }
+
     /// Judges one unit. Never panics on what the model or the network does.
     pub async fn judge(&self, request: JudgeRequest) -> JudgeOutcome {
         let inner = &self.inner;
