@@ -7,7 +7,7 @@
 #   .ci/llm-server.sh stop    # stops the server this script started (by its pid file)
 #
 # Everything lives under ${BLUECODE_TOOLS:-$PWD/.tools}/llm. The first start builds
-# llama.cpp once (~5 min on 2 cores) into ${BLUECODE_WHEELHOUSE:-~/.cache/bluecode/wheels};
+# llama.cpp once (~5 min on 2 cores) into ${BLUECODE_WHEELHOUSE:-~/.cache/bluecode-ci/wheels};
 # later starts take seconds. The model is tiny: use it
 # to prove the wire path, never to assert a security verdict.
 set -euo pipefail
@@ -24,7 +24,7 @@ URL="http://$HOST:$PORT/v1"
 MODEL_NAME=gemma-3-270m
 READY_SECS="${BLUECODE_LLM_READY_SECS:-180}"
 # A built llama-cpp-python wheel is kept here across work trees and CI clones.
-WHEELHOUSE="${BLUECODE_WHEELHOUSE:-${XDG_CACHE_HOME:-$HOME/.cache}/bluecode/wheels}"
+WHEELHOUSE="${BLUECODE_WHEELHOUSE:-${XDG_CACHE_HOME:-$HOME/.cache}/bluecode-ci/wheels}"
 
 log() { echo "llm-server: $*" >&2; }
 
