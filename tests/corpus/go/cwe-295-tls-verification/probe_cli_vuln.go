@@ -13,6 +13,7 @@ import (
 
 func main() {
 	addr := os.Args[1]
+	// expect: CWE-295
 	conn, err := tls.Dial("tcp", addr, &tls.Config{InsecureSkipVerify: true})
 	if err != nil {
 		log.Fatal(err)
