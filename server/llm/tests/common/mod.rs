@@ -175,3 +175,33 @@ pub fn all_text(request: &Value) -> String {
 pub fn shared(judge: Judge) -> Arc<Judge> {
     Arc::new(judge)
 }
+
+pub fn request(
+    unit: bluecode_llm::UnitInput,
+    findings: Vec<bluecode_llm::StaticFinding>,
+) -> bluecode_llm::JudgeRequest {
+    bluecode_llm::JudgeRequest {
+        unit,
+        static_findings: findings,
+        cancel: None,
+    }
+}
+
+/// The static finding is in the merged output whatever happened to the LLM request.
+pub fn assert_static_survives(outcome: &bluecode_llm::JudgeOutcome) {
+    let statics = vec![static_finding(11)];
+    let merged = bluecode_llm::merge(&statics, outcome.verdict(), &constitutions());
+    let kept: Vec<_> = merged
+        .iter()
+        .filter(|m| m.source == bluecode_llm::FindingSource::Static && m.id == "s1")
+        .collect();
+    assert_eq!(kept.len(), 1, "static finding lost: {merged:?}");
+    assert!(
+        kept[0].severity <= bluecode_llm::Severity::Warning
+            || kept[0].severity == bluecode_llm::Severity::Error
+    );
+}
+
+pub fn shell_unit() -> bluecode_llm::UnitInput {
+    unit("ping", 10, "    os.system('ping ' + host)\n")
+}
