@@ -1,0 +1,14 @@
+const express = require("express");
+const escapeHtml = require("escape-html");
+const { unsubscribe } = require("./mailing");
+
+const app = express();
+
+app.get("/unsubscribe", async (req, res) => {
+  const email = req.query.email || "";
+  await unsubscribe(email);
+  // expect-not: CWE-79
+  res.send(`<html><body><p>${escapeHtml(email)} will no longer receive our newsletter.</p></body></html>`);
+});
+
+app.listen(3000);
