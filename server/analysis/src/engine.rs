@@ -12,7 +12,7 @@ use bluecode_constitutions::{
 use bluecode_syntax::tree_sitter::{Node, QueryCursor, StreamingIterator};
 use bluecode_syntax::{Document, Language, Unit, UnitKind};
 
-use crate::finding::{Finding, Fix, TraceStep};
+use crate::finding::{Finding, FindingSource, Fix, TraceStep};
 use crate::taint::{self, SinkInput};
 
 /// Runs constitutions over documents. Cheap to clone; shares the constitution set.
@@ -159,7 +159,11 @@ impl Engine {
             match unit_node {
                 Some(node) => taint::flows(
                     language,
-                    self.set.taint_model(language),
+                    // TypeScript/TSX fall back to the JavaScript model, C++ to C.
+                    language
+                        .rule_languages()
+                        .iter()
+                        .find_map(|l| self.set.taint_model(*l)),
                     text,
                     node,
                     unit.kind == UnitKind::Module,
@@ -281,7 +285,12 @@ impl Engine {
     /// regex rules can match, and everything belongs to the module unit.
     pub fn analyze_unparsed(&self, language: Language, text: &str) -> Vec<Finding> {
         match self.set.compiled(language) {
-            Some(compiled) => self.regex_findings(compiled, text, &[0..text.len()], "module"),
+            Some(compiled) => self.regex_findings(
+                compiled,
+                text,
+                std::slice::from_ref(&(0..text.len())),
+                "module",
+            ),
             None => Vec::new(),
         }
     }
@@ -311,6 +320,7 @@ impl Engine {
             message = format!("{message}: {source} reaches `{sink}`");
         }
         Finding {
+            source: FindingSource::Static,
             rule_id: constitution.id.clone(),
             title,
             message,

@@ -20,8 +20,19 @@ pub struct Fix {
     pub replacement: String,
 }
 
+/// Which layer produced a finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum FindingSource {
+    /// Patterns and taint: deterministic, never removed by another layer.
+    #[default]
+    Static,
+    /// The optional LLM judge.
+    Llm,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Finding {
+    pub source: FindingSource,
     /// The constitution id (or a `bluecode.*` id for findings about suppressions).
     pub rule_id: String,
     pub title: String,

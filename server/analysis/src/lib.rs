@@ -19,7 +19,7 @@ mod text_files;
 
 pub use engine::Engine;
 pub use examples::{ExampleFailure, ExampleReport, check_examples};
-pub use finding::{Finding, Fix, TraceStep};
+pub use finding::{Finding, FindingSource, Fix, TraceStep};
 pub use incremental::{DocumentAnalysis, UpdateStats};
 pub use report::{finalize, today};
 pub use settings::{AnalysisSettings, SettingsError, WorkspaceFile};

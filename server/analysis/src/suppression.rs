@@ -12,7 +12,7 @@ use regex::Regex;
 
 pub use jiff::civil::Date;
 
-use crate::finding::Finding;
+use crate::finding::{Finding, FindingSource};
 
 pub const SUPPRESSION_WITHOUT_REASON: &str = "bluecode.suppression-without-reason";
 pub const SUPPRESSION_EXPIRED: &str = "bluecode.suppression-expired";
@@ -180,6 +180,7 @@ pub fn apply_suppressions(doc: &Document, findings: Vec<Finding>, today: Date) -
     for d in &directives {
         if let Some((id, message)) = &d.problem {
             kept.push(Finding {
+                source: FindingSource::Static,
                 rule_id: id.clone(),
                 title: message.clone(),
                 message: message.clone(),

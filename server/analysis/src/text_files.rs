@@ -8,7 +8,7 @@ use bluecode_constitutions::{Constitution, PatternKind};
 use globset::{Glob, GlobMatcher};
 
 use crate::engine::Engine;
-use crate::finding::Finding;
+use crate::finding::{Finding, FindingSource};
 
 /// Whether bluecode reads this file as an AI instruction file.
 pub fn is_instruction_file(path: &Path) -> bool {
@@ -69,6 +69,7 @@ impl Engine {
 fn text_finding(c: &Constitution, message: Option<&str>, range: std::ops::Range<usize>) -> Finding {
     let title = message.unwrap_or(&c.title).to_owned();
     Finding {
+        source: FindingSource::Static,
         rule_id: c.id.clone(),
         message: match c.cwe_label() {
             Some(cwe) => format!("{cwe} {title}"),
