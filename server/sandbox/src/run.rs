@@ -13,7 +13,9 @@
 use std::time::{Duration, Instant};
 
 use bollard::container::LogOutput;
-use bollard::query_parameters::{AttachContainerOptionsBuilder, WaitContainerOptionsBuilder};
+use bollard::query_parameters::{
+    AttachContainerOptionsBuilder, CreateContainerOptionsBuilder, WaitContainerOptionsBuilder,
+};
 use futures_util::StreamExt;
 use serde::Serialize;
 use tokio::io::AsyncWriteExt;
@@ -79,14 +81,15 @@ pub async fn run_hardened(
     let started = Instant::now();
     let docker = &engine.docker;
     let config = hardened_config(settings, spec.argv.clone(), &Owner::current());
-    let created = docker
-        .create_container(
-            None::<bollard::query_parameters::CreateContainerOptions>,
-            config,
-        )
+    // Named up front and guarded before the create call: if this future is dropped while
+    // the engine is still creating the container, the guard can remove it by name.
+    let name = container_name();
+    let guard = ContainerGuard::new(docker.clone(), name.clone());
+    let options = CreateContainerOptionsBuilder::default().name(&name).build();
+    docker
+        .create_container(Some(options), config)
         .await
         .map_err(|e| create_error(settings, e))?;
-    let guard = ContainerGuard::new(docker.clone(), created.id);
     tracing::debug!(container = %guard.id(), "created sandbox container");
 
     let result = tokio::select! {
@@ -115,6 +118,21 @@ pub async fn run_hardened(
         run_time: collected.run_time,
         total_time: started.elapsed(),
     })
+}
+
+/// `bluecode-sandbox-<pid>-<sequence>-<random>`: unique, and readable in `docker ps`.
+fn container_name() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static SEQUENCE: AtomicU64 = AtomicU64::new(0);
+    let sequence = SEQUENCE.fetch_add(1, Ordering::Relaxed);
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u64(sequence);
+    format!(
+        "bluecode-sandbox-{}-{sequence}-{:08x}",
+        std::process::id(),
+        hasher.finish() as u32
+    )
 }
 
 fn create_error(settings: &SandboxSettings, e: bollard::errors::Error) -> SandboxError {

@@ -27,11 +27,51 @@ macro_rules! docker_test {
     };
 }
 
-docker_test!(exec_with_concatenation_is_confirmed, "javascript/command_vuln.js", "archive", Some(SinkKind::Command));
-docker_test!(exec_file_with_argv_is_not_reproduced, "javascript/command_safe.js", "archive", None);
-docker_test!(mysql_concatenated_query_is_confirmed, "javascript/sql_vuln.js", "findUser", Some(SinkKind::Sql));
-docker_test!(mysql_placeholder_query_is_not_reproduced, "javascript/sql_safe.js", "findUser", None);
-docker_test!(eval_is_confirmed, "javascript/code_vuln.js", "compute", Some(SinkKind::Code));
-docker_test!(number_parsing_is_not_reproduced, "javascript/code_safe.js", "compute", None);
-docker_test!(path_join_traversal_is_confirmed, "javascript/path_vuln.js", "readAvatar", Some(SinkKind::Path));
-docker_test!(basename_and_containment_is_not_reproduced, "javascript/path_safe.js", "readAvatar", None);
+docker_test!(
+    exec_with_concatenation_is_confirmed,
+    "javascript/command_vuln.js",
+    "archive",
+    Some(SinkKind::Command)
+);
+docker_test!(
+    exec_file_with_argv_is_not_reproduced,
+    "javascript/command_safe.js",
+    "archive",
+    None
+);
+docker_test!(
+    mysql_concatenated_query_is_confirmed,
+    "javascript/sql_vuln.js",
+    "findUser",
+    Some(SinkKind::Sql)
+);
+docker_test!(
+    mysql_placeholder_query_is_not_reproduced,
+    "javascript/sql_safe.js",
+    "findUser",
+    None
+);
+docker_test!(
+    eval_is_confirmed,
+    "javascript/code_vuln.js",
+    "compute",
+    Some(SinkKind::Code)
+);
+docker_test!(
+    number_parsing_is_not_reproduced,
+    "javascript/code_safe.js",
+    "compute",
+    None
+);
+docker_test!(
+    path_join_traversal_is_confirmed,
+    "javascript/path_vuln.js",
+    "readAvatar",
+    Some(SinkKind::Path)
+);
+docker_test!(
+    basename_and_containment_is_not_reproduced,
+    "javascript/path_safe.js",
+    "readAvatar",
+    None
+);

@@ -12,12 +12,16 @@ pub fn docker_enabled(test: &str) -> bool {
     if std::env::var("BLUECODE_DOCKER_TESTS").as_deref() == Ok("1") {
         return true;
     }
-    eprintln!("SKIPPED {test}: needs a Docker engine; run .ci/docker-up.sh and set BLUECODE_DOCKER_TESTS=1");
+    eprintln!(
+        "SKIPPED {test}: needs a Docker engine; run .ci/docker-up.sh and set BLUECODE_DOCKER_TESTS=1"
+    );
     false
 }
 
 pub fn fixture(path: &str) -> String {
-    let full = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(path);
+    let full = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(path);
     std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("fixture {}: {e}", full.display()))
 }
 
@@ -25,18 +29,29 @@ pub fn sandbox() -> Sandbox {
     Sandbox::new(SandboxSettings::default()).unwrap_or_else(|e| panic!("{e}"))
 }
 
-pub fn request(language: &str, fixture_path: &str, function: &str, hint: Option<&str>) -> VerifyRequest {
+pub fn request(
+    language: &str,
+    fixture_path: &str,
+    function: &str,
+    hint: Option<&str>,
+) -> VerifyRequest {
     VerifyRequest {
         language: language.to_owned(),
         module_source: fixture(fixture_path),
-        module_file: fixture_path.rsplit('/').next().unwrap_or(fixture_path).to_owned(),
+        module_file: fixture_path
+            .rsplit('/')
+            .next()
+            .unwrap_or(fixture_path)
+            .to_owned(),
         function: function.to_owned(),
         hint: hint.map(str::to_owned),
     }
 }
 
 pub async fn verify(sandbox: &Sandbox, request: &VerifyRequest) -> VerifyReport {
-    let report = sandbox.verify(request, &|_| {}, &CancellationToken::new()).await;
+    let report = sandbox
+        .verify(request, &|_| {}, &CancellationToken::new())
+        .await;
     eprintln!(
         "{}::{} -> {} ({} ms)",
         request.module_file,
@@ -53,6 +68,13 @@ pub fn leftover_containers() -> Vec<String> {
         .args(["ps", "-a", "-q", "--filter", "label=bluecode.sandbox"])
         .output()
         .unwrap_or_else(|e| panic!("docker ps: {e}"));
-    assert!(output.status.success(), "docker ps failed: {}", String::from_utf8_lossy(&output.stderr));
-    String::from_utf8_lossy(&output.stdout).split_whitespace().map(str::to_owned).collect()
+    assert!(
+        output.status.success(),
+        "docker ps failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout)
+        .split_whitespace()
+        .map(str::to_owned)
+        .collect()
 }

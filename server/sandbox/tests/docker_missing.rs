@@ -1,0 +1,91 @@
+//! Without a reachable engine, connecting fails fast with "Docker is not running: …" and a
+//! verification is inconclusive (docker_unavailable). Needs no Docker: runs everywhere.
+
+use std::time::{Duration, Instant};
+
+use bluecode_sandbox::{
+    CancellationToken, Engine, InconclusiveCause, Sandbox, SandboxError, SandboxSettings, Verdict,
+    VerifyRequest,
+};
+
+fn request() -> VerifyRequest {
+    VerifyRequest {
+        language: "python".into(),
+        module_source: "def f(x):\n    return x\n".into(),
+        module_file: "f.py".into(),
+        function: "f".into(),
+        hint: None,
+    }
+}
+
+/// A unix socket path that exists but where nobody listens any more.
+fn closed_socket(dir: &std::path::Path) -> String {
+    let path = dir.join("docker.sock");
+    drop(std::os::unix::net::UnixListener::bind(&path).unwrap_or_else(|e| panic!("{e}")));
+    format!("unix://{}", path.display())
+}
+
+#[tokio::test]
+async fn docker_host_pointing_at_a_closed_socket_fails_fast_and_clearly() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let host = closed_socket(dir.path());
+    // The only test in this binary that reads DOCKER_HOST (the other names its engine in
+    // the settings, which take precedence), so setting it here races with nothing.
+    unsafe { std::env::set_var("DOCKER_HOST", &host) };
+    let started = Instant::now();
+    let error = Engine::connect(&SandboxSettings::default()).await.err();
+    let elapsed = started.elapsed();
+    let message = error.as_ref().map(ToString::to_string).unwrap_or_default();
+    assert!(
+        matches!(error, Some(SandboxError::EngineUnavailable(_))),
+        "{error:?}"
+    );
+    assert!(message.starts_with("Docker is not running: "), "{message}");
+    assert!(message.contains(&host), "{message}");
+    assert!(elapsed < Duration::from_secs(2), "{elapsed:?}");
+
+    let sandbox = Sandbox::new(SandboxSettings::default()).unwrap_or_else(|e| panic!("{e}"));
+    let report = sandbox
+        .verify(&request(), &|_| {}, &CancellationToken::new())
+        .await;
+    match &report.verdict {
+        Verdict::Inconclusive {
+            cause: InconclusiveCause::DockerUnavailable,
+            reason,
+        } => {
+            assert!(reason.starts_with("Docker is not running"), "{reason}")
+        }
+        other => panic!("expected docker_unavailable, got {other:?}"),
+    }
+    assert!(report.timing.total_ms < 2000, "{report:?}");
+    eprintln!(
+        "docker missing reported in {} ms: {}",
+        report.timing.total_ms, message
+    );
+}
+
+#[tokio::test]
+async fn an_unanswering_tcp_engine_is_reported_within_the_connect_timeout() {
+    // A listener that accepts but never answers: the handshake must time out, not hang.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap_or_else(|e| panic!("{e}"));
+    let address = listener.local_addr().unwrap_or_else(|e| panic!("{e}"));
+    let settings = SandboxSettings {
+        docker_host: Some(format!("tcp://{address}")),
+        connect_timeout_secs: 1,
+        ..SandboxSettings::default()
+    };
+    let started = Instant::now();
+    let error = Engine::connect(&settings)
+        .await
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(error.starts_with("Docker is not running: "), "{error}");
+    assert!(error.contains("no answer within 1s"), "{error}");
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "{:?}",
+        started.elapsed()
+    );
+    drop(listener);
+}
