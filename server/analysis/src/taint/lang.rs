@@ -42,6 +42,7 @@ pub(crate) fn classify(node: Node, language: Language) -> Class {
         | "property_identifier"
         | "field_identifier"
         | "shorthand_property_identifier"
+        | "shorthand_property_identifier_pattern"
         | "this"
         | "self" => Class::Identifier,
         "attribute"

@@ -62,6 +62,7 @@ pub(crate) fn flows<'t>(
     }
     // Inputs the walk never reached (inside constructs it does not model) are judged in
     // the final environment; those in dead code stay clean.
+    #[allow(clippy::needless_range_loop)]
     for i in 0..inputs.len() {
         if !walker.evaluated[i] && !walker.is_dead(inputs[i].node.byte_range()) {
             walker.decide(i, &env);
@@ -170,6 +171,10 @@ impl<'t> Walker<'_, 't> {
                 self.decide_within(node.byte_range(), env);
                 true
             }
+            _ if self.is_exit_call(node) => {
+                self.decide_within(node.byte_range(), env);
+                true
+            }
             _ if is_container(node) => self.walk_children(node, env),
             _ => {
                 self.decide_within(node.byte_range(), env);
@@ -179,6 +184,34 @@ impl<'t> Walker<'_, 't> {
         };
         self.depth -= 1;
         exited
+    }
+
+    /// A statement that is only a call which never returns: Flask's `abort(404)`,
+    /// `sys.exit(1)`, `process.exit(1)`.
+    fn is_exit_call(&self, node: Node) -> bool {
+        if node.kind() != "expression_statement" {
+            return false;
+        }
+        let Some(call) = node
+            .named_child(0)
+            .filter(|c| classify(*c, self.language) == Class::Call)
+        else {
+            return false;
+        };
+        let (callee, _) = lang::call_parts(call);
+        let Some(path) = callee.and_then(|c| self.path(c)) else {
+            return false;
+        };
+        let path: Vec<&str> = path.iter().map(String::as_str).collect();
+        matches!(
+            path.as_slice(),
+            ["abort"]
+                | ["flask", "abort"]
+                | ["sys", "exit"]
+                | ["exit"]
+                | ["os", "_exit"]
+                | ["process", "exit"]
+        )
     }
 
     fn walk_loop_body(&mut self, node: Node<'t>, env: &mut Env) {
@@ -220,8 +253,9 @@ impl<'t> Walker<'_, 't> {
         let validated = self.validated_variable(cond);
 
         let mut then_env = env.clone();
-        if let Some((var, true)) = &validated {
-            then_env.insert(var.clone(), Value::Clean);
+        if let Some((var, true, kinds)) = &validated {
+            let v = validated_value(env, var, *kinds);
+            then_env.insert(var.clone(), v);
         }
         let then_exits = match consequence {
             Some(c) if folded == Some(false) => {
@@ -268,11 +302,12 @@ impl<'t> Walker<'_, 't> {
             None => join_envs(then_env, else_env),
         };
         // `if x not in ALLOWED: return` — past the check, x is one of the allowed values.
-        if let Some((var, false)) = validated
+        if let Some((var, false, kinds)) = validated
             && then_exits
             && !else_exits
         {
-            env.insert(var, Value::Clean);
+            let v = validated_value(env, &var, kinds);
+            env.insert(var, v);
         }
         folded.map_or(then_exits && else_exits, |f| {
             if f { then_exits } else { else_exits }
@@ -281,8 +316,12 @@ impl<'t> Walker<'_, 't> {
 
     /// Recognises a validation check in a condition: membership in a collection, a
     /// full-match regex, or a character-class predicate. Returns the variable and whether
-    /// the condition is true when the value is valid.
-    fn validated_variable(&self, cond: Node) -> Option<(String, bool)> {
+    /// the condition is true when the value is valid, and the sink kinds the check makes
+    /// it safe for (`None`: every kind).
+    fn validated_variable(
+        &self,
+        cond: Node,
+    ) -> Option<(String, bool, Option<&'static [&'static str]>)> {
         let mut node = cond;
         let mut positive = true;
         loop {
@@ -306,7 +345,7 @@ impl<'t> Walker<'_, 't> {
             let left = node.named_child(0)?;
             let negated = text.contains(" not in ");
             if (text.contains(" in ") || negated) && self.is_plain_name(left) {
-                return Some((self.key(left)?, positive != negated));
+                return Some((self.key(left)?, positive != negated, None));
             }
             return None;
         }
@@ -328,18 +367,35 @@ impl<'t> Walker<'_, 't> {
                     | "matches"
                     | "test"
             );
-            if checks_membership || name == "test" || name == "matches" {
-                if let Some(arg) = args.first().filter(|a| self.is_plain_name(**a)) {
-                    return Some((self.key(*arg)?, positive));
+            // Django's / Werkzeug's URL checks: the first argument is a local redirect.
+            let checks_url = matches!(
+                name.as_str(),
+                "url_has_allowed_host_and_scheme" | "is_safe_url" | "is_safe_redirect"
+            );
+            if (checks_membership || checks_url || name == "test" || name == "matches")
+                && let Some(arg) = args.first().filter(|a| self.is_plain_name(**a))
+            {
+                return Some((self.key(*arg)?, positive, None));
+            }
+            // A containment check (`full.startswith(BASE)`) keeps a path or URL under a
+            // fixed prefix; it says nothing about shell or SQL metacharacters.
+            if matches!(
+                name.as_str(),
+                "startswith" | "startsWith" | "is_relative_to"
+            ) && !args.is_empty()
+            {
+                let receiver = lang::call_receiver(node, callee);
+                if let Some(r) = receiver.filter(|r| self.is_plain_name(*r)) {
+                    return Some((self.key(r)?, positive, Some(&["path", "url"])));
                 }
             }
             if checks_format {
                 let receiver = lang::call_receiver(node, callee);
                 if let Some(r) = receiver.filter(|r| self.is_plain_name(*r)) {
-                    return Some((self.key(r)?, positive));
+                    return Some((self.key(r)?, positive, None));
                 }
                 if let Some(arg) = args.last().filter(|a| self.is_plain_name(**a)) {
-                    return Some((self.key(*arg)?, positive));
+                    return Some((self.key(*arg)?, positive, None));
                 }
             }
         }
@@ -508,7 +564,16 @@ impl<'t> Walker<'_, 't> {
                             let mut cursor = n.walk();
                             for (i, child) in n.named_children(&mut cursor).enumerate() {
                                 let field = n.field_name_for_named_child(i as u32);
-                                if !matches!(field, Some("value" | "type" | "size" | "right")) {
+                                // `{key: name}` binds `name`, not `key`; `value` of a
+                                // pair pattern is the bound name, not a default.
+                                let bound_value =
+                                    n.kind() == "pair_pattern" && field == Some("value");
+                                if bound_value
+                                    || !matches!(
+                                        field,
+                                        Some("value" | "type" | "size" | "right" | "key")
+                                    )
+                                {
                                     stack.push(child);
                                 }
                             }
@@ -713,6 +778,15 @@ impl<'t> Walker<'_, 't> {
         None
     }
 
+    /// A source rule starting with `**` (`**.recv`) names a method on any receiver, so a
+    /// local variable as the root does not hide it.
+    fn floating_source(&self, path: &[String]) -> bool {
+        let refs: Vec<&str> = path.iter().map(String::as_str).collect();
+        self.model
+            .source_for(&refs)
+            .is_some_and(|r| r.path.first().is_some_and(|s| s == "**"))
+    }
+
     fn source_value(&self, node: Node, path: &[String]) -> Option<Value> {
         let refs: Vec<&str> = path.iter().map(String::as_str).collect();
         let rule = self.model.source_for(&refs)?;
@@ -757,7 +831,7 @@ impl<'t> Walker<'_, 't> {
                     if let Some(v) = env.get(&p.join(".")) {
                         return v.clone();
                     }
-                    if !env.contains_key(&p[0])
+                    if (source_root(env, &p[0]) || self.floating_source(p))
                         && let Some(v) = self.source_value(node, p)
                     {
                         return v;
@@ -901,7 +975,7 @@ impl<'t> Walker<'_, 't> {
                 .flatten()
         });
         if let Some(p) = &path
-            && !env.contains_key(&p[0])
+            && (source_root(env, &p[0]) || self.floating_source(p))
             && let Some(v) = self.source_value(node, p)
         {
             return v;
@@ -927,6 +1001,37 @@ impl<'t> Walker<'_, 't> {
             }
             _ => Value::Clean,
         }
+    }
+}
+
+/// The value of `var` once a check has validated it: clean, or, for a check that only
+/// helps some sink kinds, sanitized for those.
+fn validated_value(env: &Env, var: &str, kinds: Option<&[&str]>) -> Value {
+    match kinds {
+        None => Value::Clean,
+        Some(kinds) => {
+            let kinds: Vec<String> = kinds.iter().map(|k| (*k).to_owned()).collect();
+            env.get(var)
+                .cloned()
+                .unwrap_or(Value::Clean)
+                .sanitized_for(&kinds)
+        }
+    }
+}
+
+/// Whether a path starting at `root` may be a taint-model source: the name is not a
+/// local variable, or it is a parameter still holding its (weak) parameter taint — so a
+/// handler's `req.query` / `request.GET` is request data, not just "a parameter".
+fn source_root(env: &Env, root: &str) -> bool {
+    match env.get(root) {
+        None => true,
+        Some(Value::Tainted(t)) => {
+            !t.strong
+                && t.trace
+                    .first()
+                    .is_some_and(|s| s.label.starts_with("parameter "))
+        }
+        Some(_) => false,
     }
 }
 
