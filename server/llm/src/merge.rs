@@ -43,6 +43,36 @@ pub struct MergedFinding {
     pub cited: Vec<CitedPrinciple>,
 }
 
+impl MergedFinding {
+    /// Plain-text explanation for a hover: the message, the LLM's view, the principles cited.
+    pub fn explanation(&self) -> String {
+        let mut lines = vec![self.message.clone()];
+        if let (Some(reason), Some(before)) = (&self.dispute_reason, self.original_severity) {
+            lines.push(format!(
+                "The LLM judged this a likely false positive (severity lowered from {before:?}): {reason}"
+            ));
+        }
+        if let Some(rationale) = &self.llm_rationale {
+            let confidence = self
+                .confidence
+                .map(|c| format!(" ({} confidence)", crate::verdict::Confidence(c).label()))
+                .unwrap_or_default();
+            if self.source == FindingSource::Llm {
+                lines.push(format!("LLM rationale{confidence}: {rationale}"));
+            } else {
+                lines.push(format!("Confirmed by the LLM{confidence}: {rationale}"));
+            }
+        }
+        for cited in &self.cited {
+            lines.push(format!(
+                "Principle {} ({}): {}",
+                cited.constitution_id, cited.title, cited.principle
+            ));
+        }
+        lines.join("\n")
+    }
+}
+
 /// Merges. `verdict` is `None` when there is no LLM answer: the static findings pass as they are.
 pub fn merge(
     static_findings: &[StaticFinding],

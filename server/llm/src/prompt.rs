@@ -63,6 +63,7 @@ pub fn build_prompt(
         constitutions: constitutions.len(),
         examples: constitutions.len(),
         callees: unit.callee_signatures.len(),
+        callers: unit.caller_signatures.len(),
         imports: unit.imports.len(),
         class: unit.enclosing_class.is_some(),
         kept_lines: keep_all,
@@ -72,9 +73,10 @@ pub fn build_prompt(
 
     let mut user = render(&plan);
     let mut trimmed = false;
-    // Cheapest losses first: callee signatures, imports, examples beyond the first two,
+    // Cheapest losses first: caller and callee signatures, imports, examples beyond the first two,
     // then the unit itself around its findings, then constitutions beyond the first.
-    let steps: [fn(&mut Plan); 5] = [
+    let steps: [fn(&mut Plan); 6] = [
+        |p| p.callers = 0,
         |p| p.callees = 0,
         |p| p.imports = p.imports.min(10),
         |p| p.examples = p.examples.min(2),
@@ -138,6 +140,7 @@ struct Plan {
     /// How many of the shown constitutions keep their examples.
     examples: usize,
     callees: usize,
+    callers: usize,
     imports: usize,
     class: bool,
     /// Zero-based rows of the unit that are shown.
@@ -259,6 +262,12 @@ fn render_user(
             let _ = writeln!(out, "{}", signature.trim_end());
         }
     }
+    if plan.callers > 0 {
+        out.push_str("# signatures of same-file functions that call it\n");
+        for signature in unit.caller_signatures.iter().take(plan.callers) {
+            let _ = writeln!(out, "{}", signature.trim_end());
+        }
+    }
     out.push_str("# the function\n");
     let mut previous: Option<usize> = None;
     for &row in &plan.kept_lines {
@@ -293,7 +302,8 @@ fn fresh_fence(unit: &UnitInput) -> String {
         let fence = random_hex();
         let clash = haystacks.iter().any(|h| h.contains(&fence))
             || unit.imports.iter().any(|i| i.contains(&fence))
-            || unit.callee_signatures.iter().any(|s| s.contains(&fence));
+            || unit.callee_signatures.iter().any(|s| s.contains(&fence))
+            || unit.caller_signatures.iter().any(|s| s.contains(&fence));
         if !clash {
             return fence;
         }

@@ -105,7 +105,7 @@ static ENV_ANY_LINE: LazyLock<Regex> =
     LazyLock::new(|| regex(r"(?m)^(\s*(?:export\s+)?[A-Za-z_][A-Za-z0-9_.]*\s*=\s*)(\S[^\n]*)$"));
 
 static STRING_LITERAL: LazyLock<Regex> =
-    LazyLock::new(|| regex(r#""([^"\\\s]{20,})"|'([^'\\\s]{20,})'"#));
+    LazyLock::new(|| regex(r#""([^"\\\s]{20,})"|'([^'\\\s]{20,})'|`([^`\\\s$]{20,})`"#));
 
 /// Redacts secrets in source text.
 pub fn redact(text: &str) -> Redaction {
@@ -142,9 +142,10 @@ pub fn redact(text: &str) -> Redaction {
     out = replace_value(&ENV_SECRET_LINE, &out, "env_secret", &mut removed);
     out = STRING_LITERAL
         .replace_all(&out, |c: &Captures| {
-            let (value, quote) = match (c.get(1), c.get(2)) {
-                (Some(v), _) => (v.as_str(), '"'),
-                (_, Some(v)) => (v.as_str(), '\''),
+            let (value, quote) = match (c.get(1), c.get(2), c.get(3)) {
+                (Some(v), _, _) => (v.as_str(), '"'),
+                (_, Some(v), _) => (v.as_str(), '\''),
+                (_, _, Some(v)) => (v.as_str(), '`'),
                 _ => return c[0].to_string(),
             };
             if looks_high_entropy(value) {
@@ -392,6 +393,11 @@ mod tests {
         assert_gone(
             "h = \"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b\"",
             "9f86d081884c7d659a2feaa0c55ad015",
+            "high_entropy",
+        );
+        assert_gone(
+            "fetch(u, `Qm9Lr8Tb4Wn6Yp1Kd7Vs3Hc5Jx2`)",
+            "Qm9Lr8Tb4Wn6Yp1Kd7Vs3Hc5Jx2",
             "high_entropy",
         );
         for ordinary in [

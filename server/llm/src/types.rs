@@ -25,6 +25,8 @@ pub struct UnitInput {
     pub enclosing_class: Option<String>,
     /// Signatures of same-file functions the unit calls.
     pub callee_signatures: Vec<String>,
+    /// Signatures of same-file functions that call the unit (where its inputs come from).
+    pub caller_signatures: Vec<String>,
 }
 
 impl UnitInput {

@@ -348,6 +348,7 @@ fn redact_request(
         imports: unit.imports.iter().map(|i| clean(i)).collect(),
         enclosing_class: unit.enclosing_class.as_deref().map(&mut clean),
         callee_signatures: unit.callee_signatures.iter().map(|s| clean(s)).collect(),
+        caller_signatures: unit.caller_signatures.iter().map(|s| clean(s)).collect(),
         ..unit.clone()
     };
     let findings = findings
@@ -375,6 +376,8 @@ fn unit_hash(unit: &UnitInput, findings: &[StaticFinding]) -> u128 {
     part("\u{1}class");
     part(unit.enclosing_class.as_deref().unwrap_or_default());
     unit.callee_signatures.iter().for_each(|s| part(s));
+    part("\u{1}callers");
+    unit.caller_signatures.iter().for_each(|s| part(s));
     for f in findings {
         let relative = i64::from(f.line) - i64::from(unit.start_line);
         part(&format!(

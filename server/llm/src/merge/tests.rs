@@ -95,6 +95,11 @@ fn disputing_everything_only_lowers() {
     );
     assert_eq!(merged[0].original_severity, Some(Severity::Error));
     assert_eq!(merged[0].dispute_reason.as_deref(), Some("constant"));
+    assert!(
+        merged[0]
+            .explanation()
+            .contains("likely false positive (severity lowered from Error): constant")
+    );
     assert_eq!(merged[1].severity, Severity::Warning);
     assert_eq!(
         merged[1].dispute_reason.as_deref(),

@@ -91,6 +91,7 @@ pub fn unit(name: &str, start_line: u32, body: &str) -> UnitInput {
         imports: vec!["import os".into()],
         enclosing_class: None,
         callee_signatures: vec![],
+        caller_signatures: vec![],
     }
 }
 
