@@ -16,8 +16,8 @@ std::unique_ptr<double[]> allocateMatrix(const Job& job) {
         rows > std::numeric_limits<std::size_t>::max() / sizeof(double) / cols) {
         throw std::invalid_argument("matrix too large");
     }
-    // expect-not: CWE-190
     std::size_t elements = static_cast<std::size_t>(rows * cols);
+    // expect-not: CWE-190
     return std::make_unique<double[]>(elements);
 }
 

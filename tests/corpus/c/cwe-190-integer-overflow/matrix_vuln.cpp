@@ -10,9 +10,9 @@ namespace solver {
 double* allocateMatrix(const Job& job) {
     std::uint32_t rows = job.header().rows;  // from the request body
     std::uint32_t cols = job.header().cols;
+    // rows * cols is computed in 32 bits and wraps before it is widened.
     // expect: CWE-190
-    std::uint32_t bytes = rows * cols * sizeof(double);
-    return static_cast<double*>(std::malloc(bytes));
+    return static_cast<double*>(std::malloc(rows * cols * sizeof(double)));
 }
 
 }  // namespace solver
