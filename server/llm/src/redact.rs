@@ -89,9 +89,11 @@ static SECRET_ASSIGNMENT: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// `Server=db;Pwd=hunter2;`, `?password=hunter2&`: unquoted values in connection strings.
+/// `Server=db;Pwd=hunter2;`, `?password=hunter2&`, `--password=hunter2`: unquoted values
+/// in connection strings and command lines. The `;?&"'-` before the name keeps keyword
+/// arguments such as `connect(password=pw)` out: a variable name is no secret.
 static INLINE_PASSWORD: LazyLock<Regex> =
-    LazyLock::new(|| regex(r#"(?i)\b((?:pwd|password|passwd)=)([^;&\s"'`<]+)"#));
+    LazyLock::new(|| regex(r#"(?i)([;?&"'\-](?:pwd|password|passwd)=)([^;&\s"'`<),]+)"#));
 
 /// `export DB_PASSWORD=…`, `API_TOKEN=…`: environment-style assignments of secret names.
 static ENV_SECRET_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -139,7 +141,15 @@ pub fn redact(text: &str) -> Redaction {
         })
         .into_owned();
     out = replace_value(&INLINE_PASSWORD, &out, "password", &mut removed);
-    out = replace_value(&ENV_SECRET_LINE, &out, "env_secret", &mut removed);
+    out = ENV_SECRET_LINE
+        .replace_all(&out, |c: &Captures| {
+            if is_redacted(&c[2]) || is_code_reference(&c[2]) {
+                return c[0].to_string();
+            }
+            bump(&mut removed, "env_secret");
+            format!("{}<redacted:env_secret>", &c[1])
+        })
+        .into_owned();
     out = STRING_LITERAL
         .replace_all(&out, |c: &Captures| {
             let (value, quote) = match (c.get(1), c.get(2), c.get(3)) {
@@ -228,6 +238,15 @@ fn replace_value(
             format!("{}<redacted:{kind}>", &c[1])
         })
         .into_owned()
+}
+
+/// `os.environ["KEY"]`, `getenv("KEY")`, `settings.API_TOKEN`, `"…"`: the value is read
+/// from somewhere else (or is a literal other rules judge), and the model should see where.
+fn is_code_reference(value: &str) -> bool {
+    static DOTTED: LazyLock<Regex> =
+        LazyLock::new(|| regex(r"^[A-Za-z_][\w]*(?:\.[A-Za-z_][\w]*)+;?$"));
+    let v = value.trim();
+    v.contains(['(', '[', '{', '$']) || v.starts_with(['"', '\'', '`']) || DOTTED.is_match(v)
 }
 
 /// Random-looking literals: long, no spaces, letters and digits mixed, high Shannon
@@ -354,6 +373,16 @@ mod tests {
         assert_gone("db_password = \"hunter2!\"", "hunter2", "password");
         assert_gone("{'password': 'tr0ub4dor'}", "tr0ub4dor", "password");
         assert_gone(
+            "mysql --user=root --password=r00tpw db",
+            "r00tpw",
+            "password",
+        );
+        assert_gone(
+            "u = \"https://x/login?user=a&password=qwerty1\"",
+            "qwerty1",
+            "password",
+        );
+        assert_gone(
             "connect(\"Server=db;Uid=sa;Pwd=S3cret;\")",
             "S3cret",
             "password",
@@ -369,6 +398,20 @@ mod tests {
     #[test]
     fn env_style_lines() {
         assert_gone("export STRIPE_SECRET=abc123\n", "abc123", "env_secret");
+        for reference in [
+            "API_KEY = os.environ[\"API_KEY\"]",
+            "DB_PASSWORD = settings.DB_PASSWORD",
+            "AUTH_TOKEN = get_token(user)",
+            "export GH_TOKEN=$(cat token.txt)",
+            "db = connect(host, password=pw)",
+            "login(user, password=request.form[\"password\"])",
+        ] {
+            assert_eq!(
+                redact(reference).text,
+                reference,
+                "a reference is not a secret"
+            );
+        }
         let env = redact_for_path(
             "deploy/.env.production",
             "DEBUG=true\nDATABASE_HOST=db.local\n",
