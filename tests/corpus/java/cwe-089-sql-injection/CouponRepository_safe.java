@@ -1,0 +1,30 @@
+package com.acme.shop.coupons;
+
+import java.util.List;
+import javax.persistence.EntityManager;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+public class CouponRepository {
+
+    private final EntityManager em;
+
+    public CouponRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    @GetMapping("/coupons/lookup")
+    public List<?> lookup(@RequestParam String code) {
+        String jpql = "SELECT c FROM Coupon c WHERE c.code = :code AND c.active = true";
+        // expect-not: CWE-89
+        return em.createQuery(jpql).setParameter("code", code).getResultList();
+    }
+
+    @GetMapping("/coupons/native")
+    public List<?> nativeLookup(@RequestParam String campaign) {
+        // expect-not: CWE-89
+        return em.createNativeQuery("SELECT * FROM coupons WHERE campaign = ?1").setParameter(1, campaign).getResultList();
+    }
+}

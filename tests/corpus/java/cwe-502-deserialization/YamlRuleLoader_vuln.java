@@ -1,0 +1,20 @@
+package com.acme.rules;
+
+import java.util.Map;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.yaml.snakeyaml.Yaml;
+
+/** Tenants upload alerting rules as YAML. */
+@RestController
+public class YamlRuleLoader {
+
+    @PostMapping(value = "/rules", consumes = "application/yaml")
+    public String upload(@RequestBody String yamlText) {
+        Yaml yaml = new Yaml();
+        // expect: CWE-502
+        Object rules = yaml.load(yamlText);
+        return "loaded " + ((Map<?, ?>) rules).size() + " rules";
+    }
+}
