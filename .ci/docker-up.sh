@@ -10,6 +10,10 @@
 # State lives under ${BLUECODE_TOOLS:-$PWD/.tools}/docker: dockerd.pid, dockerd.log, and the
 # debootstrap root filesystem (kept so that a rebuild of the image skips the download).
 # BLUECODE_SANDBOX_REBUILD=1 replaces an existing image.
+#
+# Besides the local socket, the engine listens on tcp://127.0.0.1:2376 with mutual TLS
+# (certificates made here with openssl under $ROOT/tls; clients use $ROOT/tls/client as
+# DOCKER_CERT_PATH), so the crate's tcp+TLS path is tested against the real engine too.
 # No registry is reachable from CI machines, so the image is built from a Debian root
 # filesystem (debootstrap from deb.debian.org) and imported with `docker import`; the crate's
 # own `build_image` does the same import through the API for `bluecode sandbox build-image`.
@@ -32,11 +36,38 @@ install_missing() {
     local missing=()
     command -v dockerd >/dev/null || missing+=(docker.io)
     command -v debootstrap >/dev/null || missing+=(debootstrap)
+    command -v openssl >/dev/null || missing+=(openssl)
     if ((${#missing[@]})); then
         log "installing ${missing[*]}"
         apt-get update -qq
         DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
     fi
+}
+
+TLS="$ROOT/tls"
+TLS_ADDRESS="tcp://127.0.0.1:2376"
+
+make_certificates() {
+    [[ -s "$TLS/client/key.pem" && -s "$TLS/server-cert.pem" ]] && return
+    log "creating a CA, a server and a client certificate under $TLS"
+    rm -rf "$TLS"
+    mkdir -p "$TLS/client"
+    (
+        cd "$TLS"
+        openssl req -x509 -newkey rsa:2048 -nodes -days 30 -subj "/CN=bluecode test CA" \
+            -keyout ca-key.pem -out ca.pem 2>/dev/null
+        openssl req -newkey rsa:2048 -nodes -subj "/CN=localhost" \
+            -keyout server-key.pem -out server.csr 2>/dev/null
+        printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n' >server.ext
+        openssl x509 -req -in server.csr -CA ca.pem -CAkey ca-key.pem -CAcreateserial -days 30 \
+            -extfile server.ext -out server-cert.pem 2>/dev/null
+        openssl req -newkey rsa:2048 -nodes -subj "/CN=bluecode client" \
+            -keyout client/key.pem -out client.csr 2>/dev/null
+        printf 'extendedKeyUsage=clientAuth\n' >client.ext
+        openssl x509 -req -in client.csr -CA ca.pem -CAkey ca-key.pem -CAcreateserial -days 30 \
+            -extfile client.ext -out client/cert.pem 2>/dev/null
+        cp ca.pem client/ca.pem
+    )
 }
 
 engine_ready() { timeout 5 docker version >/dev/null 2>&1; }
@@ -47,7 +78,10 @@ start_engine() {
         return
     fi
     log "starting dockerd (log: $LOG)"
-    setsid dockerd >"$LOG" 2>&1 < /dev/null &
+    make_certificates
+    setsid dockerd -H unix:///var/run/docker.sock -H "$TLS_ADDRESS" \
+        --tlsverify --tlscacert "$TLS/ca.pem" --tlscert "$TLS/server-cert.pem" --tlskey "$TLS/server-key.pem" \
+        >"$LOG" 2>&1 < /dev/null &
     echo $! >"$PIDFILE"
     local waited=0
     until engine_ready; do

@@ -87,15 +87,37 @@ impl EngineAddress {
                 Docker::connect_with_http(address, CLIENT_TIMEOUT_SECS, API_DEFAULT_VERSION)
                     .map_err(unavailable)
             }
-            EngineAddress::Tls { address, cert_dir } => Docker::connect_with_ssl(
-                address,
-                &cert_dir.join("key.pem"),
-                &cert_dir.join("cert.pem"),
-                &cert_dir.join("ca.pem"),
-                CLIENT_TIMEOUT_SECS,
-                API_DEFAULT_VERSION,
-            )
-            .map_err(unavailable),
+            EngineAddress::Tls { address, cert_dir } => {
+                // bollard only notices a missing file during the handshake, as an opaque
+                // request error; say which file is missing instead.
+                for file in ["ca.pem", "cert.pem", "key.pem"] {
+                    if !cert_dir.join(file).is_file() {
+                        return Err(SandboxError::Settings {
+                            key: "docker_host",
+                            message: format!(
+                                "TLS to {address} needs {} (set DOCKER_CERT_PATH to the directory \
+                                 holding ca.pem, cert.pem and key.pem)",
+                                cert_dir.join(file).display()
+                            ),
+                        });
+                    }
+                }
+                Docker::connect_with_ssl(
+                    address,
+                    &cert_dir.join("key.pem"),
+                    &cert_dir.join("cert.pem"),
+                    &cert_dir.join("ca.pem"),
+                    CLIENT_TIMEOUT_SECS,
+                    API_DEFAULT_VERSION,
+                )
+                .map_err(|e| {
+                    SandboxError::EngineUnavailable(format!(
+                        "{address}: cannot use the TLS client certificates in {} \
+                     (DOCKER_CERT_PATH, expecting ca.pem, cert.pem, key.pem): {e}",
+                        cert_dir.display()
+                    ))
+                })
+            }
         }
     }
 }

@@ -234,7 +234,10 @@ fn verdict_without_line(run: &RunOutput, timeout_secs: u64) -> Verdict {
 /// Maps an error of the layer onto the inconclusive verdict a user should see.
 fn error_verdict(error: SandboxError) -> Verdict {
     let cause = match &error {
-        SandboxError::EngineUnavailable(_) => InconclusiveCause::DockerUnavailable,
+        // A settings error here is about reaching the engine (TLS certificates, address).
+        SandboxError::EngineUnavailable(_) | SandboxError::Settings { .. } => {
+            InconclusiveCause::DockerUnavailable
+        }
         SandboxError::ImageUnavailable { .. } => InconclusiveCause::ImageMissing,
         SandboxError::Cancelled => InconclusiveCause::Cancelled,
         SandboxError::InvalidRequest(_) => InconclusiveCause::Unsupported,

@@ -10,7 +10,9 @@ use bluecode_sandbox::{Engine, RootfsSource, SandboxSettings, build_image, docto
 use common::docker_enabled;
 
 fn remove_image(image: &str) {
-    let _ = std::process::Command::new("docker").args(["rmi", "-f", image]).output();
+    let _ = std::process::Command::new("docker")
+        .args(["rmi", "-f", image])
+        .output();
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -35,7 +37,9 @@ async fn a_tar_file_is_imported_as_an_image() {
     }
     let image = "bluecode-sandbox:tar-import-test";
     remove_image(image);
-    let engine = Engine::connect(&SandboxSettings::default()).await.unwrap_or_else(|e| panic!("{e}"));
+    let engine = Engine::connect(&SandboxSettings::default())
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
     let report = build_image(&engine, &RootfsSource::TarFile(tar_path), image).await;
     let present = image_id(&engine, image).await.ok().flatten();
     remove_image(image);
@@ -43,7 +47,12 @@ async fn a_tar_file_is_imported_as_an_image() {
     assert!(report.id.starts_with("sha256:"), "{report:?}");
     assert!(present.is_some());
 
-    let missing = build_image(&engine, &RootfsSource::Directory(dir.path().join("nope")), image).await;
+    let missing = build_image(
+        &engine,
+        &RootfsSource::Directory(dir.path().join("nope")),
+        image,
+    )
+    .await;
     assert!(missing.is_err());
 }
 
@@ -52,9 +61,11 @@ async fn a_debootstrap_directory_becomes_a_working_sandbox_image() {
     if !docker_enabled("a_debootstrap_directory_becomes_a_working_sandbox_image") {
         return;
     }
-    let rootfs = std::env::var("BLUECODE_SANDBOX_ROOTFS").map(PathBuf::from).unwrap_or_else(|_| {
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../.tools/docker/rootfs")
-    });
+    let rootfs = std::env::var("BLUECODE_SANDBOX_ROOTFS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../.tools/docker/rootfs")
+        });
     if !rootfs.join("usr/bin/python3").exists() {
         eprintln!(
             "SKIPPED a_debootstrap_directory_becomes_a_working_sandbox_image: no root filesystem at {} (made by .ci/docker-up.sh)",
@@ -64,13 +75,23 @@ async fn a_debootstrap_directory_becomes_a_working_sandbox_image() {
     }
     let image = "bluecode-sandbox:directory-import-test";
     remove_image(image);
-    let engine = Engine::connect(&SandboxSettings::default()).await.unwrap_or_else(|e| panic!("{e}"));
+    let engine = Engine::connect(&SandboxSettings::default())
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
     let started = Instant::now();
     let report = build_image(&engine, &RootfsSource::Directory(rootfs), image).await;
     let elapsed = started.elapsed();
-    let checked = doctor(&SandboxSettings { image: image.into(), ..SandboxSettings::default() }).await;
+    let checked = doctor(&SandboxSettings {
+        image: image.into(),
+        ..SandboxSettings::default()
+    })
+    .await;
     remove_image(image);
     let report = report.unwrap_or_else(|e| panic!("{e}"));
-    eprintln!("MEASURED image import from a directory: {:.1} s, {} MB", elapsed.as_secs_f64(), report.size / 1_000_000);
+    eprintln!(
+        "MEASURED image import from a directory: {:.1} s, {} MB",
+        elapsed.as_secs_f64(),
+        report.size / 1_000_000
+    );
     assert!(checked.is_ready(), "{checked:?}");
 }
