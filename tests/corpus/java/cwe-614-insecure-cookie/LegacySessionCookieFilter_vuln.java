@@ -9,7 +9,7 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 
 /** After SSO the session id is mirrored into a cookie for the legacy app on the same domain. */
-public class LocaleCookieFilter extends HttpFilter {
+public class LegacySessionCookieFilter extends HttpFilter {
 
     @Override
     protected void doFilter(HttpServletRequest req, HttpServletResponse resp, FilterChain chain)
@@ -17,8 +17,8 @@ public class LocaleCookieFilter extends HttpFilter {
         String sid = req.getSession().getId();
         Cookie legacy = new Cookie("LEGACY_SID", sid);
         legacy.setHttpOnly(true);
-        // expect-not: CWE-614
-        legacy.setSecure(req.isSecure() || true);
+        // expect: CWE-614
+        legacy.setSecure(false);
         resp.addCookie(legacy);
         chain.doFilter(req, resp);
     }
