@@ -2,13 +2,16 @@
 //! (unit hash, constitution-set hash, model, prompt version). Depends on `verdict` and redb.
 //!
 //! The cache is an optimisation and never a reason to fail: a corrupt file is deleted and
-//! rebuilt with a warning; a file another process holds, or a read-only directory, leaves
-//! the cache off for this session with a warning.
+//! rebuilt with a warning; a file that cannot be used now (locked where the platform has no
+//! byte-range locks, a read-only directory) leaves the cache off for this session with a
+//! warning. Several processes share the file at once (redb's multi-writer mode).
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use redb::{Database, DatabaseError, ReadableDatabase, StorageError, TableDefinition};
+use redb::{
+    ConcurrencyMode, Database, DatabaseError, ReadableDatabase, StorageError, TableDefinition,
+};
 
 use crate::verdict::LlmVerdict;
 
@@ -189,7 +192,17 @@ impl std::fmt::Display for OpenFailure {
 }
 
 fn open_database(path: &Path) -> Result<Database, OpenFailure> {
-    let db = Database::create(path).map_err(classify)?;
+    // Multi-writer mode lets the language server and a `bluecode scan --llm` in a terminal
+    // share the cache at once. It needs byte-range locks; where the platform has none, fall
+    // back to redb's default whole-file lock (then a second process runs uncached).
+    let mut builder = Database::builder();
+    builder.set_concurrency_mode(ConcurrencyMode::MultiWriter);
+    let db = match builder.create(path) {
+        Err(DatabaseError::Storage(StorageError::Unsupported)) => {
+            Database::create(path).map_err(classify)?
+        }
+        other => other.map_err(classify)?,
+    };
     // Create the table up front so that readers never see "table does not exist".
     let init = || -> Result<(), redb::Error> {
         let txn = db.begin_write()?;
@@ -283,16 +296,12 @@ mod tests {
     }
 
     #[test]
-    fn a_second_open_in_one_process_degrades_to_no_cache() {
+    fn two_handles_share_the_file_and_neither_deletes_it() {
         let dir = tempfile::tempdir().unwrap();
         let first = VerdictCache::open(dir.path());
         first.put(&key(1), &verdict());
         let inode_before = file_identity(&dir.path().join(FILE_NAME));
         let second = VerdictCache::open(dir.path());
-        assert!(
-            !second.is_persistent(),
-            "the file is in use: no second handle"
-        );
         assert_eq!(
             file_identity(&dir.path().join(FILE_NAME)),
             inode_before,
@@ -300,6 +309,10 @@ mod tests {
         );
         second.put(&key(2), &verdict());
         assert_eq!(first.get(&key(1)), Some(verdict()));
+        if second.is_persistent() {
+            assert_eq!(second.get(&key(1)), Some(verdict()));
+            assert_eq!(first.get(&key(2)), Some(verdict()));
+        }
     }
 
     #[cfg(unix)]
