@@ -7,7 +7,8 @@ import (
 	"net/http"
 )
 
-const sharedSecret = "webhook-signing"
+// expect: CWE-798
+const sharedSecret = "wh_5f1c9a7e2b8d4036"
 
 // Verify checks the X-Signature header as sha1(secret || body).
 func Verify(r *http.Request) ([]byte, bool) {
