@@ -137,8 +137,19 @@ impl Sandbox {
                 None,
             );
         };
+        if !self.settings.enabled {
+            let reason = "the sandbox is disabled ([sandbox] enabled = false)";
+            return report(
+                Verdict::inconclusive(InconclusiveCause::Disabled, reason),
+                None,
+            );
+        }
         step(Stage::Connecting, "connecting to Docker", 5);
-        let engine = match self.engine().await {
+        let connected = tokio::select! {
+            connected = self.engine() => connected,
+            () = cancel.cancelled() => Err(SandboxError::Cancelled),
+        };
+        let engine = match connected {
             Ok(engine) => engine,
             Err(e) => return report(error_verdict(e), None),
         };

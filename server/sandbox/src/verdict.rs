@@ -54,6 +54,8 @@ pub enum InconclusiveCause {
     Unsupported,
     /// The caller cancelled.
     Cancelled,
+    /// The sandbox is switched off in the settings.
+    Disabled,
     /// The harness itself failed or printed no verdict.
     HarnessError,
 }

@@ -89,3 +89,63 @@ async fn an_unanswering_tcp_engine_is_reported_within_the_connect_timeout() {
     );
     drop(listener);
 }
+
+#[tokio::test]
+async fn a_disabled_sandbox_and_an_unknown_language_are_inconclusive_without_docker() {
+    let disabled = Sandbox::new(SandboxSettings {
+        enabled: false,
+        docker_host: Some("tcp://127.0.0.1:9".into()),
+        ..SandboxSettings::default()
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    let report = disabled
+        .verify(&request(), &|_| {}, &CancellationToken::new())
+        .await;
+    assert!(
+        matches!(
+            report.verdict,
+            Verdict::Inconclusive {
+                cause: InconclusiveCause::Disabled,
+                ..
+            }
+        ),
+        "{report:?}"
+    );
+
+    let enabled = Sandbox::new(SandboxSettings {
+        docker_host: Some("tcp://127.0.0.1:9".into()),
+        ..SandboxSettings::default()
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    let ruby = VerifyRequest {
+        language: "ruby".into(),
+        ..request()
+    };
+    let report = enabled
+        .verify(&ruby, &|_| {}, &CancellationToken::new())
+        .await;
+    assert!(
+        matches!(
+            report.verdict,
+            Verdict::Inconclusive {
+                cause: InconclusiveCause::Unsupported,
+                ..
+            }
+        ),
+        "{report:?}"
+    );
+
+    let cancel = CancellationToken::new();
+    cancel.cancel();
+    let report = enabled.verify(&request(), &|_| {}, &cancel).await;
+    assert!(
+        matches!(
+            report.verdict,
+            Verdict::Inconclusive {
+                cause: InconclusiveCause::Cancelled,
+                ..
+            }
+        ),
+        "{report:?}"
+    );
+}

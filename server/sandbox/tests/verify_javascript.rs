@@ -75,3 +75,51 @@ docker_test!(
     "readAvatar",
     None
 );
+docker_test!(
+    express_style_reflected_html_is_confirmed,
+    "javascript/web_vuln.js",
+    "greet",
+    Some(SinkKind::Xss)
+);
+docker_test!(
+    escaped_html_is_not_reproduced,
+    "javascript/web_safe.js",
+    "greet",
+    None
+);
+docker_test!(
+    node_serialize_is_confirmed,
+    "javascript/web_vuln.js",
+    "restoreSession",
+    Some(SinkKind::Deserialization)
+);
+docker_test!(
+    json_parse_is_not_reproduced,
+    "javascript/web_safe.js",
+    "restoreSession",
+    None
+);
+docker_test!(
+    user_template_source_is_confirmed,
+    "javascript/web_vuln.js",
+    "renderCustom",
+    Some(SinkKind::Template)
+);
+docker_test!(
+    template_data_is_not_reproduced,
+    "javascript/web_safe.js",
+    "renderCustom",
+    None
+);
+docker_test!(
+    fetch_of_a_user_url_is_confirmed,
+    "javascript/web_vuln.js",
+    "preview",
+    Some(SinkKind::Ssrf)
+);
+docker_test!(
+    allowlisted_fetch_is_not_reproduced,
+    "javascript/web_safe.js",
+    "preview",
+    None
+);

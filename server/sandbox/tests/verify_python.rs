@@ -206,3 +206,17 @@ async fn stubbed_modules_and_missing_functions_are_reported() {
         "{broken:?}"
     );
 }
+
+docker_test!(
+    reflected_html_from_a_flask_request_is_confirmed,
+    expect_confirmed(
+        "python/xss_vuln.py",
+        "search",
+        Some("CWE-79"),
+        SinkKind::Xss
+    )
+);
+docker_test!(
+    escaped_html_is_not_reproduced,
+    expect_not_reproduced("python/xss_safe.py", "search", Some("CWE-79"))
+);

@@ -841,9 +841,10 @@ def judge(kind, result):
     elif kind == "deserialization" and State.canary_hits:
         if "pickle" in State.canary_hits:
             return "pickle.loads", "unpickling called builtins.%s" % MARK
-        event = _last(events, "deserialization", lambda e: e["sink"] == "yaml.load")
-        if "yaml" in State.canary_hits and event:
-            return "yaml.load", event["call"]
+        if "yaml" in State.canary_hits:
+            # The fake records the document; a real PyYAML in a custom image records nothing.
+            event = _last(events, "deserialization", lambda e: e["sink"] == "yaml.load")
+            return "yaml.load", event["call"] if event else "yaml loading called builtins.%s" % MARK
     elif kind == "sql":
         event = _last(events, "sql", lambda e: MARK in sql_outside_literals(e["call"]))
         if event:

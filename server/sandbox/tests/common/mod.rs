@@ -3,6 +3,7 @@
 //! loading, and a one-call `verify`.
 #![allow(dead_code)]
 
+use std::io::Write;
 use std::path::PathBuf;
 
 use bluecode_sandbox::{CancellationToken, Sandbox, SandboxSettings, VerifyReport, VerifyRequest};
@@ -12,9 +13,17 @@ pub fn docker_enabled(test: &str) -> bool {
     if std::env::var("BLUECODE_DOCKER_TESTS").as_deref() == Ok("1") {
         return true;
     }
-    eprintln!(
-        "SKIPPED {test}: needs a Docker engine; run .ci/docker-up.sh and set BLUECODE_DOCKER_TESTS=1"
+    let line = format!(
+        "SKIPPED {test}: needs a Docker engine; run .ci/docker-up.sh and set BLUECODE_DOCKER_TESTS=1\n"
     );
+    // Written to the process's stderr itself, past the test harness's capture, so the skip
+    // is visible in a normal `cargo test` run.
+    match std::fs::OpenOptions::new().append(true).open("/dev/stderr") {
+        Ok(mut stderr) => {
+            let _ = stderr.write_all(line.as_bytes());
+        }
+        Err(_) => eprint!("{line}"),
+    }
     false
 }
 
