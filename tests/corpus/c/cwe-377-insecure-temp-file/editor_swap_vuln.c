@@ -1,5 +1,6 @@
 /* tinyed: creates the swap file used for crash recovery. */
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
