@@ -1,7 +1,7 @@
 //! Providers behind one trait: the chat request/response data, the [`ChatProvider`] trait,
 //! and [`build_provider`] which picks the implementation from [`LlmSettings`].
 //!
-//! May depend on `settings`, `error` and the HTTP layer in [`http`]; knows nothing about
+//! May depend on `settings`, `error` and the HTTP layer in `http`; knows nothing about
 //! prompts, verdicts or caching.
 
 mod anthropic;
