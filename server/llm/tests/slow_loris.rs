@@ -75,3 +75,37 @@ async fn a_slow_loris_endpoint_times_out_cleanly() {
         .unwrap();
     assert!(sent < 6, "client kept reading for {sent} s");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cancelling_drops_the_connection() {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let address = listener.local_addr().unwrap();
+    let server = tokio::spawn(slow_loris(listener, 30));
+    let settings = LlmSettings {
+        timeout_secs: 60,
+        ..settings(&format!("http://{address}/v1"))
+    };
+    let judge = judge_with(&settings, VerdictCache::disabled(), None);
+    let token = tokio_util::sync::CancellationToken::new();
+    let canceller = token.clone();
+    tokio::spawn(async move {
+        tokio::time::sleep(Duration::from_millis(1500)).await;
+        canceller.cancel();
+    });
+    let started = Instant::now();
+    let outcome = judge
+        .judge(JudgeRequest {
+            unit: unit("ping", 10, "    os.system('ping ' + host)\n"),
+            static_findings: vec![],
+            cancel: Some(token),
+        })
+        .await;
+    assert_eq!(outcome, JudgeOutcome::Cancelled);
+    assert!(started.elapsed() < Duration::from_secs(3));
+    // The request was dropped, not left running: the server's writes start failing.
+    let sent = tokio::time::timeout(Duration::from_secs(6), server)
+        .await
+        .expect("server task ends once the client is gone")
+        .unwrap();
+    assert!(sent < 6, "connection stayed open for {sent} s");
+}
