@@ -8,9 +8,10 @@ import (
 )
 
 // DialLedger connects to the ledger service over TLS.
-func DialLedger(addr string, skipVerify bool) (*grpc.ClientConn, error) {
-	cfg := &tls.Config{}
+func DialLedger(addr string) (*grpc.ClientConn, error) {
+	cfg := &tls.Config{MinVersion: tls.VersionTLS12}
+	// The ledger's certificate is re-issued by hand; verification was switched off "for now".
 	// expect: CWE-295
-	cfg.InsecureSkipVerify = skipVerify
+	cfg.InsecureSkipVerify = true
 	return grpc.Dial(addr, grpc.WithTransportCredentials(credentials.NewTLS(cfg)))
 }

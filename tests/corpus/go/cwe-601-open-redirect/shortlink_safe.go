@@ -6,7 +6,7 @@ import (
 )
 
 var partnerHosts = map[string]bool{
-	"partner.example":      true,
+	"partner.example":       true,
 	"deals.partner.example": true,
 	"shop.acme.example":     true,
 }
