@@ -20,5 +20,5 @@ def login():
         audit.warning("login failed user=" + clean(username) + " ip=" + request.remote_addr)
         return {"error": "invalid"}, 401
     # expect-not: CWE-117
-    audit.info("login ok user=%s", clean(username))
+    audit.info("login ok user=%s client=%s", clean(username), clean(request.headers.get("X-Client", "-")))
     return {"ok": True}

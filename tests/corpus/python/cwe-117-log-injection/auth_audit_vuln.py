@@ -17,5 +17,5 @@ def login():
         audit.warning("login failed user=" + username + " ip=" + request.remote_addr)
         return {"error": "invalid"}, 401
     # expect: CWE-117
-    audit.info("login ok user=%s", username)
+    audit.info("login ok user=%s client=%s", username, request.headers.get("X-Client", "-"))
     return {"ok": True}
