@@ -86,13 +86,14 @@ assemble_model() {
 wait_ready() {
     local deadline=$((SECONDS + READY_SECS))
     while ((SECONDS < deadline)); do
-        if curl -sf --max-time 2 "$URL/models" >/dev/null; then
-            return 0
-        fi
+        # Our process first: an answer from some other server on the port proves nothing.
         if ! running_pid >/dev/null; then
             log "server exited; last log lines:"
             tail -n 20 "$LOG" >&2 || true
             return 1
+        fi
+        if curl -sf --max-time 2 "$URL/models" >/dev/null; then
+            return 0
         fi
         sleep 1
     done
@@ -116,6 +117,10 @@ start() {
     if running_pid >/dev/null; then
         log "already running (pid $(cat "$PIDFILE"))"
     else
+        if curl -s --max-time 2 -o /dev/null "http://$HOST:$PORT/"; then
+            log "another process already listens on $HOST:$PORT; stop it or set BLUECODE_LLM_PORT"
+            exit 1
+        fi
         install_server
         assemble_model
         log "starting on $HOST:$PORT"
