@@ -28,7 +28,7 @@ pub struct ReapReport {
 }
 
 /// Lists every container labelled `bluecode.sandbox=1`.
-pub async fn list_sandbox_containers(
+pub(crate) async fn list_sandbox_containers(
     engine: &Engine,
 ) -> Result<Vec<(String, HashMap<String, String>, i64)>, SandboxError> {
     let filters = HashMap::from([("label".to_owned(), vec![format!("{LABEL_SANDBOX}=1")])]);

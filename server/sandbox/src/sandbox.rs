@@ -15,12 +15,14 @@ use crate::engine::Engine;
 use crate::error::SandboxError;
 use crate::harness::{HarnessInput, Language, harness_program};
 use crate::reap::reap_leftovers;
-use crate::run::{RunEnd, RunOutput, run_hardened};
+use crate::run::{RunEnd, RunOutput, RunSpec, run_hardened};
 use crate::settings::SandboxSettings;
 use crate::verdict::{
     InconclusiveCause, Timing, Verdict, VerifyReport, into_verdict, parse_harness_output,
 };
 
+/// Output kept per stream of a custom script.
+const MAX_SCRIPT_OUTPUT_BYTES: usize = 256 * 1024;
 /// Evidence kept in a verdict (sink call, captured output), per field.
 const MAX_EVIDENCE_BYTES: usize = 4096;
 
@@ -99,6 +101,31 @@ impl Sandbox {
         }
         *slot = Some(engine.clone());
         Ok(engine)
+    }
+
+    /// Runs a self-contained script (e.g. an LLM-written test) in a hardened container:
+    /// `python3 -I -B -` or `node -` reads it on stdin, as the built-in harnesses are run.
+    /// The caller interprets the output.
+    pub async fn run_script(
+        &self,
+        language: Language,
+        script: &str,
+        cancel: &CancellationToken,
+    ) -> Result<RunOutput, SandboxError> {
+        let engine = tokio::select! {
+            connected = self.engine() => connected?,
+            () = cancel.cancelled() => return Err(SandboxError::Cancelled),
+        };
+        let spec = RunSpec {
+            argv: language
+                .interpreter()
+                .iter()
+                .map(|s| (*s).to_owned())
+                .collect(),
+            stdin: script.as_bytes().to_vec(),
+            max_output_bytes: MAX_SCRIPT_OUTPUT_BYTES,
+        };
+        run_hardened(&engine, &self.settings, &spec, cancel).await
     }
 
     /// Verifies one function: runs its built-in canary harness in a hardened container.

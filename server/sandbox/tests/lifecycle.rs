@@ -251,3 +251,36 @@ async fn doctor_reports_a_ready_sandbox() {
         "{missing:?}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn custom_scripts_run_hardened_in_both_languages() {
+    if !docker_enabled("custom_scripts_run_hardened_in_both_languages") {
+        return;
+    }
+    let _serial = SERIAL.lock().await;
+    let sandbox = sandbox();
+    let cancel = CancellationToken::new();
+    let python = sandbox
+        .run_script(
+            bluecode_sandbox::Language::Python,
+            "import os\nprint('py', os.getuid())\n",
+            &cancel,
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(python.stdout.trim(), "py 65534", "{python:?}");
+    let node = sandbox
+        .run_script(
+            bluecode_sandbox::Language::JavaScript,
+            "console.log('js', process.getuid());",
+            &cancel,
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(node.stdout.trim(), "js 65534", "{node:?}");
+    assert!(
+        my_containers().is_empty(),
+        "left behind: {:?}",
+        my_containers()
+    );
+}

@@ -32,6 +32,14 @@ pub enum Language {
 }
 
 impl Language {
+    /// The command line that runs a script read from stdin.
+    pub fn interpreter(self) -> &'static [&'static str] {
+        match self {
+            Language::Python => &["python3", "-I", "-B", "-"],
+            Language::JavaScript => &["node", "--max-old-space-size=128", "-"],
+        }
+    }
+
     /// Parses `python` / `javascript` (and the usual short forms).
     pub fn parse(name: &str) -> Option<Language> {
         match name.to_ascii_lowercase().as_str() {
@@ -101,17 +109,15 @@ pub(crate) fn harness_program(input: HarnessInput<'_>) -> Result<(RunSpec, Strin
     // escapes quotes, backslashes and control characters; it never emits `\/`).
     let literal = serde_json::to_string(&json)
         .map_err(|e| SandboxError::InvalidRequest(format!("cannot encode the request: {e}")))?;
-    let (template, argv) = match input.language {
-        Language::Python => (PYTHON_HARNESS, vec!["python3", "-I", "-B", "-"]),
-        Language::JavaScript => (
-            JAVASCRIPT_HARNESS,
-            vec!["node", "--max-old-space-size=128", "-"],
-        ),
+    let template = match input.language {
+        Language::Python => PYTHON_HARNESS,
+        Language::JavaScript => JAVASCRIPT_HARNESS,
     };
+    let argv = input.language.interpreter();
     let program = template.replacen(CONFIG_PLACEHOLDER, &literal, 1);
     Ok((
         RunSpec {
-            argv: argv.into_iter().map(str::to_owned).collect(),
+            argv: argv.iter().map(|s| (*s).to_owned()).collect(),
             stdin: program.into_bytes(),
             max_output_bytes: MAX_OUTPUT_BYTES,
         },
