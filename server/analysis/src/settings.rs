@@ -63,22 +63,34 @@ pub struct WorkspaceFile {
     pub warnings: Vec<String>,
 }
 
+fn line_of(text: &str, offset: usize) -> usize {
+    text.get(..offset)
+        .map_or(1, |t| t.matches('\n').count() + 1)
+}
+
 impl AnalysisSettings {
     /// Parses a whole `bluecode.toml`; `file` names it in messages.
     pub fn parse_file(text: &str, file: &str) -> Result<WorkspaceFile, SettingsError> {
+        let table: toml::Table = toml::from_str(text).map_err(|e| SettingsError::Invalid {
+            file: file.to_owned(),
+            line: line_of(text, e.span().map_or(0, |s| s.start)),
+            message: e.message().trim().to_owned(),
+        })?;
+        AnalysisSettings::parse_table(table, text, file)
+    }
+
+    /// Types an already parsed table (a file's, or a file's with editor settings merged
+    /// over it); `text` is the file's text for line numbers (may be empty).
+    pub fn parse_table(
+        mut table: toml::Table,
+        text: &str,
+        file: &str,
+    ) -> Result<WorkspaceFile, SettingsError> {
         let invalid = |offset: usize, message: String| SettingsError::Invalid {
             file: file.to_owned(),
-            line: text
-                .get(..offset)
-                .map_or(1, |t| t.matches('\n').count() + 1),
+            line: line_of(text, offset),
             message,
         };
-        let mut table: toml::Table = toml::from_str(text).map_err(|e| {
-            invalid(
-                e.span().map_or(0, |s| s.start),
-                e.message().trim().to_owned(),
-            )
-        })?;
         let mut sections = toml::Table::new();
         for name in OTHER_SECTIONS {
             if let Some(section) = table.remove(name) {

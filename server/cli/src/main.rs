@@ -73,6 +73,7 @@ pub enum Format {
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
 pub enum FailOn {
+    Hint,
     Info,
     Warning,
     Error,

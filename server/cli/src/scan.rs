@@ -77,6 +77,7 @@ pub fn run(args: &ScanArgs) -> anyhow::Result<ExitCode> {
         }
     }
     let threshold = match args.fail_on {
+        FailOn::Hint => Severity::Hint,
         FailOn::Info => Severity::Info,
         FailOn::Warning => Severity::Warning,
         FailOn::Error => Severity::Error,

@@ -25,7 +25,7 @@ pub fn settings() -> Vec<SettingDoc> {
         SettingDoc {
             key: "minSeverity",
             kind: "string",
-            options: Some(&["info", "warning", "error"]),
+            options: Some(&["hint", "info", "warning", "error"]),
             default: json!("info"),
             description: "Findings below this severity are not reported.",
         },

@@ -317,7 +317,8 @@ const CATEGORIES: [(&str, Category); 4] = [
     ("bias", Category::Bias),
     ("instruction", Category::Instruction),
 ];
-const SEVERITIES: [(&str, Severity); 3] = [
+const SEVERITIES: [(&str, Severity); 4] = [
+    ("hint", Severity::Hint),
     ("info", Severity::Info),
     ("warning", Severity::Warning),
     ("error", Severity::Error),

@@ -30,10 +30,12 @@ impl Category {
     }
 }
 
-/// Ordered: `Info < Warning < Error`.
+/// Ordered: `Hint < Info < Warning < Error`. `Hint` is what a finding the sandbox could
+/// not reproduce drops to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    Hint,
     Info,
     Warning,
     Error,
@@ -42,6 +44,7 @@ pub enum Severity {
 impl Severity {
     pub fn name(self) -> &'static str {
         match self {
+            Severity::Hint => "hint",
             Severity::Info => "info",
             Severity::Warning => "warning",
             Severity::Error => "error",
@@ -51,7 +54,8 @@ impl Severity {
     pub fn lowered(self) -> Severity {
         match self {
             Severity::Error => Severity::Warning,
-            _ => Severity::Info,
+            Severity::Warning => Severity::Info,
+            Severity::Info | Severity::Hint => Severity::Hint,
         }
     }
 }
@@ -157,6 +161,27 @@ impl Constitution {
     /// `CWE-78` style label of the first CWE, if any.
     pub fn cwe_label(&self) -> Option<String> {
         self.cwe.first().map(|c| format!("CWE-{c}"))
+    }
+
+    /// API names its query patterns anchor on (`system`, `subprocess`, `loads`…): what
+    /// the LLM layer retrieves constitutions by.
+    pub fn api_hints(&self) -> Vec<String> {
+        let mut hints: Vec<String> = self
+            .patterns
+            .iter()
+            .filter_map(|p| match &p.kind {
+                PatternKind::Query { source, .. } => crate::anchors::pattern_anchor(source),
+                PatternKind::Regex { .. } => None,
+            })
+            .flatten()
+            .filter(|h| {
+                h.chars()
+                    .all(|c| c.is_alphanumeric() || c == '_' || c == '.')
+            })
+            .collect();
+        hints.sort();
+        hints.dedup();
+        hints
     }
 
     /// Whether `selector` (an id, an id prefix ending in `*`, or `CWE-N`) names this one.

@@ -50,7 +50,7 @@ pub fn render(report: &Report) -> String {
         if report.findings.len() == 1 { "" } else { "s" },
         count(Severity::Error),
         count(Severity::Warning),
-        count(Severity::Info),
+        count(Severity::Info) + count(Severity::Hint),
         report.files,
         if report.files == 1 { "" } else { "s" },
         report.skipped.len(),
