@@ -17,8 +17,9 @@ router.get("/auth/callback", async (req, res) => {
   req.session.user = session.user;
   let returnTo = req.query.state ? Buffer.from(req.query.state, "base64url").toString() : "/";
   if (!sameOrigin(returnTo)) returnTo = "/";
+  const local = new URL(returnTo, APP_ORIGIN).pathname.replace(/^\/+/, "/");
   // expect-not: CWE-601
-  res.redirect(new URL(returnTo, APP_ORIGIN).pathname);
+  res.redirect(local);
 });
 
 module.exports = router;

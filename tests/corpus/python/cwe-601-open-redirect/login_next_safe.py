@@ -9,6 +9,8 @@ app = Flask(__name__)
 
 
 def is_local(target: str) -> bool:
+    if not target.isprintable() or any(ch.isspace() for ch in target):
+        return False
     parts = urlparse(target)
     return not parts.scheme and not parts.netloc and target.startswith("/") and not target.startswith("//") and "\\" not in target
 
