@@ -7,7 +7,9 @@
 mod constitutions_cmd;
 mod discover;
 mod eval;
+mod llm_cmd;
 mod output;
+mod sandbox_cmd;
 mod scan;
 mod settings_schema;
 mod workspace;
@@ -37,6 +39,20 @@ enum Command {
     /// List, show and test constitutions.
     #[command(subcommand)]
     Constitutions(ConstitutionsCommand),
+    /// Verify the function holding FILE:LINE in the Docker sandbox.
+    Verify {
+        /// `path/to/file.py:LINE`
+        location: String,
+        /// Print the verdict as JSON (`confirmed`, `not_reproduced` or `inconclusive`).
+        #[arg(long)]
+        json: bool,
+    },
+    /// The sandbox: build its image offline, check it.
+    #[command(subcommand)]
+    Sandbox(sandbox_cmd::SandboxCommand),
+    /// The LLM judge.
+    #[command(subcommand)]
+    Llm(LlmCommand),
     /// Score a scan against a labelled corpus (precision, recall, F1, FPR).
     Eval(eval::EvalArgs),
     /// Configuration helpers.
@@ -62,6 +78,12 @@ pub struct ScanArgs {
     /// Use this bluecode.toml instead of looking for one above the first path.
     #[arg(long)]
     pub config: Option<PathBuf>,
+    /// Ask the configured LLM judge about every function (verdicts are cached on disk).
+    #[arg(long)]
+    pub llm: bool,
+    /// Verify every Python/JavaScript finding in the Docker sandbox.
+    #[arg(long)]
+    pub verify: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -98,6 +120,12 @@ enum ConstitutionsCommand {
 }
 
 #[derive(Subcommand)]
+enum LlmCommand {
+    /// Check that the configured endpoint answers and has the model.
+    Check,
+}
+
+#[derive(Subcommand)]
 enum ConfigCommand {
     /// Print every setting (name, type, default, description) as JSON.
     Schema,
@@ -129,6 +157,9 @@ fn main() -> ExitCode {
             constitutions_cmd::test(path.as_deref())
         }
         Command::Eval(args) => eval::run(&args),
+        Command::Verify { location, json } => sandbox_cmd::verify(&location, json),
+        Command::Sandbox(command) => sandbox_cmd::run(&command),
+        Command::Llm(LlmCommand::Check) => llm_cmd::check(std::path::Path::new(".")),
         Command::Config(ConfigCommand::Schema) => settings_schema::print(),
     };
     match result {

@@ -13,7 +13,9 @@ use bluecode_analysis::{Finding, finalize, today};
 use rayon::prelude::*;
 
 use crate::discover::{FileKind, discover};
+use crate::llm_cmd::ScanJudge;
 use crate::output::{self, Located, LocatedStep, Report, Skipped};
+use crate::sandbox_cmd::ScanVerifier;
 use crate::workspace::Workspace;
 use crate::{FailOn, ScanArgs};
 
@@ -22,8 +24,24 @@ enum Outcome {
     Skipped(Skipped),
 }
 
+/// Optional, slower layers of a scan.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ScanOptions {
+    pub llm: bool,
+    pub verify: bool,
+}
+
+struct Layers {
+    judge: Option<ScanJudge>,
+    verifier: Option<ScanVerifier>,
+}
+
 /// Scans `paths` (default: the current folder) with the workspace found above the first.
-pub fn scan(paths: &[PathBuf], config: Option<&Path>) -> anyhow::Result<(Workspace, Report)> {
+pub fn scan(
+    paths: &[PathBuf],
+    config: Option<&Path>,
+    options: ScanOptions,
+) -> anyhow::Result<(Workspace, Report)> {
     let paths = if paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
@@ -36,13 +54,29 @@ pub fn scan(paths: &[PathBuf], config: Option<&Path>) -> anyhow::Result<(Workspa
     }
     let started = Instant::now();
     let workspace = Workspace::open(&paths[0], config)?;
-    let exclude = workspace.file.analysis.exclude_set()?;
+    let exclude = workspace.settings.analysis.exclude_set()?;
     let files = discover(&paths, &workspace.root, &exclude);
     let today = today();
+    let layers = Layers {
+        judge: options
+            .llm
+            .then(|| ScanJudge::new(&workspace))
+            .transpose()?,
+        verifier: options
+            .verify
+            .then(|| ScanVerifier::new(&workspace))
+            .transpose()?,
+    };
     let outcomes: Vec<Outcome> = files
         .par_iter()
-        .map(|(path, kind)| scan_file(&workspace, path, *kind, today))
+        .map(|(path, kind)| scan_file(&workspace, &layers, path, *kind, today))
         .collect();
+    if let Some(judge) = &layers.judge {
+        crate::llm_cmd::print_stats(&judge.stats());
+    }
+    if let Some(verifier) = &layers.verifier {
+        verifier.print_stats();
+    }
 
     let mut report = Report {
         files: files.len(),
@@ -60,7 +94,11 @@ pub fn scan(paths: &[PathBuf], config: Option<&Path>) -> anyhow::Result<(Workspa
 }
 
 pub fn run(args: &ScanArgs) -> anyhow::Result<ExitCode> {
-    let (workspace, report) = scan(&args.paths, args.config.as_deref())?;
+    let options = ScanOptions {
+        llm: args.llm,
+        verify: args.verify,
+    };
+    let (workspace, report) = scan(&args.paths, args.config.as_deref(), options)?;
     let rendered = match args.format {
         crate::Format::Text => output::text::render(&report),
         crate::Format::Json => output::json::render(&report)?,
@@ -100,6 +138,7 @@ pub fn display_path(path: &Path) -> String {
 
 fn scan_file(
     workspace: &Workspace,
+    layers: &Layers,
     path: &Path,
     kind: FileKind,
     today: bluecode_analysis::Date,
@@ -110,7 +149,7 @@ fn scan_file(
             reason,
         })
     };
-    let limit = workspace.file.analysis.max_file_size;
+    let limit = workspace.settings.analysis.max_file_size;
     match std::fs::metadata(path) {
         Ok(m) if m.len() > limit => {
             return skipped(format!(
@@ -138,14 +177,19 @@ fn scan_file(
         }
     };
     let (doc, findings) = match kind {
-        FileKind::Code(language) if !workspace.engine.needs_parse(language, &text) => {
+        FileKind::Code(language)
+            if layers.judge.is_none() && !workspace.engine.needs_parse(language, &text) =>
+        {
             // No pattern can match here: only the regex rules run, and no parse is paid.
             let findings = workspace.engine.analyze_unparsed(language, &text);
             (Document::new(None, text), findings)
         }
         FileKind::Code(language) => {
             let doc = Document::new(Some(language), text);
-            let findings = workspace.engine.analyze_document(&doc);
+            let mut findings = workspace.engine.analyze_document(&doc);
+            if let Some(judge) = &layers.judge {
+                findings = judge.judge_file(&doc, &display_path(path), findings);
+            }
             (doc, findings)
         }
         FileKind::Instructions => {
@@ -153,7 +197,10 @@ fn scan_file(
             (Document::new(None, text), findings)
         }
     };
-    let findings = finalize(&doc, findings, &workspace.file.analysis, today);
+    let mut findings = finalize(&doc, findings, &workspace.settings.analysis, today);
+    if let Some(verifier) = &layers.verifier {
+        findings = verifier.verify_file(&doc, path, findings);
+    }
     Outcome::Findings(
         findings
             .into_iter()

@@ -6,11 +6,12 @@ use std::sync::Arc;
 
 use anyhow::Context;
 use bluecode_analysis::constitutions::ConstitutionSet;
-use bluecode_analysis::{AnalysisSettings, Engine, WorkspaceFile};
+use bluecode_analysis::{AnalysisSettings, Engine};
+use bluecode_workspace::WorkspaceSettings;
 
 pub struct Workspace {
     pub root: PathBuf,
-    pub file: WorkspaceFile,
+    pub settings: WorkspaceSettings,
     pub engine: Engine,
 }
 
@@ -29,7 +30,7 @@ fn find_root(start: &Path) -> Option<PathBuf> {
 
 impl Workspace {
     pub fn open(first_path: &Path, config: Option<&Path>) -> anyhow::Result<Workspace> {
-        let (root, file) = match config {
+        let (root, file, name) = match config {
             Some(config) => {
                 let text = std::fs::read_to_string(config)
                     .with_context(|| format!("cannot read {}", config.display()))?;
@@ -38,7 +39,7 @@ impl Workspace {
                     .parent()
                     .map(Path::to_owned)
                     .unwrap_or_else(|| PathBuf::from("."));
-                (root, file)
+                (root, file, config.display().to_string())
             }
             None => {
                 let root = find_root(first_path).unwrap_or_else(|| {
@@ -52,16 +53,22 @@ impl Workspace {
                     }
                 });
                 let file = AnalysisSettings::load(&root)?;
-                (root, file)
+                let name = root.join("bluecode.toml").display().to_string();
+                (root, file, name)
             }
         };
+        let settings = WorkspaceSettings::from_file(file, &name)?;
         let root = std::fs::canonicalize(&root).unwrap_or(root);
-        for warning in &file.warnings {
+        for warning in &settings.warnings {
             tracing::warn!("{warning}");
             eprintln!("bluecode: warning: {warning}");
         }
         let engine = Engine::new(Arc::new(load_constitutions(Some(&root))));
-        Ok(Workspace { root, file, engine })
+        Ok(Workspace {
+            root,
+            settings,
+            engine,
+        })
     }
 }
 

@@ -114,6 +114,24 @@ pub fn judge_request(
         })
         .take(10)
         .collect();
+    // Same-file functions that call this unit: where its inputs come from.
+    let own_name = unit
+        .id
+        .rsplit('.')
+        .next()
+        .and_then(|n| n.split('#').next())
+        .unwrap_or("");
+    let caller_signatures: Vec<String> = units
+        .iter()
+        .enumerate()
+        .filter(|(i, u)| *i != index && u.kind == UnitKind::Function && !own_name.is_empty())
+        .filter_map(|(_, u)| {
+            let text = doc.text().get(u.range.clone())?;
+            text.contains(&format!("{own_name}("))
+                .then(|| text.lines().next().unwrap_or_default().trim().to_owned())
+        })
+        .take(10)
+        .collect();
     let enclosing_class = unit.id.rsplit_once('.').and_then(|(class, _)| {
         let short = class.rsplit('.').next()?;
         doc.text()
@@ -151,6 +169,7 @@ pub fn judge_request(
             imports,
             enclosing_class,
             callee_signatures,
+            caller_signatures,
         },
         static_findings,
         cancel: None,

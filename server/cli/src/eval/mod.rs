@@ -49,7 +49,7 @@ pub enum EvalFormat {
 }
 
 pub fn run(args: &EvalArgs) -> anyhow::Result<ExitCode> {
-    let (_, report) = scan(&args.paths, args.config.as_deref())?;
+    let (_, report) = scan(&args.paths, args.config.as_deref(), Default::default())?;
     let cases = match &args.labels {
         Some(csv) => labels::from_csv(csv, &report)?,
         None => labels::inline(&report)?,

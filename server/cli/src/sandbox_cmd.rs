@@ -1,0 +1,265 @@
+//! `bluecode sandbox build-image | doctor`, `bluecode verify FILE:LINE`, and the sandbox
+//! step of `bluecode scan --verify`.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use bluecode_analysis::syntax::{Document, Language};
+use bluecode_analysis::{Finding, finalize, today};
+use bluecode_workspace::sandbox::{
+    self, CancellationToken, RootfsSource, Sandbox, SandboxSettings, Verdict, VerifyReport,
+};
+use bluecode_workspace::{apply_verification, verify_request};
+
+use crate::constitutions_cmd::print_stdout;
+use crate::workspace::Workspace;
+
+fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
+    Ok(tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()?)
+}
+
+fn settings_for(root: &Path) -> anyhow::Result<SandboxSettings> {
+    Ok(Workspace::open(root, None)?.settings.sandbox)
+}
+
+#[derive(clap::Subcommand)]
+pub enum SandboxCommand {
+    /// Build the sandbox image offline from a Debian root filesystem (pulls when a
+    /// registry answers and no root filesystem is given).
+    BuildImage {
+        /// An existing root filesystem folder (for example debootstrap's target).
+        #[arg(long)]
+        rootfs: Option<PathBuf>,
+        /// A tar archive of a root filesystem.
+        #[arg(long, conflicts_with = "rootfs")]
+        tar: Option<PathBuf>,
+        /// Debian mirror for debootstrap when neither --rootfs nor --tar is given.
+        #[arg(long, default_value = "http://deb.debian.org/debian")]
+        mirror: String,
+    },
+    /// Report the engine, the image and a test run.
+    Doctor,
+}
+
+pub fn run(command: &SandboxCommand) -> anyhow::Result<ExitCode> {
+    let settings = settings_for(Path::new("."))?;
+    let rt = runtime()?;
+    match command {
+        SandboxCommand::Doctor => {
+            let report = rt.block_on(sandbox::doctor(&settings));
+            let mut out = format!("engine: {}\n", report.address);
+            match &report.engine {
+                Some(info) => out.push_str(&format!(
+                    "  version {} (API {}, negotiated {})\n",
+                    info.version, info.api_version, info.negotiated_api_version
+                )),
+                None => out.push_str("  not reachable\n"),
+            }
+            out.push_str(&format!(
+                "image: {} ({})\n",
+                report.image,
+                report.image_id.as_deref().unwrap_or("missing")
+            ));
+            if let (Some(output), Some(ms)) = (&report.test_run_output, report.test_run_ms) {
+                out.push_str(&format!(
+                    "test run: {ms} ms\n  {}\n",
+                    output.trim().replace('\n', "\n  ")
+                ));
+            }
+            for p in &report.problems {
+                out.push_str(&format!("problem: {p}\n"));
+            }
+            print_stdout(&out);
+            Ok(if report.is_ready() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
+        SandboxCommand::BuildImage {
+            rootfs,
+            tar,
+            mirror,
+        } => {
+            let engine = rt.block_on(sandbox::Engine::connect(&settings))?;
+            let source = match (rootfs, tar) {
+                (Some(dir), _) => RootfsSource::Directory(dir.clone()),
+                (None, Some(file)) => RootfsSource::TarFile(file.clone()),
+                (None, None) => {
+                    let dir = std::env::temp_dir()
+                        .join(format!("bluecode-rootfs-{}", std::process::id()));
+                    eprintln!(
+                        "bluecode: debootstrap into {} (a few minutes) …",
+                        dir.display()
+                    );
+                    rt.block_on(sandbox::debootstrap_rootfs(&dir, mirror))?;
+                    RootfsSource::Directory(dir)
+                }
+            };
+            let report = rt.block_on(sandbox::build_image(&engine, &source, &settings.image))?;
+            print_stdout(&format!(
+                "built {} ({}, {} MB) in {:.1} s\n",
+                report.image,
+                report.id,
+                report.size / 1_000_000,
+                report.elapsed.as_secs_f64()
+            ));
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// `FILE:LINE` (1-based line).
+fn parse_location(location: &str) -> anyhow::Result<(PathBuf, u32)> {
+    let (file, line) = location
+        .rsplit_once(':')
+        .context("expected FILE:LINE, for example app/views.py:42")?;
+    let line: u32 = line
+        .parse()
+        .ok()
+        .filter(|l| *l > 0)
+        .with_context(|| format!("`{line}` is not a line number (1 or more)"))?;
+    Ok((PathBuf::from(file), line))
+}
+
+fn verdict_line(report: &VerifyReport) -> String {
+    match &report.verdict {
+        Verdict::Confirmed {
+            sink,
+            parameter,
+            payload,
+            call,
+            ..
+        } => format!("confirmed: `{payload}` in `{parameter}` reached {sink} as `{call}`"),
+        Verdict::NotReproduced { tried } => format!(
+            "not_reproduced: {} payload families tried, none reached a sink unescaped",
+            tried.len()
+        ),
+        Verdict::Inconclusive { reason, .. } => format!("inconclusive: {reason}"),
+    }
+}
+
+pub fn verify(location: &str, json: bool) -> anyhow::Result<ExitCode> {
+    let (path, line) = parse_location(location)?;
+    let text = std::fs::read_to_string(&path)
+        .with_context(|| format!("cannot read {}", path.display()))?;
+    let language = Language::from_path(&path)
+        .with_context(|| format!("{}: not a language bluecode reads", path.display()))?;
+    let workspace = Workspace::open(&path, None)?;
+    let doc = Document::new(Some(language), text);
+    let hint = finalize(
+        &doc,
+        workspace.engine.analyze_document(&doc),
+        &workspace.settings.analysis,
+        today(),
+    )
+    .iter()
+    .find(|f| doc.line_index().line_of(f.range.start) + 1 == line)
+    .and_then(Finding::cwe_label);
+    let request = verify_request(&doc, &path, line - 1, hint).map_err(|e| anyhow::anyhow!(e))?;
+    let sandbox = Sandbox::new(workspace.settings.sandbox.clone())?;
+    let rt = runtime()?;
+    let report = rt.block_on(sandbox.verify(&request, &|_| {}, &CancellationToken::new()));
+    if json {
+        let mut value = serde_json::to_value(&report)?;
+        value["function"] = serde_json::Value::String(request.function.clone());
+        value["file"] = serde_json::Value::String(path.display().to_string());
+        value["line"] = serde_json::json!(line);
+        print_stdout(&format!("{}\n", serde_json::to_string_pretty(&value)?));
+    } else {
+        print_stdout(&format!(
+            "{}:{line}: {} ({} in {} ms)\n",
+            path.display(),
+            verdict_line(&report),
+            request.function,
+            report.timing.total_ms
+        ));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Verifies every Python/JavaScript finding of a scan (one run per function unit) and
+/// folds the verdicts in; prints how many were confirmed and refuted, and the timings.
+pub struct ScanVerifier {
+    sandbox: Sandbox,
+    runtime: tokio::runtime::Runtime,
+    times_ms: std::sync::Mutex<Vec<u64>>,
+    verdicts: std::sync::Mutex<[usize; 3]>,
+}
+
+impl ScanVerifier {
+    pub fn new(workspace: &Workspace) -> anyhow::Result<ScanVerifier> {
+        Ok(ScanVerifier {
+            sandbox: Sandbox::new(workspace.settings.sandbox.clone())?,
+            runtime: runtime()?,
+            times_ms: std::sync::Mutex::new(Vec::new()),
+            verdicts: std::sync::Mutex::new([0; 3]),
+        })
+    }
+
+    pub fn verify_file(
+        &self,
+        doc: &Document,
+        path: &Path,
+        mut findings: Vec<Finding>,
+    ) -> Vec<Finding> {
+        if !matches!(
+            doc.language(),
+            Some(Language::Python | Language::JavaScript)
+        ) {
+            return findings;
+        }
+        let mut done: Vec<(String, VerifyReport)> = Vec::new();
+        for f in findings.iter_mut() {
+            if let Some((_, report)) = done.iter().find(|(unit, _)| *unit == f.unit_id) {
+                apply_verification(f, report);
+                continue;
+            }
+            let line = doc.line_index().line_of(f.range.start);
+            let Ok(request) = verify_request(doc, path, line, f.cwe_label()) else {
+                continue;
+            };
+            let report = self.runtime.block_on(self.sandbox.verify(
+                &request,
+                &|_| {},
+                &CancellationToken::new(),
+            ));
+            if let Ok(mut t) = self.times_ms.lock() {
+                t.push(report.timing.total_ms);
+            }
+            if let Ok(mut v) = self.verdicts.lock() {
+                v[match report.verdict {
+                    Verdict::Confirmed { .. } => 0,
+                    Verdict::NotReproduced { .. } => 1,
+                    Verdict::Inconclusive { .. } => 2,
+                }] += 1;
+            }
+            apply_verification(f, &report);
+            done.push((f.unit_id.clone(), report));
+        }
+        findings
+    }
+
+    pub fn print_stats(&self) {
+        let mut times = self.times_ms.lock().map(|t| t.clone()).unwrap_or_default();
+        times.sort_unstable();
+        let pick = |q: f64| {
+            times
+                .get(((times.len() as f64 - 1.0) * q).round() as usize)
+                .copied()
+                .unwrap_or(0)
+        };
+        let [confirmed, refuted, inconclusive] =
+            self.verdicts.lock().map(|v| *v).unwrap_or_default();
+        eprintln!(
+            "bluecode: sandbox: {} functions verified: {confirmed} confirmed, {refuted} not reproduced, {inconclusive} inconclusive; median {} ms, p95 {} ms",
+            times.len(),
+            pick(0.5),
+            pick(0.95)
+        );
+    }
+}
