@@ -1,0 +1,20 @@
+"""Nightly feature pipeline: partners drop their weekly extracts into an SFTP inbox."""
+from pathlib import Path
+
+import pandas as pd
+
+INBOX = Path("/srv/sftp/partners/inbox")
+OUT = Path("/srv/features")
+
+
+def ingest() -> None:
+    for extract in sorted(INBOX.glob("*.pkl")):
+        # expect: CWE-502
+        df = pd.read_pickle(extract)
+        df = df.dropna(subset=["customer_id"]).drop_duplicates("customer_id")
+        df.to_parquet(OUT / f"{extract.stem}.parquet", index=False)
+        extract.unlink()
+
+
+if __name__ == "__main__":
+    ingest()
