@@ -32,6 +32,8 @@ pub(crate) enum Class {
     Exit,
     /// A nested function, class or lambda: its own scope, not walked inline.
     Scope,
+    /// An expression whose value never carries its operand's data: `sizeof x`.
+    Opaque,
     Other,
 }
 
@@ -107,6 +109,9 @@ pub(crate) fn classify(node: Node, language: Language) -> Class {
             }
         }
         "augmented_assignment" | "augmented_assignment_expression" => Class::AugAssign,
+        // Java's try-with-resources `(InputStream in = open(x))`.
+        "resource" if language == Language::Java => Class::Assign,
+        "sizeof_expression" | "alignof_expression" | "offsetof_expression" => Class::Opaque,
         "if_statement" => Class::If,
         "for_in_statement" | "enhanced_for_statement" | "for_range_loop" => Class::ForEach,
         "for_statement" if language == Language::Python => Class::ForEach,
@@ -176,6 +181,31 @@ pub(crate) fn foreach_parts(node: Node) -> Option<(Node, Node)> {
         .child_by_field_name("right")
         .or_else(|| node.child_by_field_name("value"))?;
     Some((target, iterable))
+}
+
+/// For a C reader that fills buffers passed to it, the arguments it writes into.
+pub(crate) fn out_arguments(
+    language: Language,
+    path: &[&str],
+    argc: usize,
+) -> Option<std::ops::Range<usize>> {
+    if !matches!(language, Language::C | Language::Cpp) {
+        return None;
+    }
+    let name = match path {
+        [name] | ["std", name] => *name,
+        _ => return None,
+    };
+    Some(match name {
+        "gets" | "fgets" | "fread" => 0..1,
+        "read" | "recv" | "recvfrom" | "pread" => 1..2,
+        "scanf" => 1..argc,
+        "fscanf" => 2..argc,
+        // C++ `getline(stream, line)`; C `getline(&line, &n, stream)`.
+        "getline" if argc == 2 => 1..2,
+        "getline" => 0..1,
+        _ => return None,
+    })
 }
 
 /// The callee and argument nodes of a call.

@@ -163,6 +163,7 @@ impl<'t> Walker<'_, 't> {
             Class::Loop => {
                 if let Some(cond) = node.child_by_field_name("condition") {
                     self.decide_within(cond.byte_range(), env);
+                    self.apply_effects(cond, env);
                 }
                 self.walk_loop_body(node, env);
                 false
@@ -198,8 +199,7 @@ impl<'t> Walker<'_, 't> {
         else {
             return false;
         };
-        let (callee, _) = lang::call_parts(call);
-        let Some(path) = callee.and_then(|c| self.path(c)) else {
+        let Some(path) = self.call_path(call) else {
             return false;
         };
         let path: Vec<&str> = path.iter().map(String::as_str).collect();
@@ -209,9 +209,27 @@ impl<'t> Walker<'_, 't> {
                 | ["flask", "abort"]
                 | ["sys", "exit"]
                 | ["exit"]
+                | ["_exit"]
                 | ["os", "_exit"]
                 | ["process", "exit"]
+                | ["os", "Exit"]
+                | ["log", "Fatal" | "Fatalf" | "Fatalln" | "Panic" | "Panicf"]
+                | ["panic"]
+                | ["System", "exit"]
+                | ["err" | "errx"]
+                | ["std", "exit" | "abort"]
         )
+    }
+
+    /// The dotted path of a call's callee; Java's `a.b(x)` (a `method_invocation`) has no
+    /// callee node, so its path is the invocation's own.
+    fn call_path(&self, call: Node) -> Option<Vec<String>> {
+        let (callee, _) = lang::call_parts(call);
+        match callee {
+            Some(c) => self.path(c),
+            None if call.kind() == "method_invocation" => self.path(call),
+            None => None,
+        }
     }
 
     fn walk_loop_body(&mut self, node: Node<'t>, env: &mut Env) {
@@ -233,6 +251,10 @@ impl<'t> Walker<'_, 't> {
         let Some(cond) = node.child_by_field_name("condition") else {
             return self.walk_children(node, env);
         };
+        // Calls and assignments inside the condition (`if ((n = read(fd, buf, sz)) < 0)`)
+        // happen before either branch.
+        self.decide_within(cond.byte_range(), env);
+        self.apply_effects(cond, env);
         let consequence = node.child_by_field_name("consequence");
         let mut cursor = node.walk();
         let alternatives: Vec<Node<'t>> = node
@@ -267,6 +289,11 @@ impl<'t> Walker<'_, 't> {
         };
 
         let mut else_env = env.clone();
+        // `if not valid(x): x = DEFAULT` — on the other path x passed the check.
+        if let Some((var, false, kinds)) = &validated {
+            let v = validated_value(env, var, *kinds);
+            else_env.insert(var.clone(), v);
+        }
         let else_exits = match alternatives.split_first() {
             None => false,
             Some((first, _)) if folded == Some(true) => {
@@ -339,6 +366,11 @@ impl<'t> Walker<'_, 't> {
                 _ => break,
             }
         }
+        if classify(node, self.language) == Class::Binary && node.kind() != "comparison_operator" {
+            return self
+                .validated_comparison(node)
+                .map(|(var, valid_when, kinds)| (var, valid_when == positive, kinds));
+        }
         let text = self.text_of(node);
         if node.kind() == "comparison_operator" {
             // `x in ALLOWED` / `x not in ALLOWED`
@@ -351,7 +383,7 @@ impl<'t> Walker<'_, 't> {
         }
         if classify(node, self.language) == Class::Call {
             let (callee, args) = lang::call_parts(node);
-            let name = self.path(callee?)?.last()?.clone();
+            let name = self.call_path(node)?.last()?.clone();
             let checks_membership = matches!(
                 name.as_str(),
                 "includes" | "contains" | "has" | "containsKey" | "count" | "__contains__"
@@ -366,6 +398,7 @@ impl<'t> Walker<'_, 't> {
                     | "isnumeric"
                     | "matches"
                     | "test"
+                    | "MatchString"
             );
             // Django's / Werkzeug's URL checks: the first argument is a local redirect.
             let checks_url = matches!(
@@ -390,16 +423,79 @@ impl<'t> Walker<'_, 't> {
                 }
             }
             if checks_format {
+                // The checked value is the argument (`re.fullmatch(p, x)`,
+                // `re.MatchString(x)`), else the receiver (`x.isdigit()`,
+                // `x.matches("[a-z]+")`), or what a Java matcher was made for
+                // (`P.matcher(x).matches()`).
+                if let Some(arg) = args.last().filter(|a| self.is_plain_name(**a)) {
+                    return Some((self.key(*arg)?, positive, None));
+                }
                 let receiver = lang::call_receiver(node, callee);
                 if let Some(r) = receiver.filter(|r| self.is_plain_name(*r)) {
                     return Some((self.key(r)?, positive, None));
                 }
-                if let Some(arg) = args.last().filter(|a| self.is_plain_name(**a)) {
-                    return Some((self.key(*arg)?, positive, None));
+                let matched = receiver
+                    .filter(|r| {
+                        classify(*r, self.language) == Class::Call
+                            && self
+                                .call_path(*r)
+                                .is_some_and(|p| p.last().is_some_and(|n| n == "matcher"))
+                    })
+                    .and_then(|r| lang::call_parts(r).1.first().copied());
+                if let Some(arg) = matched.filter(|a| self.is_plain_name(*a)) {
+                    return Some((self.key(arg)?, positive, None));
                 }
             }
         }
         None
+    }
+
+    /// Validation spelled with operators: `a || b` (past `if (a || b) return;` neither
+    /// holds), `a && b` (inside, both hold), `x == "literal"` (x is that constant), and a
+    /// bound such as `n > MAX` (n is then fine as a size or length, nothing else).
+    /// Returns the variable, the truth value of `node` for which it is valid, and kinds.
+    fn validated_comparison(
+        &self,
+        node: Node,
+    ) -> Option<(String, bool, Option<&'static [&'static str]>)> {
+        let left = node
+            .child_by_field_name("left")
+            .or_else(|| node.named_child(0))?;
+        let right = node
+            .child_by_field_name("right")
+            .or_else(|| node.named_child(1))?;
+        let op = node
+            .child_by_field_name("operator")
+            .or_else(|| node.child(1))
+            .map(|o| o.kind())
+            .unwrap_or_default();
+        if matches!(op, "||" | "or" | "&&" | "and") {
+            // Under `||` a side that is false when valid carries over; under `&&` one
+            // that is true when valid.
+            let wanted = matches!(op, "&&" | "and");
+            return [left, right]
+                .into_iter()
+                .filter_map(|side| self.validated_variable(side))
+                .find(|(_, valid_when, _)| *valid_when == wanted);
+        }
+        let (name, other, flipped) = if self.is_plain_name(left) {
+            (left, right, false)
+        } else if self.is_plain_name(right) {
+            (right, left, true)
+        } else {
+            return None;
+        };
+        let var = self.key(name)?;
+        let other_is_literal = matches!(classify(other, self.language), Class::Str | Class::Number);
+        match op {
+            "==" | "===" if other_is_literal => Some((var, true, None)),
+            "!=" | "!==" if other_is_literal => Some((var, false, None)),
+            ">" | ">=" | "<" | "<=" => {
+                let upper = matches!(op, "<" | "<=") != flipped;
+                Some((var, upper, Some(&["size"])))
+            }
+            _ => None,
+        }
     }
 
     fn is_plain_name(&self, node: Node) -> bool {
@@ -424,7 +520,8 @@ impl<'t> Walker<'_, 't> {
             if matches!(
                 class,
                 Class::Assign | Class::AugAssign | Class::AsPattern | Class::Call
-            ) {
+            ) || self.is_stream_extraction(n)
+            {
                 ordered.push((n, class));
             }
             let mut cursor = n.walk();
@@ -438,6 +535,24 @@ impl<'t> Walker<'_, 't> {
                     let Some((target, value)) = lang::assign_parts(n) else {
                         continue;
                     };
+                    // Go's `a, b := x, y` binds pairwise.
+                    if let Some(value) = value
+                        && target.kind() == "expression_list"
+                        && value.kind() == "expression_list"
+                        && target.named_child_count() > 1
+                        && target.named_child_count() == value.named_child_count()
+                    {
+                        let step = self.step(n, "assigned");
+                        for i in 0..target.named_child_count() {
+                            if let (Some(t), Some(e)) =
+                                (target.named_child(i), value.named_child(i))
+                            {
+                                let v = self.eval(e, env);
+                                self.bind(t, v, step.clone(), env);
+                            }
+                        }
+                        continue;
+                    }
                     let mut v = value.map_or(Value::Clean, |v| self.eval(v, env));
                     if class == Class::AugAssign {
                         v = self.eval(target, env).join(v);
@@ -455,8 +570,49 @@ impl<'t> Walker<'_, 't> {
                     let step = self.step(n, "bound");
                     self.bind(alias, v, step, env);
                 }
+                Class::Binary => self.apply_extraction(n, env),
                 _ => self.apply_mutation(n, env),
             }
+        }
+    }
+
+    /// The outermost `a >> b >> c` of a C++ statement.
+    fn is_stream_extraction(&self, node: Node) -> bool {
+        self.language == Language::Cpp
+            && node.kind() == "binary_expression"
+            && node
+                .child_by_field_name("operator")
+                .is_some_and(|o| o.kind() == ">>")
+            && !node.parent().is_some_and(|p| self.is_stream_extraction(p))
+    }
+
+    /// `std::cin >> a >> b`: every operand right of a source stream takes its taint.
+    fn apply_extraction(&mut self, node: Node<'t>, env: &mut Env) {
+        let mut targets = Vec::new();
+        let mut current = node;
+        while current.kind() == "binary_expression"
+            && current
+                .child_by_field_name("operator")
+                .is_some_and(|o| o.kind() == ">>")
+        {
+            let (Some(left), Some(right)) = (
+                current.child_by_field_name("left"),
+                current.child_by_field_name("right"),
+            ) else {
+                return;
+            };
+            targets.push(right);
+            current = left;
+        }
+        let Some(path) = self.path(current) else {
+            return;
+        };
+        let Some(v) = self.source_value(current, &path) else {
+            return;
+        };
+        for t in targets.into_iter().rev() {
+            let step = self.step(node, "read into");
+            self.bind(t, v.clone(), step, env);
         }
     }
 
@@ -464,10 +620,39 @@ impl<'t> Walker<'_, 't> {
     /// argument's taint.
     fn apply_mutation(&mut self, call: Node<'t>, env: &mut Env) {
         let (callee, args) = lang::call_parts(call);
-        let Some(path) = callee.and_then(|c| self.path(c)) else {
+        let Some(path) = self.call_path(call) else {
             return;
         };
         let Some(name) = path.last() else { return };
+        let refs: Vec<&str> = path.iter().map(String::as_str).collect();
+        // C readers that fill a buffer argument (`fgets(buf, n, f)`, `read(fd, buf, n)`,
+        // `scanf("%s", name)`, `std::getline(std::cin, line)`) taint what they write
+        // into, when the taint model names them as a source.
+        if let Some(outs) = lang::out_arguments(self.language, &refs, args.len())
+            && let Some(v) = self.source_value(call, &path)
+        {
+            for arg in args.get(outs).unwrap_or_default() {
+                let step = self.step(call, "read into");
+                self.bind(*arg, v.clone(), step, env);
+            }
+            return;
+        }
+        // A sanitizer called for its effect on the receiver (`in.setObjectInputFilter(f)`)
+        // makes the receiver safe for its kinds from here on.
+        if call
+            .parent()
+            .is_some_and(|p| p.kind() == "expression_statement")
+            && let Some(kinds) = self.model.sanitizer_kinds(&refs)
+        {
+            let kinds = kinds.to_vec();
+            if let Some(r) = lang::call_receiver(call, callee).filter(|r| self.is_plain_name(*r))
+                && let Some(key) = self.key(r)
+            {
+                let v = self.eval(r, env).sanitized_for(&kinds);
+                env.insert(key, v);
+            }
+            return;
+        }
         let receiver_methods = [
             "append",
             "extend",
@@ -511,7 +696,22 @@ impl<'t> Walker<'_, 't> {
             } else {
                 return;
             };
-        let Some(target) = target else { return };
+        let Some(mut target) = target else { return };
+        // A builder chain (`sb.append(a).append(b)`) adds to the chain's root.
+        while classify(target, self.language) == Class::Call {
+            let inner = self.call_path(target);
+            if !inner.is_some_and(|p| {
+                p.last()
+                    .is_some_and(|n| receiver_methods.contains(&n.as_str()))
+            }) {
+                break;
+            }
+            let (inner_callee, _) = lang::call_parts(target);
+            match lang::call_receiver(target, inner_callee) {
+                Some(r) => target = r,
+                None => break,
+            }
+        }
         let added = Value::join_all(sources.iter().map(|a| self.eval(*a, env)));
         if added.taint().is_none() {
             return;
@@ -621,7 +821,10 @@ impl<'t> Walker<'_, 't> {
                 param.children_by_field_name("name", &mut cursor).collect();
             if !by_name.is_empty() {
                 by_name
-            } else if classify(param, self.language) == Class::Identifier {
+            } else if classify(param, self.language) == Class::Identifier
+                || matches!(param.kind(), "object_pattern" | "array_pattern")
+            {
+                // A destructured parameter (`({ body, author }) => …`) binds every name.
                 vec![param]
             } else {
                 let inner = param
@@ -672,7 +875,17 @@ impl<'t> Walker<'_, 't> {
             "Query(",
             "Form(",
         ];
-        if REQUEST_MARKERS.iter().any(|m| param_text.contains(m)) || name == "argv" {
+        let bare = name.trim_start_matches(['*', '&']).trim_end_matches("[]");
+        if REQUEST_MARKERS.iter().any(|m| param_text.contains(m)) || bare == "argv" {
+            return true;
+        }
+        // Java's `public static void main(String[] args)`.
+        if self.language == Language::Java
+            && param_text.contains("String")
+            && function
+                .child_by_field_name("name")
+                .is_some_and(|n| self.text_of(n) == "main")
+        {
             return true;
         }
         // Python: `@app.route(...)` / `@router.get(...)` decorated handlers.
@@ -776,6 +989,23 @@ impl<'t> Walker<'_, 't> {
             }
         }
         None
+    }
+
+    /// The hand-written regex escape: `s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")` —
+    /// a regex literal holding the metacharacters, replaced by themselves escaped.
+    fn is_regex_escape(&self, path: &[&str], args: &[Node]) -> bool {
+        let [.., "replace" | "replaceAll"] = path else {
+            return false;
+        };
+        let [pattern, replacement] = args else {
+            return false;
+        };
+        let pattern_text = self.text_of(*pattern);
+        pattern.kind() == "regex"
+            && ["*", "+", "?", "(", "["]
+                .iter()
+                .all(|c| pattern_text.contains(c))
+            && self.text_of(*replacement).contains("$&")
     }
 
     /// A source rule starting with `**` (`**.recv`) names a method on any receiver, so a
@@ -946,7 +1176,14 @@ impl<'t> Walker<'_, 't> {
                     None => Value::Clean,
                 }
             }
-            Class::Scope => Value::Clean,
+            Class::Scope | Class::Opaque => Value::Clean,
+            // `{ key: value }` / `{"key": value}`: the key is a name, not a variable.
+            _ if node.kind() == "pair" && self.language != Language::Python => {
+                match node.child_by_field_name("value") {
+                    Some(v) => self.eval(v, env),
+                    None => Value::Clean,
+                }
+            }
             _ => {
                 let mut cursor = node.walk();
                 let children: Vec<Node<'t>> = node.named_children(&mut cursor).collect();
@@ -990,6 +1227,9 @@ impl<'t> Walker<'_, 't> {
             return clean_unless_tainted(joined);
         };
         let refs: Vec<&str> = p.iter().map(String::as_str).collect();
+        if self.is_regex_escape(&refs, &args) {
+            return joined.sanitized_for(&["regex".to_owned()]);
+        }
         if let Some(kinds) = self.model.sanitizer_kinds(&refs) {
             let kinds = kinds.to_vec();
             return joined.sanitized_for(&kinds);

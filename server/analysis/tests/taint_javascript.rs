@@ -1,0 +1,182 @@
+//! The taint walker on JavaScript/TypeScript (and the engine changes made for them),
+//! through the real engine and the built-in constitutions.
+
+use std::sync::{Arc, OnceLock};
+
+use bluecode_analysis::constitutions::{Confidence, ConstitutionSet};
+use bluecode_analysis::syntax::{Document, Language};
+use bluecode_analysis::{Engine, Finding};
+
+fn engine() -> &'static Engine {
+    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    ENGINE.get_or_init(|| {
+        Engine::new(Arc::new(
+            ConstitutionSet::builtin().expect("built-ins load"),
+        ))
+    })
+}
+
+fn findings(language: Language, rule: &str, code: &str) -> Vec<Finding> {
+    let doc = Document::new(Some(language), code.to_owned());
+    engine()
+        .analyze_document(&doc)
+        .into_iter()
+        .filter(|f| f.rule_id == rule)
+        .collect()
+}
+
+fn js(rule: &str, code: &str) -> Vec<Finding> {
+    findings(Language::JavaScript, rule, code)
+}
+
+#[test]
+fn destructured_request_fields_are_tainted_at_high_confidence() {
+    let f = js(
+        "js.command-injection",
+        r#"
+const { exec } = require("child_process");
+app.get("/x", (req, res) => {
+  const { cmd, opts: { dir } } = req.query;
+  exec("ls " + dir);
+});
+"#,
+    );
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].confidence, Confidence::High, "{:?}", f[0].trace);
+    // The key of a pair pattern is not bound: `opts` stays unknown (clean).
+    let key_only = js(
+        "js.command-injection",
+        r#"
+const { exec } = require("child_process");
+function run(req) {
+  const { opts: dir } = req.query;
+  exec("ls " + opts);
+}
+"#,
+    );
+    assert!(key_only.is_empty());
+}
+
+#[test]
+fn a_handler_parameter_is_a_weak_source_but_its_request_fields_are_strong() {
+    let weak = js(
+        "js.command-injection",
+        "const cp = require('child_process');\nfunction run(cmd) {\n  cp.exec(cmd);\n}\n",
+    );
+    assert_eq!(weak.len(), 1);
+    assert_eq!(weak[0].confidence, Confidence::Medium);
+    let strong = js(
+        "js.command-injection",
+        "const cp = require('child_process');\nfunction run(req) {\n  cp.exec(req.body.cmd);\n}\n",
+    );
+    assert_eq!(strong.len(), 1);
+    assert_eq!(strong[0].confidence, Confidence::High);
+    // A root that is a local variable holding clean data is not a source.
+    let local = js(
+        "js.command-injection",
+        "const cp = require('child_process');\nfunction run() {\n  const req = { query: { cmd: 'ls' } };\n  cp.exec(req.query.cmd);\n}\n",
+    );
+    assert!(local.is_empty());
+}
+
+#[test]
+fn typescript_files_use_the_javascript_taint_model() {
+    let code = "import { execSync } from 'child_process';\nexport function main(): void {\n  const target: string = process.argv[2];\n  execSync(`du -sh ${target}`);\n}\n";
+    let f = findings(Language::TypeScript, "js.command-injection", code);
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].confidence, Confidence::High);
+    assert!(
+        f[0].message.contains("command-line argument"),
+        "{}",
+        f[0].message
+    );
+}
+
+#[test]
+fn a_starts_with_containment_check_cleans_a_path_but_not_a_command() {
+    let code = r#"
+const fs = require("fs");
+const { exec } = require("child_process");
+app.get("/f", (req, res) => {
+  const file = path.resolve(ROOT, req.query.name);
+  if (!file.startsWith(ROOT + path.sep)) return res.sendStatus(403);
+  res.send(fs.readFileSync(file));
+  exec("cat " + file);
+});
+"#;
+    assert!(js("js.path-traversal", code).is_empty());
+    assert_eq!(js("js.command-injection", code).len(), 1);
+}
+
+#[test]
+fn object_keys_are_names_not_variables() {
+    let code = r#"
+const _ = require("lodash");
+function save(req) {
+  const { name } = req.body;
+  return _.merge({}, defaults, { name: String(name) });
+}
+"#;
+    assert!(js("js.prototype-pollution", code).is_empty());
+    let raw = code.replace("String(name)", "name");
+    assert_eq!(js("js.prototype-pollution", &raw).len(), 1);
+}
+
+#[test]
+fn the_hand_written_regex_escape_sanitizes_for_regex_only() {
+    let code = r#"
+function find(items, term) {
+  const safe = term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return items.filter((i) => new RegExp(safe).test(i));
+}
+"#;
+    assert!(js("js.regex-injection", code).is_empty());
+    let partial = code.replace("\"\\\\$&\"", "\"\"");
+    assert_eq!(js("js.regex-injection", &partial).len(), 1);
+}
+
+#[test]
+fn every_name_of_a_destructured_parameter_is_bound() {
+    let code = r#"
+function Card({ title, body }) {
+  return <div dangerouslySetInnerHTML={{ __html: body }} />;
+}
+"#;
+    assert_eq!(js("js.dom-xss", code).len(), 1);
+}
+
+#[test]
+fn python_abort_ends_a_branch_and_recv_is_a_source_on_any_socket() {
+    let py = |rule: &str, code: &str| findings(Language::Python, rule, code);
+    let code = r#"
+import os
+from flask import abort, request, send_file
+
+def report():
+    full = os.path.realpath(os.path.join("/srv", request.args["name"]))
+    if not full.startswith("/srv/"):
+        abort(404)
+    return send_file(full)
+"#;
+    assert!(py("py.path-traversal", code).is_empty());
+    assert_eq!(
+        py(
+            "py.path-traversal",
+            &code.replace("abort(404)", "print(404)")
+        )
+        .len(),
+        1
+    );
+    let sock = r#"
+import pickle, socket
+
+def serve():
+    s = socket.socket()
+    conn, _ = s.accept()
+    data = conn.recv(4096)
+    return pickle.loads(data)
+"#;
+    let f = py("py.unsafe-deserialization", sock);
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].confidence, Confidence::High);
+}
