@@ -37,7 +37,9 @@ pub struct VerifyRequest {
     pub module_file: String,
     /// `func` or `Class.method`.
     pub function: String,
-    /// Optional finding hint (`CWE-78`, `sql`, `os.system`…): tried first, not exclusively.
+    /// Optional finding hint (`CWE-78`, `sql`, `os.system`…). When it names payload kinds,
+    /// only those are tried: a finding is confirmed by its own kind of sink. Otherwise (or
+    /// without a hint) every kind is tried.
     pub hint: Option<String>,
 }
 

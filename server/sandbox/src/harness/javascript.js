@@ -178,6 +178,10 @@ if (typeof globalThis.fetch === 'function') {
 
 // ------------------------------------------------------------------ stubs and fakes
 
+// ORM and driver methods that take raw SQL (knex.raw, sequelize.query, any execute) are
+// sinks even on a stub.
+const SQL_METHODS = new Set(['raw', 'query', 'execute', 'exec', 'whereRaw', 'orderByRaw', 'havingRaw', 'selectRaw', 'unsafe']);
+
 function makeStub(name) {
   const target = function stub() {};
   return new Proxy(target, {
@@ -188,6 +192,8 @@ function makeStub(name) {
     },
     apply(_, __, args) {
       if (args.length === 1 && typeof args[0] === 'function') return args[0];
+      const method = name.slice(name.lastIndexOf('.') + 1);
+      if (SQL_METHODS.has(method) && typeof args[0] === 'string') record(name, 'sql', args[0]);
       return makeStub(name + '()');
     },
     construct() {
@@ -300,6 +306,7 @@ function payloads() {
     ['template', `{{ ${MARK} }}<%= ${MARK} %>`],
     ['xss', `<script>${MARK}</script>`],
     ['ssrf', `http://${MARK}.invalid/`],
+    ['ssrf', `${MARK}.invalid`],
   ];
 }
 
@@ -309,16 +316,18 @@ const HINTS = [
   ['code', /\b9[45]\b|eval|function|vm|code.injection/],
   ['path', /\b22\b|\b23\b|path|traversal|fs\./],
   ['deserialization', /\b502\b|serializ/],
-  ['template', /\b1336\b|template|ssti/],
+  ['template', /\b1336\b|\b94\b|template|ssti/],
   ['xss', /\b79\b|xss|html/],
   ['ssrf', /\b918\b|ssrf|url|fetch|request/],
 ];
 
+// Only the kinds the hint names (a finding is confirmed by its own kind of sink); all kinds
+// without a hint or when the hint names none.
 function orderedPayloads() {
   const hint = String(CONFIG.hint || '').toLowerCase();
   const preferred = hint ? HINTS.filter(([, pattern]) => pattern.test(hint)).map(([kind]) => kind) : [];
-  const rank = (kind) => (preferred.includes(kind) ? preferred.indexOf(kind) : preferred.length);
-  return payloads().sort((a, b) => rank(a[0]) - rank(b[0]));
+  if (preferred.length === 0) return payloads();
+  return preferred.flatMap((kind) => payloads().filter(([k]) => k === kind));
 }
 
 // ------------------------------------------------------------------ arguments
@@ -373,7 +382,7 @@ function fakeResponse() {
     send(body) { state.sent.push(String(body)); return response; },
     write(body) { state.sent.push(String(body)); return true; },
     end(body) { if (body !== undefined) state.sent.push(String(body)); return response; },
-    json(body) { state.sent.push(JSON.stringify(body)); return response; },
+    json(body) { state.sent.push(String(JSON.stringify(body))); return response; },
     render(view, locals) { state.sent.push(String(view)); return response; },
     redirect() { return response; },
     sendFile(file) { record('res.sendFile', 'path', file); return response; },
@@ -526,6 +535,7 @@ function loadModule() {
   fs.writeFileSync(file, CONFIG.module_source + expose);
   const exported = require(file);
   let target = globalThis.__bluecodeTarget;
+  if (target === undefined && typeof exported === 'function' && exported.name === names[0]) target = exported;
   if (target === undefined && exported) target = exported[names[0]] || (exported.default && exported.default[names[0]]);
   if (target === undefined) inconclusive('function_not_found', `\`${names[0]}\` is not defined at module level`);
   if (names.length === 1) return target;

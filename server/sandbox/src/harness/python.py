@@ -173,6 +173,9 @@ _real_eval, _real_exec = builtins.eval, builtins.exec
 
 def _caller_namespaces(globals_, locals_):
     frame = sys._getframe(2)
+    if globals_ is not None and not isinstance(globals_, dict):
+        # A scope built by a stubbed helper: run in a fresh namespace rather than fail.
+        globals_, locals_ = {"__builtins__": builtins}, None
     if globals_ is None:
         globals_ = frame.f_globals
         if locals_ is None:
@@ -229,7 +232,24 @@ _real_sqlite_connect = sqlite3.connect
 
 def traced_sqlite_connect(database, *args, **kwargs):
     kwargs.setdefault("factory", TracedConnection)
-    return _real_sqlite_connect(database, *args, **kwargs)
+    try:
+        return _real_sqlite_connect(database, *args, **kwargs)
+    except sqlite3.OperationalError:
+        # The application's database file does not exist in the sandbox; an empty
+        # in-memory database still shows what SQL the code sends.
+        note("sqlite3 database %r replaced by an in-memory one" % (database,))
+        return _real_sqlite_connect(":memory:", *args, **kwargs)
+
+
+_real_chdir = os.chdir
+
+
+def lenient_chdir(path):
+    """The application's directories do not exist in the sandbox: stay in /work."""
+    try:
+        _real_chdir(path)
+    except OSError:
+        note("os.chdir(%r) ignored: no such directory in the sandbox" % (path,))
 
 
 sqlite3.connect = traced_sqlite_connect
@@ -237,6 +257,9 @@ sqlite3.dbapi2.connect = traced_sqlite_connect
 
 
 # ---------------------------------------------------------------- stubs and fakes
+
+
+SQL_METHODS = {"execute", "executemany", "executescript", "raw", "extra", "text", "query", "exec_driver_sql"}
 
 
 class StubBase:
@@ -267,6 +290,11 @@ class Stub:
     def __call__(self, *args, **kwargs):
         if len(args) == 1 and not kwargs and (inspect.isfunction(args[0]) or inspect.isclass(args[0])):
             return args[0]
+        # ORM and driver methods that take raw SQL (Django's .raw/.extra, SQLAlchemy's
+        # text/execute, any driver's execute) are sinks even on a stub.
+        method = self._stub_name.rsplit(".", 1)[-1]
+        if method in SQL_METHODS and args and isinstance(args[0], str):
+            record(self._stub_name, "sql", args[0])
         return Stub(self._stub_name + "()")
 
     def __mro_entries__(self, bases):
@@ -367,9 +395,19 @@ class PayloadMapping(dict):
 
 
 class FakeRequest:
+    """A web request whose every input holds the current payload (Flask, Django, FastAPI
+    and Starlette spellings)."""
+
     method = "POST"
     path = "/"
     args = form = values = cookies = headers = PayloadMapping()
+    GET = POST = COOKIES = META = query_params = path_params = PayloadMapping()
+    user = types.SimpleNamespace(id=1, is_authenticated=True, is_staff=False, username="alice")
+    session = {}
+
+    @property
+    def body(self):
+        return self.data
 
     @property
     def data(self):
@@ -400,10 +438,27 @@ def send_from_directory(directory, path, *args, **kwargs):
     return send_file(full)
 
 
+class AppGlobals(types.SimpleNamespace):
+    """flask.g: a plain namespace, so `if "db" not in g: g.db = ...` works."""
+
+    def __contains__(self, name):
+        return name in self.__dict__
+
+    def get(self, name, default=None):
+        return self.__dict__.get(name, default)
+
+    def pop(self, name, default=None):
+        return self.__dict__.pop(name, default)
+
+    def setdefault(self, name, default=None):
+        return self.__dict__.setdefault(name, default)
+
+
 def fake_flask():
     module = StubModule("flask")
     WEB_FRAMEWORK_USED.append("flask")
     module.request = FakeRequest()
+    module.g = AppGlobals()
     module.render_template_string = render_template_string
     module.render_template = lambda name, **context: Markup(_escape(context))
     module.Markup = Markup
@@ -494,7 +549,7 @@ class HttpError(Exception):
 
 def _http_call(sink):
     def call(method_or_url, url=None, *args, **kwargs):
-        target = url if url is not None and sink.endswith(".request") else method_or_url
+        target = url if url is not None and sink.endswith("request") else method_or_url
         record(sink, "ssrf", _text(target))
         raise HttpError("network is disabled in the sandbox")
 
@@ -508,6 +563,65 @@ def fake_requests():
     module.request = _http_call("requests.request")
     module.RequestException = module.ConnectionError = module.Timeout = HttpError
     module.exceptions = types.SimpleNamespace(RequestException=HttpError, ConnectionError=HttpError)
+    return module
+
+
+class FakeHttpClient:
+    """httpx.Client / AsyncClient / aiohttp.ClientSession: every request is recorded."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def __getattr__(self, verb):
+        if verb.startswith("__"):
+            raise AttributeError(verb)
+        return _http_call("%s.%s" % (type(self).__name__, verb))
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    async def __aenter__(self):
+        return self
+
+    async def __aexit__(self, *exc):
+        return False
+
+
+class AsyncClient(FakeHttpClient):
+    def __getattr__(self, verb):
+        call = FakeHttpClient.__getattr__(self, verb)
+
+        async def asynchronous(*args, **kwargs):
+            return call(*args, **kwargs)
+
+        return asynchronous
+
+
+class Client(FakeHttpClient):
+    pass
+
+
+class ClientSession(AsyncClient):
+    pass
+
+
+def fake_httpx():
+    module = fake_requests()
+    module.__name__ = "httpx"
+    for verb in ("get", "post", "put", "delete", "head", "patch", "options", "request"):
+        setattr(module, verb, _http_call("httpx." + verb))
+    module.Client, module.AsyncClient = Client, AsyncClient
+    module.HTTPError = module.RequestError = HttpError
+    return module
+
+
+def fake_aiohttp():
+    module = StubModule("aiohttp")
+    module.ClientSession = ClientSession
+    module.ClientError = HttpError
     return module
 
 
@@ -574,6 +688,8 @@ FAKES = {
     "markupsafe": fake_markupsafe,
     "yaml": fake_yaml,
     "requests": fake_requests,
+    "httpx": fake_httpx,
+    "aiohttp": fake_aiohttp,
     "pymysql": fake_db_driver("pymysql"),
     "psycopg2": fake_db_driver("psycopg2"),
     "psycopg": fake_db_driver("psycopg"),
@@ -600,7 +716,9 @@ class StubFinder(importlib.abc.MetaPathFinder):
     allowed = set()
 
     def find_spec(self, fullname, path, target=None):
-        if fullname.split(".")[0] not in self.allowed:
+        top = fullname.split(".")[0]
+        sibling = any(fullname == a or fullname.startswith(a + ".") for a in self.allowed if "." in a)
+        if top not in self.allowed and not sibling:
             return None
         STUBBED.add(fullname if fullname in FAKES else fullname.split(".")[0])
         return importlib.machinery.ModuleSpec(fullname, StubLoader(), is_package=True)
@@ -637,6 +755,7 @@ def payloads():
         ("template", "{{ %s }}" % MARK),
         ("xss", "<script>%s</script>" % MARK),
         ("ssrf", "http://%s.invalid/" % MARK),
+        ("ssrf", "%s.invalid" % MARK),
     ]
 
 
@@ -646,17 +765,21 @@ HINTS = [
     ("code", r"\b9[45]\b|eval|exec|code.injection"),
     ("path", r"\b22\b|\b23\b|path|traversal|open"),
     ("deserialization", r"\b502\b|pickle|yaml|deserial|marshal"),
-    ("template", r"\b1336\b|template|ssti"),
+    ("template", r"\b1336\b|\b94\b|template|ssti"),
     ("xss", r"\b79\b|xss|html|script"),
     ("ssrf", r"\b918\b|ssrf|url|urllib|requests"),
 ]
 
 
 def ordered_payloads():
+    """The payloads for the kinds the hint names (a finding is confirmed by its own kind of
+    sink, not by another vulnerability the function may also have); all kinds when there
+    is no hint or the hint names none of them."""
     hint = (CONFIG.get("hint") or "").lower()
     preferred = [kind for kind, pattern in HINTS if hint and re.search(pattern, hint)]
-    rank = {kind: i for i, kind in enumerate(preferred)}
-    return sorted(payloads(), key=lambda item: rank.get(item[0], len(rank)))
+    if not preferred:
+        return payloads()
+    return [item for kind in preferred for item in payloads() if item[0] == kind]
 
 
 # ---------------------------------------------------------------- arguments
@@ -673,6 +796,48 @@ def _plain_annotation(annotation):
     return origin or annotation
 
 
+REQUEST_NAMES = ("request", "req")
+
+
+def is_request(param):
+    annotation = _plain_annotation(param.annotation)
+    named = getattr(annotation, "__name__", "") if annotation is not inspect.Parameter.empty else ""
+    return param.name.lower() in REQUEST_NAMES or named.endswith("Request")
+
+
+class PayloadObject:
+    """A model-typed parameter (a pydantic model, a dataclass): every field holds `value`."""
+
+    def __init__(self, value):
+        object.__setattr__(self, "_value", value)
+
+    def __getattr__(self, name):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return self._value
+
+    def __getitem__(self, key):
+        return self._value
+
+    def get(self, key, default=None):
+        return self._value
+
+    def dict(self, *args, **kwargs):
+        return PayloadMapping()
+
+    model_dump = dict
+
+
+def is_model(param):
+    annotation = _plain_annotation(param.annotation)
+    return (
+        isinstance(annotation, type)
+        and annotation is not inspect.Parameter.empty
+        and annotation.__module__ not in ("builtins", "typing")
+        and not issubclass(annotation, (sqlite3.Connection, sqlite3.Cursor))
+    )
+
+
 def is_connection(param):
     annotation = _plain_annotation(param.annotation)
     if isinstance(annotation, type) and issubclass(annotation, (sqlite3.Connection, sqlite3.Cursor)):
@@ -681,6 +846,10 @@ def is_connection(param):
 
 
 def sensible_value(param):
+    if is_request(param):
+        return FakeRequest()
+    if is_model(param):
+        return PayloadObject("alice")
     if is_connection(param):
         connection = traced_sqlite_connect(":memory:")
         return connection.cursor() if "cur" in param.name.lower() else connection
@@ -703,6 +872,8 @@ def sensible_value(param):
 
 
 def payload_for(param, payload):
+    if is_model(param):
+        return PayloadObject(payload)
     if isinstance(payload, bytes):
         return payload
     if _plain_annotation(param.annotation) is bytes:
@@ -881,31 +1052,42 @@ def looks_like_web_output(text):
 # ---------------------------------------------------------------- main
 
 
+PACKAGE = "bluecode_app"
+
+
 def load_module():
-    """Imports the module from /work; a missing top-level module is stubbed and the import
-    retried (at most 20 times)."""
-    path = os.path.join(WORK, CONFIG["module_file"])
+    """Imports the module from /work as `bluecode_app.<name>`, so that relative imports
+    resolve; a missing module (top-level, or a sibling of a relative import) is stubbed and
+    the import retried (at most 20 times)."""
+    package_dir = os.path.join(WORK, PACKAGE)
+    os.makedirs(package_dir, exist_ok=True)
+    open(os.path.join(package_dir, "__init__.py"), "w").close()
+    path = os.path.join(package_dir, CONFIG["module_file"])
     with open(path, "w", encoding="utf-8") as handle:
         handle.write(CONFIG["module_source"])
     sys.path.insert(0, WORK)
+    sys.path.insert(0, package_dir)
     finder = StubFinder()
     sys.meta_path.append(finder)
+    importlib.import_module(PACKAGE)
+    qualified = PACKAGE + "." + MODULE_NAME
     for _ in range(20):
         before = set(sys.modules)
-        spec = importlib.util.spec_from_file_location(MODULE_NAME, path)
+        spec = importlib.util.spec_from_file_location(qualified, path)
         module = importlib.util.module_from_spec(spec)
-        sys.modules[MODULE_NAME] = module
+        sys.modules[qualified] = module
         signal.setitimer(signal.ITIMER_REAL, max(CONFIG["call_timeout_secs"], 5), 0.5)
         try:
             spec.loader.exec_module(module)
             return module
         except ModuleNotFoundError as exc:
-            missing = (exc.name or "").split(".")[0]
-            if not missing or missing == MODULE_NAME or missing in finder.allowed:
+            name = exc.name or ""
+            missing = name if name.startswith(PACKAGE + ".") else name.split(".")[0]
+            if not missing or missing in (qualified, MODULE_NAME) or missing in finder.allowed:
                 raise
             finder.allowed.add(missing)
-            for name in set(sys.modules) - before:
-                sys.modules.pop(name, None)
+            for loaded in set(sys.modules) - before:
+                sys.modules.pop(loaded, None)
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
             if os.getpid() != HARNESS_PID:
@@ -937,7 +1119,7 @@ def build_instance(cls):
 
 
 def main():
-    os.chdir(WORK)
+    _real_chdir(WORK)
     os.makedirs(TARGET_DIR, exist_ok=True)
     with open(TARGET_FILE, "w") as handle:
         handle.write("secret-" + MARK)
@@ -950,6 +1132,7 @@ def main():
     except BaseException as exc:
         inconclusive("import_error", "%s: %s" % (type(exc).__name__, exc))
     builtins.eval, builtins.exec = traced_eval, traced_exec
+    os.chdir = lenient_chdir
     function = resolve_function(module)
     try:
         signature = inspect.signature(function)
@@ -960,8 +1143,12 @@ def main():
         for p in signature.parameters.values()
         if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)
     ]
-    inputs = [p for p in params if not is_connection(p)]
-    ambient = bool(WEB_FRAMEWORK_USED) or re.search(r"\binput\s*\(|sys\.argv", CONFIG["module_source"])
+    inputs = [p for p in params if not is_connection(p) and not is_request(p)]
+    ambient = (
+        bool(WEB_FRAMEWORK_USED)
+        or any(is_request(p) for p in params)
+        or re.search(r"\binput\s*\(|sys\.argv", CONFIG["module_source"])
+    )
     if ambient:
         inputs.append(None)  # None: the payload comes from request / input() / sys.argv
     if not inputs:

@@ -1,0 +1,245 @@
+//! Measurement on the project's labelled development corpus (tests/corpus): for every
+//! Python and JavaScript pair in a class the built-in harnesses cover, verify the function
+//! that holds the `expect:` (vulnerable) or `expect-not:` (safe) line, and report how many
+//! vulnerable files are confirmed and how many safe twins are refuted (not reproduced).
+//! Opt-in (`BLUECODE_SANDBOX_CORPUS=1` on top of `BLUECODE_DOCKER_TESTS=1`): it takes about
+//! a minute. The one hard assertion: no safe twin is ever confirmed.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use bluecode_sandbox::{CancellationToken, Verdict, VerifyRequest};
+use common::{docker_enabled, sandbox};
+
+const CLASSES: [(&str, &str); 7] = [
+    ("cwe-022-path-traversal", "CWE-22"),
+    ("cwe-078-command-injection", "CWE-78"),
+    ("cwe-079-xss", "CWE-79"),
+    ("cwe-089-sql-injection", "CWE-89"),
+    ("cwe-094-code-injection", "CWE-94"),
+    ("cwe-502-deserialization", "CWE-502"),
+    ("cwe-918-ssrf", "CWE-918"),
+];
+
+fn indentation(line: &str) -> usize {
+    line.len() - line.trim_start().len()
+}
+
+fn identifier_after<'a>(line: &'a str, keyword: &str) -> Option<&'a str> {
+    let rest = line.trim_start().strip_prefix(keyword)?;
+    let end = rest
+        .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+        .unwrap_or(rest.len());
+    (end > 0).then(|| &rest[..end])
+}
+
+/// `func` or `Class.method` enclosing line `index` of a Python file, by indentation.
+fn python_function(lines: &[&str], index: usize) -> Option<String> {
+    let mut limit = indentation(lines[index]);
+    let mut function = None;
+    for line in lines[..index].iter().rev() {
+        if line.trim().is_empty() || indentation(line) >= limit {
+            continue;
+        }
+        limit = indentation(line);
+        let trimmed = line.trim_start();
+        if function.is_none() {
+            function = identifier_after(trimmed, "def ")
+                .or_else(|| identifier_after(trimmed, "async def "))
+                .map(str::to_owned);
+        } else if let Some(class) = identifier_after(trimmed, "class ") {
+            return function.map(|f| format!("{class}.{f}"));
+        }
+        if limit == 0 {
+            break;
+        }
+    }
+    function
+}
+
+/// The nearest named function declaration above line `index` of a JavaScript file.
+fn javascript_function(lines: &[&str], index: usize) -> Option<String> {
+    lines[..index].iter().rev().find_map(|line| {
+        let trimmed = line
+            .trim_start()
+            .trim_start_matches("module.exports = ")
+            .trim_start_matches("export ");
+        let trimmed = trimmed.trim_start_matches("async ");
+        identifier_after(trimmed, "function ")
+            .map(str::to_owned)
+            .or_else(|| {
+                let name = identifier_after(trimmed, "const ")
+                    .or_else(|| identifier_after(trimmed, "let "))?;
+                (trimmed.contains("=>") || trimmed.contains("function")).then(|| name.to_owned())
+            })
+    })
+}
+
+struct Case {
+    file: PathBuf,
+    vulnerable: bool,
+    language: &'static str,
+    cwe: &'static str,
+}
+
+fn cases(root: &Path) -> Vec<Case> {
+    let mut cases = Vec::new();
+    for (language, extension) in [("python", "py"), ("javascript", "js")] {
+        for (class, cwe) in CLASSES {
+            let Ok(entries) = std::fs::read_dir(root.join(language).join(class)) else {
+                continue;
+            };
+            let mut files: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
+            files.sort();
+            for file in files {
+                let name = file
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .unwrap_or_default()
+                    .to_owned();
+                if !name.ends_with(&format!(".{extension}")) {
+                    continue;
+                }
+                let vulnerable = name.contains("_vuln.");
+                if vulnerable || name.contains("_safe.") {
+                    cases.push(Case {
+                        file,
+                        vulnerable,
+                        language,
+                        cwe,
+                    });
+                }
+            }
+        }
+    }
+    cases
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn corpus_confirmations_and_refutations() {
+    if !docker_enabled("corpus_confirmations_and_refutations") {
+        return;
+    }
+    if std::env::var("BLUECODE_SANDBOX_CORPUS").as_deref() != Ok("1") {
+        eprintln!(
+            "SKIPPED corpus_confirmations_and_refutations: set BLUECODE_SANDBOX_CORPUS=1 to measure on tests/corpus"
+        );
+        return;
+    }
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/corpus");
+    let sandbox = Arc::new(sandbox());
+    let limit = Arc::new(tokio::sync::Semaphore::new(3));
+    let mut runs = tokio::task::JoinSet::new();
+    for case in cases(&root) {
+        let source = std::fs::read_to_string(&case.file).unwrap_or_default();
+        let lines: Vec<&str> = source.lines().collect();
+        let label = if case.vulnerable {
+            "expect:"
+        } else {
+            "expect-not:"
+        };
+        let Some(at) = lines
+            .iter()
+            .position(|l| l.contains(label) && l.contains(case.cwe))
+        else {
+            continue;
+        };
+        let target = (at + 1).min(lines.len().saturating_sub(1));
+        let function = if case.language == "python" {
+            python_function(&lines, target)
+        } else {
+            javascript_function(&lines, target)
+        };
+        let (sandbox, limit) = (Arc::clone(&sandbox), Arc::clone(&limit));
+        runs.spawn(async move {
+            let Some(function) = function else {
+                return (case, "no named function".to_owned(), None);
+            };
+            let request = VerifyRequest {
+                language: case.language.into(),
+                module_source: source,
+                module_file: case
+                    .file
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .unwrap_or("module")
+                    .to_owned(),
+                function: function.clone(),
+                hint: Some(case.cwe.into()),
+            };
+            let _permit = limit.acquire().await;
+            let report = sandbox
+                .verify(&request, &|_| {}, &CancellationToken::new())
+                .await;
+            (case, function, Some(report))
+        });
+    }
+    let mut rows = Vec::new();
+    while let Some(joined) = runs.join_next().await {
+        rows.push(joined.unwrap_or_else(|e| panic!("{e}")));
+    }
+    rows.sort_by(|a, b| a.0.file.cmp(&b.0.file));
+    let (mut confirmed, mut vulnerable, mut refuted, mut safe, mut wrongly_confirmed) =
+        (0, 0, 0, 0, Vec::new());
+    let mut times = Vec::new();
+    for (case, function, report) in &rows {
+        let shown = case
+            .file
+            .strip_prefix(&root)
+            .unwrap_or(&case.file)
+            .display();
+        let Some(report) = report else {
+            eprintln!("CORPUS {shown}: {function}");
+            continue;
+        };
+        times.push(report.timing.total_ms);
+        let outcome = match &report.verdict {
+            Verdict::Confirmed { kind, sink, .. } => format!("confirmed {kind:?} via {sink}"),
+            Verdict::NotReproduced { .. } => "not_reproduced".to_owned(),
+            Verdict::Inconclusive { cause, reason } => format!("inconclusive {cause:?}: {reason}"),
+        };
+        eprintln!(
+            "CORPUS {shown} {function}: {outcome} ({} ms)",
+            report.timing.total_ms
+        );
+        let is_confirmed = matches!(report.verdict, Verdict::Confirmed { .. });
+        if case.vulnerable {
+            vulnerable += 1;
+            confirmed += usize::from(is_confirmed);
+        } else {
+            safe += 1;
+            refuted += usize::from(matches!(report.verdict, Verdict::NotReproduced { .. }));
+            if is_confirmed {
+                wrongly_confirmed.push(shown.to_string());
+            }
+        }
+    }
+    times.sort_unstable();
+    let median = times.get(times.len() / 2).copied().unwrap_or(0);
+    let p95 = times
+        .get((times.len() * 95).div_ceil(100).saturating_sub(1))
+        .copied()
+        .unwrap_or(0);
+    eprintln!(
+        "MEASURED corpus: vulnerable confirmed {confirmed}/{vulnerable}, safe refuted {refuted}/{safe}, safe confirmed {}; median {median} ms, p95 {p95} ms",
+        wrongly_confirmed.len()
+    );
+    assert!(
+        wrongly_confirmed.is_empty(),
+        "safe twins confirmed: {wrongly_confirmed:?}"
+    );
+}
+
+#[test]
+fn functions_are_located_by_indentation_and_declarations() {
+    let python = "class Store:\n    def get(self, key):\n        x = 1\n        return x\n\ndef top(a):\n    return a\n";
+    let lines: Vec<&str> = python.lines().collect();
+    assert_eq!(python_function(&lines, 3).as_deref(), Some("Store.get"));
+    assert_eq!(python_function(&lines, 6).as_deref(), Some("top"));
+    let js = "const run = async (req, res) => {\n  exec(x);\n};\nmodule.exports = function probe(req) {\n  exec(y);\n}\n";
+    let lines: Vec<&str> = js.lines().collect();
+    assert_eq!(javascript_function(&lines, 1).as_deref(), Some("run"));
+    assert_eq!(javascript_function(&lines, 4).as_deref(), Some("probe"));
+}
