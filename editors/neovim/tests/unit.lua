@@ -123,6 +123,37 @@ H.test("the help file's tags are unique and cover the commands", function()
   end
 end)
 
+H.test("setup() registers the config; a second setup() replaces it", function()
+  if vim.lsp.config == nil then
+    return -- 0.10: vim.lsp.start path, nothing registered up front
+  end
+  local bluecode = require("bluecode")
+  bluecode.setup({ cmd = { "/a/bluecode", "lsp" }, filetypes = { "python", "go", "c" }, autostart = false })
+  bluecode.setup({ cmd = { "/b/bluecode", "lsp" }, filetypes = { "python" }, settings = { minSeverity = "error" }, autostart = false })
+  local cfg = vim.lsp.config.bluecode
+  H.eq(cfg.cmd, { "/b/bluecode", "lsp" }, "cmd")
+  H.eq(cfg.filetypes, { "python" }, "filetypes")
+  H.eq(cfg.settings, { bluecode = { minSeverity = "error" } }, "settings under the bluecode section")
+  H.eq(cfg.init_options, { minSeverity = "error" }, "init_options")
+  H.eq(type(cfg.root_dir), "function", "root_dir")
+  -- root detection: the nearest bluecode.toml, else the file's folder
+  local tmp = vim.fs.normalize(vim.fn.tempname())
+  vim.fn.mkdir(tmp .. "/proj/pkg/sub", "p")
+  vim.fn.writefile({}, tmp .. "/proj/bluecode.toml")
+  vim.fn.mkdir(tmp .. "/loose", "p")
+  local function root_of(file)
+    vim.cmd.edit(file)
+    local got
+    cfg.root_dir(vim.api.nvim_get_current_buf(), function(dir)
+      got = dir
+    end)
+    vim.cmd("bwipeout!")
+    return got
+  end
+  H.eq(root_of(tmp .. "/proj/pkg/sub/x.py"), tmp .. "/proj", "root with bluecode.toml")
+  H.eq(root_of(tmp .. "/loose/y.py"), tmp .. "/loose", "root without markers")
+end)
+
 H.test("checkhealth: a missing binary is reported as an error with advice", function()
   require("bluecode").setup({ cmd = { "/nonexistent/bluecode", "lsp" }, autostart = false })
   vim.cmd("checkhealth bluecode")

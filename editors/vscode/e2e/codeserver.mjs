@@ -8,7 +8,7 @@
 // Prints one line per check and `vscode e2e: N passed, M failed`; exits non-zero on failure.
 
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, openSync, writeFileSync, rmSync } from 'node:fs';
+import { accessSync, constants as fsConstants, existsSync, mkdtempSync, mkdirSync, openSync, readdirSync, writeFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
@@ -197,6 +197,16 @@ async function main() {
         const list = execFileSync(CODE_SERVER, [...csArgs, '--list-extensions', '--show-versions'], { env, encoding: 'utf8' });
         if (!/bluecode\.bluecode@/.test(list)) {
             throw new Error(`not listed after install:\n${out}\n${list}`);
+        }
+        // A bundled binary must still be executable once VS Code has unpacked the .vsix.
+        const extRoot = path.join(W, 'ext');
+        for (const dir of readdirSync(extRoot).filter((d) => d.startsWith('bluecode.bluecode-'))) {
+            const bundled = path.join(extRoot, dir, 'bin', 'bluecode');
+            if (existsSync(bundled)) {
+                accessSync(bundled, fsConstants.X_OK);
+                execFileSync(bundled, ['--version']);
+                say(`    # bundled binary ${bundled} is executable`);
+            }
         }
     });
 

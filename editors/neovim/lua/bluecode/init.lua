@@ -61,7 +61,8 @@ function M.setup(opts)
     cfg.root_dir = function(bufnr, on_dir)
       on_dir(root_dir_for(bufnr, resolved.root_markers))
     end
-    vim.lsp.config(M.name, cfg)
+    -- Assignment replaces an earlier setup()'s config (the call form would deep-merge lists).
+    vim.lsp.config[M.name] = cfg
     if resolved.autostart then
       vim.lsp.enable(M.name)
     else
