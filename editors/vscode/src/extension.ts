@@ -482,6 +482,11 @@ class Bluecode implements vscode.Disposable {
     }
 
     private showVerifyResult(result: unknown): void {
+        if (result === null || result === undefined) {
+            // The server reports through window/showMessage (and the diagnostic) instead.
+            this.log('verify: the server answered without a result');
+            return;
+        }
         const text = describeCommandResult(result);
         this.log(`verify: ${text}`);
         const firstLine = text.split('\n')[0];

@@ -75,9 +75,10 @@ function M.verify(opts)
   request(client, "workspace/executeCommand", params, function(err, result)
     if err then
       notify("verify: " .. (err.message or vim.inspect(err)), vim.log.levels.ERROR)
-    else
+    elseif result ~= nil and result ~= vim.NIL then
       notify("verify: " .. M.describe_result(result))
     end
+    -- A nil result: the server reports through window/showMessage and the diagnostic.
     if opts.done then
       opts.done(err, result)
     end
