@@ -1,1 +1,59 @@
-//! placeholder
+//! Layer 6 — the language server, the only crate that knows LSP and JSON-RPC. It keeps
+//! documents in step with the editor (edits applied in order, before any `.await`),
+//! schedules analysis per document (debounced, latest version wins, one run in flight,
+//! stale results dropped), and turns the analysis layer's plain findings into
+//! diagnostics (pushed and pulled), hovers, code actions and commands.
+//!
+//! May depend on the syntax, constitutions and analysis layers, tower-lsp-server and
+//! tokio. Logs go to stderr (through `tracing`): stdout belongs to the protocol.
+
+#![deny(clippy::print_stdout)]
+
+mod convert;
+mod document;
+mod handlers;
+mod scheduler;
+mod server;
+mod session;
+mod settings;
+mod transport;
+
+use tokio::sync::mpsc;
+use tower_lsp_server::{LspService, Server};
+
+use crate::handlers::requests::document_text;
+use crate::server::Backend;
+
+/// Capacity of the in-memory pipes between the transport guard and tower-lsp.
+const PIPE_BYTES: usize = 256 * 1024;
+
+/// Messages queued between the transport's stages before a stage waits.
+const QUEUED_MESSAGES: usize = 64;
+
+/// Serves the protocol on stdin/stdout until the client sends `exit` or closes stdin.
+pub async fn serve_stdio() -> anyhow::Result<()> {
+    let (to_server, server_input) = tokio::io::duplex(PIPE_BYTES);
+    let (server_output, from_server) = tokio::io::duplex(PIPE_BYTES);
+    let (valid_tx, valid_rx) = mpsc::channel(QUEUED_MESSAGES);
+    let (output_tx, output_rx) = mpsc::channel(QUEUED_MESSAGES);
+
+    let rejections = output_tx.clone();
+    // A plain thread: a blocking read of stdin on tokio's pool would hold up runtime
+    // shutdown until the client closed stdin.
+    std::thread::Builder::new()
+        .name("bluecode-stdin".to_owned())
+        .spawn(move || transport::read_client(std::io::stdin().lock(), valid_tx, rejections))?;
+    tokio::spawn(transport::feed_server(valid_rx, to_server));
+    tokio::spawn(transport::collect_server_output(from_server, output_tx));
+    let writer = tokio::spawn(transport::write_client(output_rx, tokio::io::stdout()));
+
+    let (service, socket) = LspService::build(Backend::new)
+        .custom_method(document_text::METHOD, Backend::document_text)
+        .finish();
+    Server::new(server_input, server_output, socket)
+        .serve(service)
+        .await;
+    // tower-lsp's output is closed now; wait until everything it wrote reached stdout.
+    writer.await?;
+    Ok(())
+}

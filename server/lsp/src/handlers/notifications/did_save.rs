@@ -1,0 +1,24 @@
+//! `textDocument/didSave`: the text is already current through incremental changes, so
+//! a save matters only when it is the workspace's `bluecode.toml`: settings are re-read.
+
+use std::sync::Arc;
+
+use tower_lsp_server::UriExt;
+use tower_lsp_server::lsp_types::{DidSaveTextDocumentParams, Uri};
+
+use crate::session::Session;
+
+pub async fn handle(session: &Arc<Session>, params: DidSaveTextDocumentParams) {
+    if is_workspace_config(session, &params.text_document.uri) {
+        session.reload_workspace_file().await;
+    }
+}
+
+/// Whether `uri` is `<root>/bluecode.toml`.
+pub fn is_workspace_config(session: &Session, uri: &Uri) -> bool {
+    let Some(root) = session.state().root.clone() else {
+        return false;
+    };
+    uri.to_file_path()
+        .is_some_and(|path| path.as_ref() == root.join("bluecode.toml"))
+}

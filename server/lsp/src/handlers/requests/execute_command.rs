@@ -1,0 +1,108 @@
+//! `workspace/executeCommand`: `bluecode.showConstitution [id]` answers with the
+//! constitution as markdown; `bluecode.verify [{uri, line}]` would run the finding's
+//! proof in the sandbox — the sandbox is not integrated into the server yet, so it says
+//! so plainly instead of inventing a verdict.
+
+use std::fmt::Write;
+use std::sync::Arc;
+
+use bluecode_analysis::constitutions::{Constitution, ExampleKind};
+use serde::Deserialize;
+use serde_json::Value;
+use tower_lsp_server::jsonrpc::{Error, Result};
+use tower_lsp_server::lsp_types::{ExecuteCommandParams, MessageType, Uri};
+
+use crate::session::Session;
+
+pub const VERIFY: &str = "bluecode.verify";
+pub const SHOW_CONSTITUTION: &str = "bluecode.showConstitution";
+pub const COMMANDS: [&str; 2] = [VERIFY, SHOW_CONSTITUTION];
+
+/// The argument of `bluecode.verify`, as the code action builds it.
+#[derive(Debug, Deserialize)]
+pub struct VerifyTarget {
+    pub uri: Uri,
+    /// Zero-based line of the finding.
+    pub line: u32,
+}
+
+pub async fn handle(session: &Arc<Session>, params: ExecuteCommandParams) -> Result<Option<Value>> {
+    let mut arguments = params.arguments.into_iter();
+    match params.command.as_str() {
+        VERIFY => {
+            let target: VerifyTarget = arguments
+                .next()
+                .and_then(|a| serde_json::from_value(a).ok())
+                .ok_or_else(|| Error::invalid_params("expected [{\"uri\": …, \"line\": …}]"))?;
+            verify(session, target).await;
+            Ok(None)
+        }
+        SHOW_CONSTITUTION => {
+            let id = arguments
+                .next()
+                .and_then(|a| a.as_str().map(str::to_owned))
+                .ok_or_else(|| Error::invalid_params("expected [\"<constitution id>\"]"))?;
+            let engine = session.state().engine.clone();
+            let constitution = engine
+                .as_ref()
+                .and_then(|e| e.constitutions().get(&id).map(constitution_markdown))
+                .ok_or_else(|| Error::invalid_params(format!("no constitution `{id}`")))?;
+            Ok(Some(Value::String(constitution)))
+        }
+        other => Err(Error::invalid_params(format!("unknown command `{other}`"))),
+    }
+}
+
+async fn verify(session: &Session, target: VerifyTarget) {
+    let enabled = session
+        .settings()
+        .sections
+        .get("sandbox")
+        .and_then(|s| s.get("enabled"))
+        .and_then(|e| e.as_bool())
+        .unwrap_or(false);
+    let why = if enabled {
+        "sandbox verification is not available in this version of the language server yet"
+    } else {
+        "the sandbox is not enabled (sandbox.enabled = false)"
+    };
+    let message = format!(
+        "bluecode: not verified: {why}; {}:{} was not run and has no verdict.",
+        target.uri.as_str(),
+        target.line + 1
+    );
+    tracing::info!("{message}");
+    session
+        .client
+        .show_message(MessageType::WARNING, message)
+        .await;
+}
+
+fn constitution_markdown(c: &Constitution) -> String {
+    let mut out = format!("# {}\n\n`{}` · {}", c.title, c.id, c.category.name());
+    if let Some(cwe) = c.cwe_label() {
+        let _ = write!(out, " · {cwe}");
+    }
+    let _ = write!(
+        out,
+        " · severity {}\n\n## Principle\n\n{}\n",
+        c.severity.name(),
+        c.principle.trim()
+    );
+    if let Some(hint) = &c.fix_hint {
+        let _ = write!(out, "\n## Fix\n\n{}\n", hint.trim());
+    }
+    for example in &c.examples {
+        let label = match example.kind {
+            ExampleKind::Unsafe => "Unsafe",
+            ExampleKind::Safe => "Safe",
+        };
+        let _ = write!(
+            out,
+            "\n## {label} example\n\n```{}\n{}\n```\n",
+            example.language.name(),
+            example.code.trim_end()
+        );
+    }
+    out
+}

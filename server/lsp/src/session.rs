@@ -1,0 +1,216 @@
+//! Server-wide state: the client handle, the open documents (a `DashMap` so handlers of
+//! different documents never wait on each other), and what analysis runs with — the
+//! negotiated position encoding, the engine (built-in plus workspace constitutions) and
+//! the merged settings, swapped whole on a change and never edited in place.
+//!
+//! Locks here are never held across an `.await`.
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
+use std::time::Duration;
+
+use bluecode_analysis::Engine;
+use bluecode_syntax::PositionEncoding;
+use dashmap::DashMap;
+use serde_json::Value;
+use tower_lsp_server::Client;
+use tower_lsp_server::jsonrpc;
+use tower_lsp_server::lsp_types::{MessageType, Uri};
+
+use crate::document::{Analysed, DocState};
+use crate::scheduler;
+use crate::settings::{self, Settings, WorkspaceConfig};
+
+/// How long a request waits for the analysis of the current version before answering
+/// that the content changed.
+const ANALYSIS_WAIT: Duration = Duration::from_secs(10);
+
+/// What the client said it can do, as far as this server cares.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ClientSupport {
+    /// `workspace/configuration` requests.
+    pub configuration: bool,
+    /// The client pulls diagnostics (`textDocument/diagnostic`); pushing as well would
+    /// show every finding twice in clients that keep the two apart.
+    pub pull_diagnostics: bool,
+    /// `workspace/diagnostic/refresh`, to make a pulling client ask again.
+    pub diagnostic_refresh: bool,
+}
+
+/// Everything but the documents; replaced field by field under a write lock.
+#[derive(Default)]
+pub struct ServerState {
+    pub root: Option<PathBuf>,
+    pub encoding: PositionEncoding,
+    /// `None` until `initialize` has loaded the constitutions.
+    pub engine: Option<Engine>,
+    pub workspace: WorkspaceConfig,
+    /// The editor's latest settings layer (`initializationOptions`, later
+    /// `workspace/configuration`).
+    pub client_layer: Value,
+    pub settings: Arc<Settings>,
+    pub support: ClientSupport,
+    /// Problems found by `initialize`, shown once the client is ready (`initialized`).
+    pub startup_problems: Vec<String>,
+}
+
+pub struct Session {
+    pub client: Client,
+    pub documents: DashMap<Uri, DocState>,
+    state: RwLock<ServerState>,
+    generations: AtomicU64,
+}
+
+impl Session {
+    pub fn new(client: Client) -> Session {
+        Session {
+            client,
+            documents: DashMap::new(),
+            state: RwLock::new(ServerState::default()),
+            generations: AtomicU64::new(0),
+        }
+    }
+
+    /// The state for reading; a panic elsewhere never makes it unreadable.
+    pub fn state(&self) -> RwLockReadGuard<'_, ServerState> {
+        self.state
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    pub fn state_mut(&self) -> RwLockWriteGuard<'_, ServerState> {
+        self.state
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    pub fn encoding(&self) -> PositionEncoding {
+        self.state().encoding
+    }
+
+    pub fn settings(&self) -> Arc<Settings> {
+        self.state().settings.clone()
+    }
+
+    pub fn next_generation(&self) -> u64 {
+        self.generations.fetch_add(1, Ordering::Relaxed) + 1
+    }
+
+    /// A warning the user should see (`window/showMessage`), also logged.
+    pub async fn warn(&self, message: impl Into<String>) {
+        let message = message.into();
+        tracing::warn!("{message}");
+        self.client
+            .show_message(MessageType::WARNING, format!("bluecode: {message}"))
+            .await;
+    }
+
+    /// A note for the client's log (`window/logMessage`), also logged.
+    pub async fn log(&self, message: impl Into<String>) {
+        let message = message.into();
+        tracing::info!("{message}");
+        self.client.log_message(MessageType::INFO, message).await;
+    }
+
+    /// Merges a new editor layer (or, with `None`, the current one again over a
+    /// re-read workspace file) and re-analyses every document. Invalid values are
+    /// shown and the previous settings kept.
+    pub async fn apply_settings(self: &Arc<Self>, client_layer: Option<Value>) {
+        let outcome = {
+            let state = self.state();
+            let layer = client_layer.as_ref().unwrap_or(&state.client_layer);
+            settings::resolve(&state.workspace, layer)
+        };
+        match outcome {
+            Ok(resolved) => {
+                {
+                    let mut state = self.state_mut();
+                    if let Some(layer) = client_layer {
+                        state.client_layer = layer;
+                    }
+                    state.settings = Arc::new(resolved.settings);
+                }
+                for warning in resolved.warnings {
+                    self.warn(warning).await;
+                }
+                self.reanalyse_all().await;
+            }
+            Err(problems) => {
+                for problem in problems {
+                    self.warn(format!("{problem}; the previous settings stay in effect"))
+                        .await;
+                }
+            }
+        }
+    }
+
+    /// Re-reads `<root>/bluecode.toml` and re-merges the editor layer over it.
+    pub async fn reload_workspace_file(self: &Arc<Self>) {
+        let root = self.state().root.clone();
+        let (workspace, problems) = WorkspaceConfig::load(root.as_deref());
+        for problem in problems {
+            self.warn(problem).await;
+        }
+        self.state_mut().workspace = workspace;
+        self.apply_settings(None).await;
+    }
+
+    /// After a settings change: re-checks size limits and schedules every document.
+    async fn reanalyse_all(self: &Arc<Self>) {
+        let max = self.settings().analysis.max_file_size;
+        let uris: Vec<Uri> = self.documents.iter().map(|d| d.key().clone()).collect();
+        for uri in uris {
+            let note = self
+                .documents
+                .get_mut(&uri)
+                .and_then(|mut d| d.refresh_skip(max));
+            if let Some(note) = note {
+                self.log(format!("{}: {note}", uri.as_str())).await;
+            }
+            scheduler::schedule(self, &uri);
+        }
+        let support = self.state().support;
+        if support.pull_diagnostics
+            && support.diagnostic_refresh
+            && let Err(e) = self.client.workspace_diagnostic_refresh().await
+        {
+            tracing::debug!("diagnostic refresh refused: {e}");
+        }
+    }
+
+    /// The analysis of the document's current version, waiting for it if it is being
+    /// computed. `Ok(None)` for a document that is not open; `ContentModified` when the
+    /// document keeps changing.
+    pub async fn current_analysis(&self, uri: &Uri) -> jsonrpc::Result<Option<Arc<Analysed>>> {
+        let (mut results, version) = match self.documents.get(uri) {
+            Some(d) => (d.results.subscribe(), d.version),
+            None => return Ok(None),
+        };
+        let ready = tokio::time::timeout(
+            ANALYSIS_WAIT,
+            results.wait_for(|a| a.as_ref().is_some_and(|a| a.version >= version)),
+        )
+        .await;
+        let analysed = match ready {
+            Ok(Ok(guard)) => guard.clone(),
+            // Closed (the document was closed) or too slow.
+            Ok(Err(_)) | Err(_) => None,
+        };
+        match analysed {
+            Some(a)
+                if self
+                    .documents
+                    .get(uri)
+                    .is_some_and(|d| d.version == a.version) =>
+            {
+                Ok(Some(a))
+            }
+            _ => Err(jsonrpc::Error {
+                code: jsonrpc::ErrorCode::ContentModified,
+                message: "the document changed while it was analysed".into(),
+                data: None,
+            }),
+        }
+    }
+}
