@@ -1017,6 +1017,17 @@ impl<'t> Walker<'_, 't> {
             .is_some_and(|r| r.path.first().is_some_and(|s| s == "**"))
     }
 
+    /// Whether the source rule matching `path` names its last segment (`getParameter`
+    /// for `req.getParameter`), rather than only a prefix of it.
+    fn source_ends_at(&self, path: &[String]) -> bool {
+        let refs: Vec<&str> = path.iter().map(String::as_str).collect();
+        self.model.source_for(&refs).is_some_and(|r| {
+            r.path
+                .last()
+                .is_some_and(|l| l == "*" || Some(l) == path.last())
+        })
+    }
+
     fn source_value(&self, node: Node, path: &[String]) -> Option<Value> {
         let refs: Vec<&str> = path.iter().map(String::as_str).collect();
         let rule = self.model.source_for(&refs)?;
@@ -1211,13 +1222,16 @@ impl<'t> Walker<'_, 't> {
                 .then(|| self.path(node))
                 .flatten()
         });
+        let receiver = lang::call_receiver(node, callee);
+        // A call past the source (`req.getParameter("q").replaceAll(…)`) is judged
+        // through its receiver, so that sanitizers on the chain count.
         if let Some(p) = &path
             && (source_root(env, &p[0]) || self.floating_source(p))
+            && (receiver.is_none() || self.source_ends_at(p))
             && let Some(v) = self.source_value(node, p)
         {
             return v;
         }
-        let receiver = lang::call_receiver(node, callee);
         let mut inputs: Vec<Value> = args.iter().map(|a| self.eval(*a, env)).collect();
         if let Some(r) = receiver {
             inputs.push(self.eval(r, env));
@@ -1233,6 +1247,19 @@ impl<'t> Walker<'_, 't> {
         if let Some(kinds) = self.model.sanitizer_kinds(&refs) {
             let kinds = kinds.to_vec();
             return joined.sanitized_for(&kinds);
+        }
+        // `s.replaceAll("[\r\n]", "_")`, `strings.ReplaceAll(s, "\n", " ")`: with the line
+        // breaks replaced, the value can no longer forge log lines or split headers.
+        if refs.last().is_some_and(|n| {
+            matches!(
+                *n,
+                "replace" | "replaceAll" | "ReplaceAll" | "Replace" | "sub"
+            )
+        }) && args.iter().any(|a| {
+            (a.kind().contains("string") || a.kind().contains("regex"))
+                && self.text_of(*a).contains("\\n")
+        }) {
+            return joined.sanitized_for(&["log".to_owned(), "header".to_owned()]);
         }
         match joined {
             Value::Tainted(t) => {
