@@ -68,21 +68,21 @@ pub fn settings() -> Vec<SettingDoc> {
             key: "llm.baseUrl",
             kind: "string",
             options: None,
-            default: json!(""),
-            description: "Base URL of the LLM endpoint, e.g. http://127.0.0.1:11434/v1. Empty: the LLM judge is off.",
+            default: Value::Null,
+            description: "Base URL of the LLM endpoint, e.g. http://127.0.0.1:11434/v1. Unset: the LLM judge is off.",
         },
         SettingDoc {
             key: "llm.model",
             kind: "string",
             options: None,
-            default: json!(""),
-            description: "Model name. Empty: the LLM judge is off.",
+            default: Value::Null,
+            description: "Model name. Unset: the LLM judge is off.",
         },
         SettingDoc {
             key: "llm.apiKeyEnv",
             kind: "string",
             options: None,
-            default: json!(""),
+            default: Value::Null,
             description: "Name of the environment variable that holds the API key (never the key itself).",
         },
         SettingDoc {
@@ -90,7 +90,7 @@ pub fn settings() -> Vec<SettingDoc> {
             kind: "number",
             options: None,
             default: json!(60),
-            description: "Timeout of one LLM request, in seconds.",
+            description: "Upper bound of one judgement (all its HTTP attempts), in seconds.",
         },
         SettingDoc {
             key: "llm.maxConcurrency",
@@ -107,6 +107,13 @@ pub fn settings() -> Vec<SettingDoc> {
             description: "Maximum tokens of one LLM answer.",
         },
         SettingDoc {
+            key: "llm.promptBudgetTokens",
+            kind: "number",
+            options: None,
+            default: json!(6000),
+            description: "Maximum prompt size (estimated at ~4 characters per token); larger units are trimmed.",
+        },
+        SettingDoc {
             key: "llm.exclude",
             kind: "array",
             options: None,
@@ -117,8 +124,8 @@ pub fn settings() -> Vec<SettingDoc> {
             key: "sandbox.enabled",
             kind: "boolean",
             options: None,
-            default: json!(false),
-            description: "Allow 'Verify in sandbox' to run code in a local Docker container.",
+            default: json!(true),
+            description: "Offer 'Verify in sandbox': run the function in a local Docker container when you ask.",
         },
         SettingDoc {
             key: "sandbox.image",
@@ -131,8 +138,8 @@ pub fn settings() -> Vec<SettingDoc> {
             key: "sandbox.dockerHost",
             kind: "string",
             options: None,
-            default: json!(""),
-            description: "Docker engine address (unix://, tcp://); empty: DOCKER_HOST or the local socket.",
+            default: Value::Null,
+            description: "Docker engine address (unix://, tcp://, https://); unset: DOCKER_HOST or the local socket.",
         },
         SettingDoc {
             key: "sandbox.timeoutSecs",
@@ -142,11 +149,39 @@ pub fn settings() -> Vec<SettingDoc> {
             description: "Wall-clock limit of one sandbox run, in seconds.",
         },
         SettingDoc {
+            key: "sandbox.connectTimeoutSecs",
+            kind: "number",
+            options: None,
+            default: json!(5),
+            description: "How long to wait for the Docker engine before reporting it as not running.",
+        },
+        SettingDoc {
             key: "sandbox.memoryMb",
             kind: "number",
             options: None,
             default: json!(256),
             description: "Memory limit of one sandbox run, in MiB.",
+        },
+        SettingDoc {
+            key: "sandbox.pidsLimit",
+            kind: "number",
+            options: None,
+            default: json!(64),
+            description: "Maximum number of processes in a sandbox run.",
+        },
+        SettingDoc {
+            key: "sandbox.cpus",
+            kind: "number",
+            options: None,
+            default: json!(1.0),
+            description: "CPU share of a sandbox run, in CPUs.",
+        },
+        SettingDoc {
+            key: "sandbox.tmpfsMb",
+            kind: "number",
+            options: None,
+            default: json!(16),
+            description: "Size of the writable work directory of a sandbox run, in MiB.",
         },
     ]
 }
@@ -180,22 +215,48 @@ mod tests {
         out
     }
 
+    /// Every field of every section's settings struct is in the schema with the same
+    /// default, and every schema key is a field.
     #[test]
-    fn analysis_keys_and_defaults_match_the_settings_struct() {
-        let defaults = serde_json::to_value(AnalysisSettings::default()).unwrap();
-        let Value::Object(fields) = defaults else {
-            panic!("settings serialize as a map")
-        };
+    fn schema_matches_the_settings_structs() {
+        use bluecode_workspace::llm::LlmSettings;
+        use bluecode_workspace::sandbox::SandboxSettings;
+        let sections = [
+            (
+                "",
+                serde_json::to_value(AnalysisSettings::default()).unwrap(),
+            ),
+            (
+                "llm.",
+                serde_json::to_value(LlmSettings::default()).unwrap(),
+            ),
+            (
+                "sandbox.",
+                serde_json::to_value(SandboxSettings::default()).unwrap(),
+            ),
+        ];
         let docs = settings();
-        for (name, default) in fields {
-            let key = camel(&name);
-            let doc = docs
-                .iter()
-                .find(|d| d.key == key)
-                .unwrap_or_else(|| panic!("`{key}` is missing from the schema"));
-            assert_eq!(doc.default, default, "default of `{key}`");
+        let mut expected = Vec::new();
+        for (prefix, defaults) in sections {
+            let Value::Object(fields) = defaults else {
+                panic!("settings serialize as a map")
+            };
+            for (name, default) in fields {
+                let key = format!("{prefix}{}", camel(&name));
+                let doc = docs
+                    .iter()
+                    .find(|d| d.key == key)
+                    .unwrap_or_else(|| panic!("`{key}` is missing from the schema"));
+                assert_eq!(doc.default, default, "default of `{key}`");
+                expected.push(key);
+            }
         }
-        let top_level = docs.iter().filter(|d| !d.key.contains('.')).count();
-        assert_eq!(top_level, 5, "a top-level key in the schema has no field");
+        for d in &docs {
+            assert!(
+                expected.contains(&d.key.to_owned()),
+                "`{}` is not a setting",
+                d.key
+            );
+        }
     }
 }
