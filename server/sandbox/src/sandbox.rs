@@ -35,7 +35,9 @@ pub struct VerifyRequest {
     pub module_source: String,
     /// The module's file name (`app.py`); a path is reduced to its last component.
     pub module_file: String,
-    /// `func` or `Class.method`.
+    /// `func`, `Class.method`, or `line:N`: the innermost module-level function or method
+    /// (Python), or exported / framework-registered function (JavaScript, e.g. an anonymous
+    /// route handler), whose source holds line N.
     pub function: String,
     /// Optional finding hint (`CWE-78`, `sql`, `os.system`…). When it names payload kinds,
     /// only those are tried: a finding is confirmed by its own kind of sink. Otherwise (or

@@ -147,11 +147,14 @@ async fn corpus_confirmations_and_refutations() {
             continue;
         };
         let target = (at + 1).min(lines.len().saturating_sub(1));
-        let function = if case.language == "python" {
+        // A named function when one encloses the line; otherwise the line itself (an
+        // anonymous route handler, say), which the harness resolves.
+        let named = if case.language == "python" {
             python_function(&lines, target)
         } else {
             javascript_function(&lines, target)
         };
+        let function = Some(named.unwrap_or_else(|| format!("line:{}", target + 1)));
         let (sandbox, limit) = (Arc::clone(&sandbox), Arc::clone(&limit));
         runs.spawn(async move {
             let Some(function) = function else {

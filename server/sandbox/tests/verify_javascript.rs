@@ -123,3 +123,15 @@ docker_test!(
     "preview",
     None
 );
+docker_test!(
+    an_anonymous_route_handler_is_found_by_line_and_confirmed,
+    "javascript/route_vuln.js",
+    "line:7",
+    Some(SinkKind::Command)
+);
+docker_test!(
+    an_anonymous_route_handler_with_argv_is_not_reproduced,
+    "javascript/route_safe.js",
+    "line:8",
+    None
+);

@@ -220,3 +220,16 @@ docker_test!(
     escaped_html_is_not_reproduced,
     expect_not_reproduced("python/xss_safe.py", "search", Some("CWE-79"))
 );
+docker_test!(
+    a_function_is_found_by_line,
+    expect_confirmed(
+        "python/command_vuln.py",
+        "line:6",
+        Some("CWE-78"),
+        SinkKind::Command
+    )
+);
+docker_test!(
+    a_method_is_found_by_line,
+    expect_confirmed("python/code_vuln.py", "line:8", None, SinkKind::Code)
+);

@@ -34,6 +34,7 @@ const unlinkSync = fs.unlinkSync;
 const exit = process.exit.bind(process);
 const realRunInThisContext = vm.runInThisContext;
 
+const registered = [];
 const state = { armed: false, events: [], canary: [], children: [], payload: null, calls: 0, sent: [] };
 const stubbed = new Set();
 const notes = [];
@@ -58,6 +59,11 @@ function inconclusive(cause, reason) {
 function record(sink, kind, call) {
   if (state.armed) state.events.push({ sink, kind, call: String(call) });
 }
+
+// A CLI module calling process.exit (a usage check at load, say) must not end the harness.
+process.exit = (code) => {
+  throw new Error(`process.exit(${code}) called`);
+};
 
 // Errors the code under test throws later (callbacks, promises) must not end the harness.
 process.on('uncaughtException', (error) => note(`uncaught: ${error && error.message}`));
@@ -160,6 +166,13 @@ function hostOf(target) {
   }
   return '';
 }
+for (const lib of [http, https]) {
+  const realCreateServer = lib.createServer;
+  lib.createServer = function (...args) {
+    for (const arg of args) if (typeof arg === 'function') registered.push(arg);
+    return realCreateServer.apply(this, args);
+  };
+}
 for (const [lib, prefix] of [[http, 'http.'], [https, 'https.']]) {
   for (const name of ['request', 'get']) {
     const real = lib[name];
@@ -191,6 +204,9 @@ function makeStub(name) {
       return makeStub(name + '.' + String(key));
     },
     apply(_, __, args) {
+      // Callbacks handed to a stubbed framework (app.get('/x', (req, res) => …)) are the
+      // anonymous functions `line:N` can select.
+      for (const arg of args.flat()) if (typeof arg === 'function') registered.push(arg);
       if (args.length === 1 && typeof args[0] === 'function') return args[0];
       const method = name.slice(name.lastIndexOf('.') + 1);
       if (SQL_METHODS.has(method) && typeof args[0] === 'string') record(name, 'sql', args[0]);
@@ -243,7 +259,38 @@ function recordTemplate(sink) {
   };
 }
 
+function httpClient(name) {
+  const call = (target, ...rest) => {
+    const options = rest.find((value) => value && typeof value === 'object') || {};
+    const url = typeof target === 'string' || target instanceof URL ? String(target) : String((target && target.url) || options.url || '');
+    record(name, 'ssrf', url);
+    return Promise.reject(new Error('network is disabled in the sandbox'));
+  };
+  for (const verb of ['get', 'post', 'put', 'delete', 'head', 'patch', 'request', 'stream']) {
+    call[verb] = (target, ...rest) => {
+      record(`${name}.${verb}`, 'ssrf', typeof target === 'string' ? target : String((target && target.url) || ''));
+      return Promise.reject(new Error('network is disabled in the sandbox'));
+    };
+  }
+  call.create = () => call;
+  call.extend = () => call;
+  call.default = call;
+  return call;
+}
+
+class SafeString {
+  constructor(text) { this.string = String(text); }
+  toString() { return this.string; }
+  toHTML() { return this.string; }
+}
+const escapeExpression = (text) => String(text).replace(/[&<>"'`=]/g, (c) => `&#${c.charCodeAt(0)};`);
+
 const FAKES = {
+  got: () => httpClient('got'),
+  axios: () => httpClient('axios'),
+  'node-fetch': () => httpClient('node-fetch'),
+  request: () => httpClient('request'),
+  superagent: () => httpClient('superagent'),
   mysql: fakeMysql('mysql'),
   mysql2: fakeMysql('mysql2'),
   'mysql2/promise': fakeMysql('mysql2'),
@@ -251,7 +298,13 @@ const FAKES = {
   sqlite3: () => ({ Database: fakeClassDriver('sqlite3'), verbose() { return this; } }),
   'better-sqlite3': () => fakeClassDriver('better-sqlite3'),
   ejs: () => ({ render: (source) => { record('ejs.render', 'template', source); return String(source); }, compile: recordTemplate('ejs.compile') }),
-  handlebars: () => ({ compile: recordTemplate('handlebars.compile') }),
+  handlebars: () => ({
+    compile: recordTemplate('handlebars.compile'),
+    registerHelper(name, fn) { if (typeof fn === 'function') registered.push(fn); },
+    SafeString,
+    escapeExpression,
+    Utils: { escapeExpression },
+  }),
   pug: () => ({ render: (source) => { record('pug.render', 'template', source); return String(source); }, compile: recordTemplate('pug.compile') }),
   nunjucks: () => ({ renderString: (source) => { record('nunjucks.renderString', 'template', source); return String(source); } }),
   'node-serialize': () => ({
@@ -276,8 +329,9 @@ Module._load = function (request, parent, isMain) {
   try {
     return realLoad.call(this, request, parent, isMain);
   } catch (error) {
-    const bare = !request.startsWith('.') && !request.startsWith('/') && !request.startsWith('node:');
-    if (error && error.code === 'MODULE_NOT_FOUND' && bare && String(error.message).includes(`'${request}'`)) {
+    // Missing packages and missing sibling files of the module (./mailing) become stubs.
+    const stubbable = !request.startsWith('/') && !request.startsWith('node:');
+    if (error && error.code === 'MODULE_NOT_FOUND' && stubbable && String(error.message).includes(`'${request}'`)) {
       stubbed.add(request);
       return FAKES[request] ? FAKES[request]() : makeStub(request);
     }
@@ -289,6 +343,7 @@ Module._load = function (request, parent, isMain) {
 
 function payloads() {
   const touch = (n) => `touch ${WORK}/.${MARK}_c${n}`;
+  const serialized = JSON.stringify({ session: `_$$ND_FUNC$$_function(){ return ${MARK}('deserialization'); }()` });
   return [
     ['command', `x;${touch(0)};#`],
     ['command', `x$(${touch(1)})`],
@@ -302,7 +357,8 @@ function payloads() {
     ['code', '${' + MARK + "('code')}"],
     ['path', '../'.repeat(12) + TARGET_FILE.slice(1)],
     ['path', TARGET_FILE],
-    ['deserialization', JSON.stringify({ session: `_$$ND_FUNC$$_function(){ return ${MARK}('deserialization'); }()` })],
+    ['deserialization', serialized],
+    ['deserialization', Buffer.from(serialized).toString('base64')],
     ['template', `{{ ${MARK} }}<%= ${MARK} %>`],
     ['xss', `<script>${MARK}</script>`],
     ['ssrf', `http://${MARK}.invalid/`],
@@ -520,15 +576,41 @@ function judge(kind, result) {
     const event = first('ssrf', (e) => (e.call.includes('://') ? hostOf(e.call) : e.call).includes(MARK));
     if (event) return [event.sink, event.call];
   } else if (kind === 'xss') {
-    const bodies = [...state.sent, typeof result === 'string' ? result : ''];
+    const html = result instanceof SafeString || typeof result === 'string' ? String(result) : '';
+    const bodies = [...state.sent, html];
     const body = bodies.find((text) => text.includes(`<script>${MARK}`));
     if (body !== undefined) return ['html response', body.slice(0, 500)];
   }
   return null;
 }
 
+/// `line:N`: the innermost function, among those the module exports or hands to a
+/// framework, whose source holds line N.
+function functionAtLine(exported, line) {
+  const candidates = [...registered];
+  if (typeof exported === 'function') candidates.push(exported);
+  if (exported && typeof exported === 'object') {
+    for (const value of Object.values(exported)) if (typeof value === 'function') candidates.push(value);
+  }
+  let best = null;
+  for (const fn of candidates) {
+    const text = RealFunction.prototype.toString.call(fn);
+    const at = CONFIG.module_source.indexOf(text);
+    if (at < 0) continue;
+    const first = CONFIG.module_source.slice(0, at).split('\n').length;
+    const last = first + text.split('\n').length - 1;
+    if (first <= line && line <= last && (!best || last - first < best.span)) best = { fn, span: last - first };
+  }
+  return best ? best.fn : inconclusive('function_not_found', `no exported or registered function holds line ${line}`);
+}
+
 function loadModule() {
   const file = path.join(WORK, CONFIG.module_file);
+  const atLine = /^line:(\d+)$/.exec(CONFIG.function);
+  if (atLine) {
+    fs.writeFileSync(file, CONFIG.module_source);
+    return functionAtLine(require(file), Number(atLine[1]));
+  }
   const names = CONFIG.function.split('.');
   // Hands the (possibly unexported) top-level binding to the harness.
   const expose = `\n;try { globalThis.__bluecodeTarget = ${names[0]}; } catch (_) {}\n`;

@@ -78,16 +78,9 @@ pub(crate) struct HarnessInput<'a> {
 /// Builds the program for one verification, returning it with its nonce.
 pub(crate) fn harness_program(input: HarnessInput<'_>) -> Result<(RunSpec, String), SandboxError> {
     let file_name = safe_file_name(input.module_file, input.language)?;
-    if input.function.is_empty()
-        || !input.function.split('.').all(|part| {
-            !part.is_empty()
-                && part
-                    .chars()
-                    .all(|c| c == '_' || c == '$' || c.is_alphanumeric())
-        })
-    {
+    if !is_function_reference(input.function) {
         return Err(SandboxError::InvalidRequest(format!(
-            "`{}` is not a function name (expected `func` or `Class.method`)",
+            "`{}` is not a function reference (expected `func`, `Class.method` or `line:N`)",
             input.function
         )));
     }
@@ -123,6 +116,21 @@ pub(crate) fn harness_program(input: HarnessInput<'_>) -> Result<(RunSpec, Strin
         },
         nonce,
     ))
+}
+
+/// `func`, `Class.method`, or `line:N` (the innermost function holding line N: how an
+/// anonymous route handler is named).
+fn is_function_reference(reference: &str) -> bool {
+    if let Some(line) = reference.strip_prefix("line:") {
+        return !line.is_empty() && line.chars().all(|c| c.is_ascii_digit());
+    }
+    !reference.is_empty()
+        && reference.split('.').all(|part| {
+            !part.is_empty()
+                && part
+                    .chars()
+                    .all(|c| c == '_' || c == '$' || c.is_alphanumeric())
+        })
 }
 
 /// The module's base name, checked so that it is a plain file name for the language.
@@ -202,6 +210,8 @@ mod tests {
     fn bad_names_are_refused_and_odd_file_names_are_made_importable() {
         assert!(harness_program(input("app.py", "f; import os")).is_err());
         assert!(harness_program(input("app.py", "")).is_err());
+        assert!(harness_program(input("app.py", "line:")).is_err());
+        assert!(harness_program(input("app.py", "line:12")).is_ok());
         assert!(harness_program(input("../x/app.txt", "f")).is_err());
         assert_eq!(
             safe_file_name("a/my-app.py", Language::Python)

@@ -1095,8 +1095,37 @@ def load_module():
     raise ImportError("too many missing modules")
 
 
+def _span(function):
+    code = function.__code__
+    lines = [line for _, _, line in code.co_lines() if line is not None]
+    return code.co_firstlineno, max(lines, default=code.co_firstlineno)
+
+
+def qualname_at_line(module, line):
+    """`line:N`: the innermost module-level function or method whose source holds line N."""
+    best = None
+    for value in list(vars(module).values()):
+        owners = [(value, None)] if inspect.isfunction(value) else []
+        if inspect.isclass(value) and value.__module__ == module.__name__:
+            owners += [(f, value) for f in vars(value).values() if inspect.isfunction(f)]
+        for function, cls in owners:
+            if function.__module__ != module.__name__:
+                continue
+            first, last = _span(function)
+            if first <= line <= last and (best is None or last - first < best[0]):
+                name = cls.__name__ + "." + function.__name__ if cls else function.__name__
+                best = (last - first, name)
+    if best is None:
+        inconclusive("function_not_found", "no module-level function or method holds line %d" % line)
+    return best[1]
+
+
 def resolve_function(module):
-    """The callable for `func` or `Class.method` (an instance is built for methods)."""
+    """The callable for `func`, `Class.method` (an instance is built for methods) or
+    `line:N`."""
+    at_line = re.fullmatch(r"line:(\d+)", CONFIG["function"])
+    if at_line:
+        CONFIG["function"] = qualname_at_line(module, int(at_line.group(1)))
     owner, target, name = None, module, ""
     for name in CONFIG["function"].split("."):
         owner, target = target, getattr(target, name, None)
