@@ -202,7 +202,7 @@ function M.explain(opts)
     end
   end
   local function from_cli(reason)
-    local res = vim.system({ bluecode().binary(), "constitutions", "show", id }, { text = true }):wait(15000)
+    local res = vim.system({ bluecode().binary(), "constitutions", "show", id }, { text = true }):wait(60000)
     if res.code == 0 then
       show(res.stdout)
     else

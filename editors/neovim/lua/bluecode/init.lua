@@ -24,15 +24,17 @@ end
 
 --- The client configuration handed to vim.lsp (shared by both code paths).
 local function client_config(opts)
+  -- An empty Lua table would be sent as a JSON array; the settings are an object.
+  local settings = next(opts.settings) == nil and vim.empty_dict() or opts.settings
   return {
     name = M.name,
     cmd = opts.cmd,
     cmd_env = opts.cmd_env,
     filetypes = opts.filetypes,
     root_markers = opts.root_markers,
-    init_options = opts.settings,
+    init_options = settings,
     -- The server asks workspace/configuration for section "bluecode".
-    settings = { bluecode = opts.settings },
+    settings = { bluecode = settings },
     capabilities = opts.capabilities,
     on_attach = opts.on_attach,
   }
