@@ -371,6 +371,13 @@ impl<'t> Walker<'_, 't> {
                 .validated_comparison(node)
                 .map(|(var, valid_when, kinds)| (var, valid_when == positive, kinds));
         }
+        // Go: `if !allowed[name] { return }` with a `map[string]bool` allow-list.
+        if self.language == Language::Go && node.kind() == "index_expression" {
+            let index = node
+                .child_by_field_name("index")
+                .filter(|i| self.is_plain_name(*i))?;
+            return Some((self.key(index)?, positive, None));
+        }
         let text = self.text_of(node);
         if node.kind() == "comparison_operator" {
             // `x in ALLOWED` / `x not in ALLOWED`
@@ -409,6 +416,23 @@ impl<'t> Walker<'_, 't> {
                 && let Some(arg) = args.first().filter(|a| self.is_plain_name(**a))
             {
                 return Some((self.key(*arg)?, positive, None));
+            }
+            // Go: `slices.Contains(allowed, x)`; `strings.HasPrefix(p, base)` is a
+            // containment check on its first argument.
+            if self.language == Language::Go {
+                let path = self.call_path(node)?;
+                let path: Vec<&str> = path.iter().map(String::as_str).collect();
+                match path.as_slice() {
+                    ["slices", "Contains"] => {
+                        let arg = args.last().filter(|a| self.is_plain_name(**a))?;
+                        return Some((self.key(*arg)?, positive, None));
+                    }
+                    ["strings", "HasPrefix"] => {
+                        let arg = args.first().filter(|a| self.is_plain_name(**a))?;
+                        return Some((self.key(*arg)?, positive, Some(&["path", "url"])));
+                    }
+                    _ => {}
+                }
             }
             // A containment check (`full.startswith(BASE)`) keeps a path or URL under a
             // fixed prefix; it says nothing about shell or SQL metacharacters.
@@ -1336,6 +1360,7 @@ fn is_container(node: Node) -> bool {
             || k.ends_with("clause")
             || k.ends_with("definition")
             || k == "short_var_declaration"
+            || k == "statement_list"
             || k == "local_variable_declaration"
             || k == "lexical_declaration"
             || k == "variable_declaration"
