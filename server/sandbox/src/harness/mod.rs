@@ -1,7 +1,7 @@
 //! Built-in canary harnesses: turn a verification request into a program the sandbox runs.
 //!
-//! A harness is a fixed script (`python.py`, `javascript.js`, kept as real source files so
-//! they can be read and linted as such) plus a JSON configuration embedded as a string
+//! A harness is a fixed script (`python/*.py`, `javascript/*.js`: real source files, split
+//! by concern and concatenated at build time) plus a JSON configuration embedded as a string
 //! literal: the module source and file name, the function's qualified name, the optional
 //! finding hint, a fresh nonce, and the time budget. The script writes the module into the
 //! tmpfs work directory, imports it (stubbing missing third-party modules), calls the
@@ -16,8 +16,30 @@ use serde::Serialize;
 use crate::error::SandboxError;
 use crate::run::RunSpec;
 
-const PYTHON_HARNESS: &str = include_str!("python.py");
-const JAVASCRIPT_HARNESS: &str = include_str!("javascript.js");
+/// The Python harness, kept in parts by concern and joined in this order.
+const PYTHON_HARNESS: &str = concat!(
+    include_str!("python/prelude.py"),
+    "\n\n",
+    include_str!("python/stubs.py"),
+    "\n\n",
+    include_str!("python/fakes.py"),
+    "\n\n",
+    include_str!("python/importer.py"),
+    "\n\n",
+    include_str!("python/inputs.py"),
+    "\n\n",
+    include_str!("python/run.py"),
+);
+/// The JavaScript harness, kept in parts by concern and joined in this order.
+const JAVASCRIPT_HARNESS: &str = concat!(
+    include_str!("javascript/prelude.js"),
+    "\n",
+    include_str!("javascript/fakes.js"),
+    "\n",
+    include_str!("javascript/inputs.js"),
+    "\n",
+    include_str!("javascript/run.js"),
+);
 /// The placeholder in both scripts that the configuration literal replaces.
 const CONFIG_PLACEHOLDER: &str = "\"__BLUECODE_CONFIG__\"";
 /// Output kept per stream; the verdict line is at the end and survives a flood.

@@ -1,0 +1,228 @@
+// Part 4 of the JavaScript harness: calling, judging, loading the module, and main.
+
+// ------------------------------------------------------------------ calling and judging
+
+function waitForChildren(limitMs) {
+  const pending = state.children.map((child) => new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('close', resolve);
+    child.once('error', resolve);
+  }));
+  state.children = [];
+  return Promise.race([Promise.all(pending), new Promise((resolve) => setTimeout(resolve, limitMs))]);
+}
+
+async function callObserved(fn, args, payload) {
+  state.events = [];
+  state.canary = [];
+  state.sent = [];
+  state.payload = payload;
+  state.calls += 1;
+  const captured = [];
+  const realOut = process.stdout.write;
+  const realErr = process.stderr.write;
+  process.stdout.write = process.stderr.write = (chunk) => { captured.push(String(chunk)); return true; };
+  let result;
+  let error = null;
+  state.armed = true;
+  try {
+    // A synchronous endless loop cannot be interrupted from inside; vm's timeout can.
+    globalThis.__bluecodeCall = () => fn(...args);
+    result = realRunInThisContext('__bluecodeCall()', { timeout: CONFIG.call_timeout_secs * 1000 });
+    if (result && typeof result.then === 'function') {
+      result = await Promise.race([
+        result,
+        new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), CONFIG.call_timeout_secs * 1000)),
+      ]);
+    }
+    await waitForChildren(2000);
+  } catch (caught) {
+    error = caught && caught.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT' ? 'timeout' : String(caught && caught.message || caught);
+    await waitForChildren(2000);
+  } finally {
+    state.armed = false;
+    process.stdout.write = realOut;
+    process.stderr.write = realErr;
+  }
+  return { result, error, output: captured.join('').slice(0, 8192) };
+}
+
+function sqlOutsideLiterals(sql) {
+  let kept = '';
+  let i = 0;
+  while (i < sql.length) {
+    const c = sql[i];
+    if (c === "'" || c === '"' || c === '`') {
+      i += 1;
+      while (i < sql.length) {
+        if (sql[i] === c) {
+          if (sql[i + 1] === c) { i += 2; continue; }
+          break;
+        }
+        i += 1;
+      }
+      i += 1;
+      kept += ' ';
+    } else if (sql.startsWith('--', i)) {
+      const end = sql.indexOf('\n', i);
+      i = end < 0 ? sql.length : end;
+    } else if (sql.startsWith('/*', i)) {
+      const end = sql.indexOf('*/', i + 2);
+      i = end < 0 ? sql.length : end + 2;
+    } else {
+      kept += c;
+      i += 1;
+    }
+  }
+  return kept;
+}
+
+// The first matching event is the outermost API the code called (exec before the
+// execFile it uses inside, readFileSync before openSync).
+function first(kind, predicate) {
+  return state.events.find((event) => event.kind === kind && predicate(event)) || null;
+}
+
+function judge(kind, result) {
+  if (kind === 'command') {
+    for (let n = 0; n < 3; n += 1) {
+      const marker = `${WORK}/.${MARK}_c${n}`;
+      if (existsSync(marker)) {
+        unlinkSync(marker);
+        const event = first('command', (e) => e.call.includes(MARK));
+        return event ? [event.sink, event.call] : ['shell', 'an injected command ran'];
+      }
+    }
+  } else if ((kind === 'code' || kind === 'deserialization') && state.canary.includes(kind)) {
+    const event = first(kind, (e) => e.call.includes(MARK)) || first('code', (e) => e.call.includes(MARK));
+    return event ? [event.sink, event.call] : ['code execution', 'the canary ran'];
+  } else if (kind === 'sql') {
+    const event = first('sql', (e) => sqlOutsideLiterals(e.call).includes(MARK));
+    if (event) return [event.sink, event.call];
+  } else if (kind === 'path') {
+    const event = first('path', (e) => path.resolve(WORK, e.call) === TARGET_FILE);
+    if (event) return [event.sink, event.call];
+  } else if (kind === 'template') {
+    const event = first('template', (e) => e.call.includes(MARK));
+    if (event) return [event.sink, event.call];
+  } else if (kind === 'ssrf') {
+    const event = first('ssrf', (e) => (e.call.includes('://') ? hostOf(e.call) : e.call).includes(MARK));
+    if (event) return [event.sink, event.call];
+  } else if (kind === 'xss') {
+    const html = result instanceof SafeString || typeof result === 'string' ? String(result) : '';
+    const bodies = [...state.sent, html];
+    const body = bodies.find((text) => text.includes(`<script>${MARK}`));
+    if (body !== undefined) return ['html response', body.slice(0, 500)];
+  }
+  return null;
+}
+
+/// `line:N`: the innermost function, among those the module exports or hands to a
+/// framework, whose source holds line N.
+function functionAtLine(exported, line) {
+  const candidates = [...registered];
+  if (typeof exported === 'function') candidates.push(exported);
+  if (exported && typeof exported === 'object') {
+    for (const value of Object.values(exported)) if (typeof value === 'function') candidates.push(value);
+  }
+  let best = null;
+  for (const fn of candidates) {
+    const text = RealFunction.prototype.toString.call(fn);
+    const at = CONFIG.module_source.indexOf(text);
+    if (at < 0) continue;
+    const first = CONFIG.module_source.slice(0, at).split('\n').length;
+    const last = first + text.split('\n').length - 1;
+    if (first <= line && line <= last && (!best || last - first < best.span)) best = { fn, span: last - first };
+  }
+  return best ? best.fn : inconclusive('function_not_found', `no exported or registered function holds line ${line}`);
+}
+
+function loadModule() {
+  const file = path.join(WORK, CONFIG.module_file);
+  const atLine = /^line:(\d+)$/.exec(CONFIG.function);
+  if (atLine) {
+    fs.writeFileSync(file, CONFIG.module_source);
+    return functionAtLine(require(file), Number(atLine[1]));
+  }
+  const names = CONFIG.function.split('.');
+  // Hands the (possibly unexported) top-level binding to the harness.
+  const expose = `\n;try { globalThis.__bluecodeTarget = ${names[0]}; } catch (_) {}\n`;
+  fs.writeFileSync(file, CONFIG.module_source + expose);
+  const exported = require(file);
+  let target = globalThis.__bluecodeTarget;
+  if (target === undefined && typeof exported === 'function' && exported.name === names[0]) target = exported;
+  if (target === undefined && exported) target = exported[names[0]] || (exported.default && exported.default[names[0]]);
+  if (target === undefined) inconclusive('function_not_found', `\`${names[0]}\` is not defined at module level`);
+  if (names.length === 1) return target;
+  const method = names.slice(1).join('.');
+  if (typeof target === 'function' && typeof target[method] === 'function') return target[method].bind(target);
+  if (typeof target === 'function' && target.prototype && typeof target.prototype[method] === 'function') {
+    let instance;
+    try {
+      instance = new target(...parameterNames(target).map(sensibleValue));
+    } catch (error) {
+      note(`could not construct ${names[0]} (${error && error.message}); methods run on a bare instance`);
+      instance = Object.create(target.prototype);
+    }
+    return instance[method].bind(instance);
+  }
+  if (target && typeof target === 'object' && typeof target[method] === 'function') return target[method].bind(target);
+  return inconclusive('function_not_found', `\`${CONFIG.function}\` is not a function`);
+}
+
+async function main() {
+  process.chdir(WORK);
+  fs.mkdirSync(TARGET_DIR, { recursive: true });
+  fs.writeFileSync(TARGET_FILE, 'secret-' + MARK);
+  let fn;
+  try {
+    fn = loadModule();
+  } catch (error) {
+    const cause = error && error.code === 'MODULE_NOT_FOUND' ? 'missing_dependency' : 'import_error';
+    return inconclusive(cause, `${error && error.name}: ${error && error.message}`);
+  }
+  if (typeof fn !== 'function') return inconclusive('function_not_found', `\`${CONFIG.function}\` is not a function`);
+  const params = parameterNames(fn);
+  const inputs = params.map((name, index) => ({ name, index })).filter(({ name }) => isInput(name.toLowerCase()));
+  if (inputs.length === 0) return inconclusive('no_input', 'the function takes no input a payload could be put in');
+  const started = Date.now();
+  const tried = new Map();
+  let timeouts = 0;
+  let completed = 0;
+  for (const [kind, payload] of orderedPayloads()) {
+    for (const input of inputs) {
+      if ((Date.now() - started) / 1000 > CONFIG.budget_secs) {
+        note(`time budget exhausted after ${state.calls} calls`);
+        return finish(tried, completed, timeouts);
+      }
+      const requestLike = REQUEST_NAMES.includes(input.name.toLowerCase());
+      const args = params.map((name, index) => (index === input.index && !requestLike ? payload : sensibleValue(name)));
+      const { result, error, output } = await callObserved(fn, args, payload);
+      if (error === 'timeout') {
+        timeouts += 1;
+        note(`a call did not return within ${CONFIG.call_timeout_secs}s`);
+        if (timeouts >= 2 && completed === 0) return inconclusive('timeout', `the function did not return within ${CONFIG.call_timeout_secs}s`);
+      } else {
+        completed += 1;
+        if (error) note(`the function threw: ${error}`);
+      }
+      const key = `${kind}/${input.name}`;
+      if (!tried.has(key)) tried.set(key, { kind, parameter: input.name, payloads: 0, sinks: [] });
+      const attempt = tried.get(key);
+      attempt.payloads += 1;
+      for (const event of state.events) if (!attempt.sinks.includes(event.sink)) attempt.sinks.push(event.sink);
+      const found = judge(kind, result);
+      if (found) {
+        return emit({ verdict: 'confirmed', sink: found[0], kind, parameter: input.name, payload, call: found[1], output });
+      }
+    }
+  }
+  return finish(tried, completed, timeouts);
+}
+
+function finish(tried, completed, timeouts) {
+  if (completed === 0 && timeouts) return inconclusive('timeout', `no call returned within ${CONFIG.call_timeout_secs}s`);
+  return emit({ verdict: 'not_reproduced', tried: [...tried.values()] });
+}
+
+main().catch((error) => inconclusive('harness_error', `${error && error.name}: ${error && error.message}`));
