@@ -44,7 +44,8 @@ export function contributedProperties(specs: readonly SettingSpec[]): Record<str
     const out: Record<string, ContributedProperty> = {};
     specs.forEach((spec, i) => {
         const prop: ContributedProperty = {
-            type: spec.type,
+            // A null default ("not set") is contributed as a nullable type.
+            type: spec.default === null ? [spec.type, 'null'] : spec.type,
             default: spec.default,
             markdownDescription: spec.description,
             order: i,

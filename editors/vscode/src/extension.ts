@@ -148,7 +148,7 @@ class Bluecode implements vscode.Disposable {
             state: this.state,
             progress: [...this.progress.values()],
             pendingDocuments: this.pending.size,
-            features: deriveFeatures(this.serverSettings(), this.toml),
+            features: deriveFeatures(this.serverSettings(), this.toml, SERVER_SETTINGS),
             restartInSecs:
                 this.restartAt !== undefined ? Math.max(0, Math.ceil((this.restartAt - Date.now()) / 1000)) : undefined,
             serverVersion: this.serverVersion,

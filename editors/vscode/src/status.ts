@@ -2,7 +2,7 @@
 // and what is switched on (LLM judge, sandbox), derived from the settings, the
 // workspace's bluecode.toml and the server's `$/progress`. Pure.
 
-import { getNested, ServerSettings } from './settings';
+import { getNested, ServerSettings, SettingSpec } from './settings';
 import { TomlScalar } from './toml';
 
 export type ServerState = 'starting' | 'running' | 'restarting' | 'stopped' | 'missing';
@@ -13,17 +13,31 @@ export interface Features {
     sandbox: boolean;
 }
 
-function pick(settings: ServerSettings, toml: Map<string, TomlScalar>, key: string, tomlKey: string): unknown {
+function pick(
+    settings: ServerSettings,
+    toml: Map<string, TomlScalar>,
+    defaults: readonly SettingSpec[],
+    key: string,
+    tomlKey: string,
+): unknown {
     const v = getNested(settings, key);
-    return v !== undefined ? v : toml.get(tomlKey);
+    if (v !== undefined) {
+        return v;
+    }
+    const t = toml.get(tomlKey);
+    return t !== undefined ? t : defaults.find((s) => s.key === key)?.default;
 }
 
-/** VS Code settings win over bluecode.toml, as on the server. */
-export function deriveFeatures(settings: ServerSettings, toml: Map<string, TomlScalar>): Features {
-    const baseUrl = pick(settings, toml, 'llm.baseUrl', 'llm.base_url');
-    const model = pick(settings, toml, 'llm.model', 'llm.model');
+/** VS Code settings win over bluecode.toml, which wins over the server's defaults. */
+export function deriveFeatures(
+    settings: ServerSettings,
+    toml: Map<string, TomlScalar>,
+    defaults: readonly SettingSpec[],
+): Features {
+    const baseUrl = pick(settings, toml, defaults, 'llm.baseUrl', 'llm.base_url');
+    const model = pick(settings, toml, defaults, 'llm.model', 'llm.model');
     const llm = typeof baseUrl === 'string' && baseUrl.trim() !== '' && typeof model === 'string' && model.trim() !== '';
-    const sandbox = pick(settings, toml, 'sandbox.enabled', 'sandbox.enabled') === true;
+    const sandbox = pick(settings, toml, defaults, 'sandbox.enabled', 'sandbox.enabled') === true;
     return { llm, llmModel: llm && typeof model === 'string' ? model : undefined, sandbox };
 }
 

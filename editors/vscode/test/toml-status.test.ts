@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
+import { SERVER_SETTINGS, SettingSpec } from '../src/settings';
 import { deriveFeatures, renderStatus, StatusInput } from '../src/status';
 import { readTomlScalars } from '../src/toml';
 
@@ -31,15 +32,21 @@ test('reads sections and scalars, skips arrays and arrays of tables', () => {
     assert.equal(m.has('extra.enabled'), false);
 });
 
-test('features: VS Code settings win over bluecode.toml', () => {
+test('features: VS Code settings win over bluecode.toml, which wins over the server defaults', () => {
     const toml = readTomlScalars(TOML);
-    assert.deepEqual(deriveFeatures({}, toml), { llm: true, llmModel: 'qwen2.5-coder', sandbox: true });
-    assert.deepEqual(deriveFeatures({ llm: { model: '' }, sandbox: { enabled: false } }, toml), {
+    const off: SettingSpec[] = [{ key: 'sandbox.enabled', type: 'boolean', default: false, description: '' }];
+    const on: SettingSpec[] = [{ key: 'sandbox.enabled', type: 'boolean', default: true, description: '' }];
+    assert.deepEqual(deriveFeatures({}, toml, off), { llm: true, llmModel: 'qwen2.5-coder', sandbox: true });
+    assert.deepEqual(deriveFeatures({ llm: { model: '' }, sandbox: { enabled: false } }, toml, on), {
         llm: false,
         llmModel: undefined,
         sandbox: false,
     });
-    assert.deepEqual(deriveFeatures({}, new Map()), { llm: false, llmModel: undefined, sandbox: false });
+    assert.deepEqual(deriveFeatures({}, new Map(), off), { llm: false, llmModel: undefined, sandbox: false });
+    assert.deepEqual(deriveFeatures({}, new Map(), on), { llm: false, llmModel: undefined, sandbox: true });
+    assert.deepEqual(deriveFeatures({}, new Map([['sandbox.enabled', false]]), on).sandbox, false);
+    // The checked-in server defaults are usable as they are.
+    assert.equal(typeof deriveFeatures({}, new Map(), SERVER_SETTINGS).sandbox, 'boolean');
 });
 
 const base: StatusInput = {

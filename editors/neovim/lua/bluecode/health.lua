@@ -13,12 +13,37 @@ local function options()
   return bluecode().options or require("bluecode.config").resolve({})
 end
 
+-- The server's defaults, from `bluecode config schema` (filled by check()).
+local defaults = {}
+
+--- setup() settings win over bluecode.toml, which wins over the server's defaults.
 local function setting(settings, toml, camel, snake)
   local v = vim.tbl_get(settings, unpack(vim.split(camel, ".", { plain = true })))
   if v == nil then
     v = toml[snake]
   end
+  if v == nil or v == vim.NIL then
+    v = defaults[camel]
+  end
+  if v == vim.NIL then
+    return nil
+  end
   return v
+end
+
+local function load_defaults(bin)
+  defaults = {}
+  local path = vim.fn.exepath(bin)
+  if path == "" then
+    return
+  end
+  local res = vim.system({ path, "config", "schema" }, { text = true }):wait(30000)
+  local ok, schema = pcall(vim.json.decode, res.stdout or "")
+  if res.code == 0 and ok and type(schema) == "table" and type(schema.settings) == "table" then
+    for _, s in ipairs(schema.settings) do
+      defaults[s.key] = s.default
+    end
+  end
 end
 
 local function root()
@@ -203,6 +228,7 @@ end
 
 function M.check()
   local opts = options()
+  load_defaults(opts.cmd[1])
   local toml = require("bluecode.toml").read(root() .. "/bluecode.toml")
   check_binary(opts)
   check_client(opts)
