@@ -2,7 +2,7 @@
 //!
 //! Called at start-up (server, CLI): lists containers labelled `bluecode.sandbox=1` and
 //! removes those whose owning process is gone, or that are older than any run can last.
-//! Depends on [`crate::engine`], [`crate::owner`], [`crate::container`].
+//! Depends on [`crate::engine`], [`crate::owner`], `container`.
 
 use std::collections::HashMap;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};

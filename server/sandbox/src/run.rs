@@ -8,7 +8,7 @@
 //! with the module source embedded) therefore goes in through the attached stdin —
 //! `python3 -` and `node -` read their script from it — and the harness writes the module
 //! into `/work` itself. Results come back on the attached stdout. No bind mounts, no
-//! volumes. Depends on [`crate::engine`], [`crate::container`], [`crate::output`].
+//! volumes. Depends on [`crate::engine`], `container`, `output`.
 
 use std::time::{Duration, Instant};
 

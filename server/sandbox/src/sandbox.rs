@@ -287,3 +287,67 @@ fn error_verdict(error: SandboxError) -> Verdict {
     };
     Verdict::inconclusive(cause, error.to_string())
 }
+
+#[cfg(test)]
+mod tests {
+    use std::time::Duration;
+
+    use super::*;
+
+    fn run(ended: RunEnd, exit_code: Option<i64>, oom_killed: bool, stderr: &str) -> RunOutput {
+        RunOutput {
+            ended,
+            exit_code,
+            oom_killed,
+            stdout: String::new(),
+            stderr: stderr.to_owned(),
+            output_truncated: false,
+            run_time: Duration::from_millis(5),
+            total_time: Duration::from_millis(9),
+        }
+    }
+
+    fn cause(verdict: &Verdict) -> Option<InconclusiveCause> {
+        match verdict {
+            Verdict::Inconclusive { cause, .. } => Some(*cause),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn a_missing_verdict_line_is_explained_by_how_the_run_ended() {
+        let timed_out = verdict_without_line(&run(RunEnd::TimedOut, None, false, ""), 7);
+        assert_eq!(cause(&timed_out), Some(InconclusiveCause::Timeout));
+        let killed = verdict_without_line(&run(RunEnd::Exited, Some(137), true, ""), 7);
+        assert_eq!(cause(&killed), Some(InconclusiveCause::ResourceLimit));
+        let crashed = verdict_without_line(
+            &run(RunEnd::Exited, Some(1), false, "a\nb\nTraceback: boom"),
+            7,
+        );
+        assert_eq!(cause(&crashed), Some(InconclusiveCause::HarnessError));
+        assert!(
+            matches!(&crashed, Verdict::Inconclusive { reason, .. } if reason.contains("boom"))
+        );
+    }
+
+    #[test]
+    fn layer_errors_map_to_the_causes_a_user_can_act_on() {
+        let unavailable =
+            error_verdict(SandboxError::EngineUnavailable("unix:///x: refused".into()));
+        assert_eq!(
+            cause(&unavailable),
+            Some(InconclusiveCause::DockerUnavailable)
+        );
+        let image = error_verdict(SandboxError::ImageUnavailable {
+            image: "x".into(),
+            reason: "absent".into(),
+        });
+        assert_eq!(cause(&image), Some(InconclusiveCause::ImageMissing));
+        assert_eq!(
+            cause(&error_verdict(SandboxError::Cancelled)),
+            Some(InconclusiveCause::Cancelled)
+        );
+        let request = error_verdict(SandboxError::InvalidRequest("bad".into()));
+        assert_eq!(cause(&request), Some(InconclusiveCause::Unsupported));
+    }
+}

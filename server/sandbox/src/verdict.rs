@@ -2,7 +2,7 @@
 //!
 //! Serialized with `"verdict": "confirmed" | "not_reproduced" | "inconclusive"` so that
 //! `bluecode verify --json` and the server can pass it on unchanged. Also parses the
-//! harness's machine-readable verdict line. Depends on [`crate::output`] only.
+//! harness's machine-readable verdict line. Depends on `output` only.
 
 use serde::{Deserialize, Serialize};
 
