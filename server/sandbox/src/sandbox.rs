@@ -10,6 +10,7 @@ use std::time::Instant;
 use serde::{Deserialize, Serialize};
 use tokio::sync::Mutex;
 use tokio_util::sync::CancellationToken;
+use tracing::Instrument;
 
 use crate::engine::Engine;
 use crate::error::SandboxError;
@@ -135,6 +136,30 @@ impl Sandbox {
     /// Verifies one function: runs its built-in canary harness in a hardened container.
     /// Never fails: problems become an `inconclusive` verdict saying why.
     pub async fn verify(
+        &self,
+        request: &VerifyRequest,
+        progress: &(dyn Fn(Progress) + Send + Sync),
+        cancel: &CancellationToken,
+    ) -> VerifyReport {
+        let span = tracing::info_span!(
+            "sandbox.verify",
+            language = %request.language,
+            file = %request.module_file,
+            function = %request.function
+        );
+        let report = self
+            .verify_inner(request, progress, cancel)
+            .instrument(span)
+            .await;
+        tracing::debug!(
+            verdict = report.verdict.name(),
+            total_ms = report.timing.total_ms,
+            "sandbox verdict"
+        );
+        report
+    }
+
+    async fn verify_inner(
         &self,
         request: &VerifyRequest,
         progress: &(dyn Fn(Progress) + Send + Sync),

@@ -233,3 +233,16 @@ docker_test!(
     a_method_is_found_by_line,
     expect_confirmed("python/code_vuln.py", "line:8", None, SinkKind::Code)
 );
+docker_test!(
+    an_argparse_cli_is_confirmed_through_argv,
+    expect_confirmed(
+        "python/cli_vuln.py",
+        "main",
+        Some("CWE-78"),
+        SinkKind::Command
+    )
+);
+docker_test!(
+    an_argparse_cli_with_an_argv_list_is_not_reproduced,
+    expect_not_reproduced("python/cli_safe.py", "main", Some("CWE-78"))
+);

@@ -295,10 +295,12 @@ def main():
     ambient = (
         bool(WEB_FRAMEWORK_USED)
         or any(is_request(p) for p in params)
-        or re.search(r"\binput\s*\(|sys\.argv", CONFIG["module_source"])
+        or re.search(r"\binput\s*\(|sys\.argv|argparse", CONFIG["module_source"])
     )
     if ambient:
         inputs.append(None)  # None: the payload comes from request / input() / sys.argv
+    web = bool(WEB_FRAMEWORK_USED) or any(is_request(p) for p in params)
+    ambient_name = "request" if web else "sys.argv/input()"
     if not inputs:
         inconclusive("no_input", "the function takes no input a payload could be put in")
 
@@ -321,7 +323,7 @@ def main():
             if target is None:
                 text = _text(payload)
                 builtins.input = lambda prompt="": text
-                sys.argv = [CONFIG["module_file"], text, text]
+                sys.argv = [CONFIG["module_file"], text]
             result, error, output = call_observed(function, args, kwargs, ambient_payload)
             builtins.input, sys.argv = real_input, list(real_argv)
             if error == "timeout":
@@ -333,7 +335,7 @@ def main():
                 completed += 1
                 if error:
                     note("the function raised %s" % error)
-            name = target.name if target is not None else "request"
+            name = target.name if target is not None else ambient_name
             attempt = tried.setdefault((kind, name), {"kind": kind, "parameter": name, "payloads": 0, "sinks": []})
             attempt["payloads"] += 1
             for event in State.events:
