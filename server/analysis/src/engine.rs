@@ -2,7 +2,7 @@
 //! unit's own ranges, the regex rules over the same text, and a taint decision for the
 //! patterns that need a tainted input. Offsets in and out are absolute byte offsets.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -80,7 +80,8 @@ impl Engine {
         let sink_capture = compiled.capture_index("sink");
         let input_capture = compiled.capture_index("input");
         let mut candidates: Vec<Candidate> = Vec::new();
-        let mut seen = HashSet::new();
+        // (constitution, pattern, sink) → index in `candidates`.
+        let mut seen = HashMap::new();
         let mut cursor = QueryCursor::new();
         for range in &unit.own_ranges {
             cursor.set_byte_range(range.clone());
@@ -98,11 +99,29 @@ impl Engine {
                 else {
                     continue;
                 };
-                if !unit.contains_own(sink.start_byte())
-                    || !seen.insert((rule.constitution, rule.pattern, sink.id()))
-                {
+                if !unit.contains_own(sink.start_byte()) {
                     continue;
                 }
+                let inputs = m
+                    .captures
+                    .iter()
+                    .filter(|c| Some(c.index) == input_capture)
+                    .map(|c| c.node);
+                // Another match of the same sink (`(_) @input` matching each argument in
+                // turn) adds its inputs to the first one.
+                if let Some(&at) = seen.get(&(rule.constitution, rule.pattern, sink.id())) {
+                    let existing: &mut Candidate = &mut candidates[at];
+                    for input in inputs {
+                        if !existing.inputs.iter().any(|i| i.id() == input.id()) {
+                            existing.inputs.push(input);
+                        }
+                    }
+                    continue;
+                }
+                seen.insert(
+                    (rule.constitution, rule.pattern, sink.id()),
+                    candidates.len(),
+                );
                 let pattern = &self.set.constitutions()[rule.constitution].patterns[rule.pattern];
                 let fix_capture = pattern
                     .fix
@@ -112,12 +131,7 @@ impl Engine {
                     constitution: rule.constitution,
                     pattern: rule.pattern,
                     sink,
-                    inputs: m
-                        .captures
-                        .iter()
-                        .filter(|c| Some(c.index) == input_capture)
-                        .map(|c| c.node)
-                        .collect(),
+                    inputs: inputs.collect(),
                     fix_node: m
                         .captures
                         .iter()

@@ -7,9 +7,18 @@ use bluecode_analysis::constitutions::{Confidence, ConstitutionSet};
 use bluecode_analysis::syntax::{Document, Language};
 use bluecode_analysis::{Engine, Finding};
 
+fn engine() -> &'static Engine {
+    // Loading the built-ins compiles every language's queries: do it once per test binary.
+    static ENGINE: std::sync::OnceLock<Engine> = std::sync::OnceLock::new();
+    ENGINE.get_or_init(|| {
+        Engine::new(Arc::new(
+            ConstitutionSet::builtin().expect("built-ins load"),
+        ))
+    })
+}
+
 fn findings(code: &str) -> Vec<Finding> {
-    let set = ConstitutionSet::builtin().expect("built-ins load");
-    let engine = Engine::new(Arc::new(set));
+    let engine = engine();
     let doc = Document::new(Some(Language::Python), code.to_owned());
     engine
         .analyze_document(&doc)
