@@ -63,9 +63,7 @@ async fn a_debootstrap_directory_becomes_a_working_sandbox_image() {
     }
     let rootfs = std::env::var("BLUECODE_SANDBOX_ROOTFS")
         .map(PathBuf::from)
-        .unwrap_or_else(|_| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../.tools/docker/rootfs")
-        });
+        .unwrap_or_else(|_| common::tools_dir().join("docker/rootfs"));
     if !rootfs.join("usr/bin/python3").exists() {
         eprintln!(
             "SKIPPED a_debootstrap_directory_becomes_a_working_sandbox_image: no root filesystem at {} (made by .ci/docker-up.sh)",

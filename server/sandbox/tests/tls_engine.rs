@@ -19,9 +19,7 @@ async fn a_tls_engine_is_reached_with_client_certificates() {
     }
     let certs = std::env::var("BLUECODE_DOCKER_TLS_CERTS")
         .map(PathBuf::from)
-        .unwrap_or_else(|_| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../.tools/docker/tls/client")
-        });
+        .unwrap_or_else(|_| common::tools_dir().join("docker/tls/client"));
     if !certs.join("key.pem").exists() {
         eprintln!(
             "SKIPPED a_tls_engine_is_reached_with_client_certificates: no client certificates at {}",

@@ -27,6 +27,13 @@ pub fn docker_enabled(test: &str) -> bool {
     false
 }
 
+/// `${BLUECODE_TOOLS:-<workspace>/.tools}`, where `.ci/docker-up.sh` keeps its state.
+pub fn tools_dir() -> PathBuf {
+    std::env::var("BLUECODE_TOOLS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../.tools"))
+}
+
 pub fn fixture(path: &str) -> String {
     let full = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
