@@ -42,6 +42,8 @@ pub struct FrameReader<R> {
     inner: R,
     buf: Vec<u8>,
     eof: bool,
+    /// After garbage: what is buffered is skipped up to the next `Content-Length`.
+    resyncing: bool,
 }
 
 impl<R: Read> FrameReader<R> {
@@ -50,6 +52,7 @@ impl<R: Read> FrameReader<R> {
             inner,
             buf: Vec::with_capacity(64 * 1024),
             eof: false,
+            resyncing: false,
         }
     }
 
@@ -75,29 +78,40 @@ impl<R: Read> FrameReader<R> {
         }
     }
 
-    /// Drops buffered bytes up to the next `Content-Length` header (case-insensitive),
-    /// searching from `from`.
-    fn resync(&mut self, from: usize) {
-        let found = self
-            .buf
-            .get(from..)
-            .and_then(|rest| find_ignore_case(rest, CONTENT_LENGTH))
-            .map(|i| from + i);
-        match found {
+    /// Drops buffered bytes up to the next `Content-Length` header (case-insensitive);
+    /// false when none is buffered yet (a tail that may start one is kept).
+    fn skip_to_header(&mut self) -> bool {
+        match find_ignore_case(&self.buf, CONTENT_LENGTH) {
             Some(at) => {
                 self.buf.drain(..at);
+                true
             }
             None => {
-                // Keep a tail in case the header is split across reads.
                 let keep = self.buf.len().min(CONTENT_LENGTH.len() - 1);
                 self.buf.drain(..self.buf.len() - keep);
+                false
             }
         }
+    }
+
+    /// Skips `consumed` bytes of garbage and looks for the next header from there on.
+    fn resync(&mut self, consumed: usize) {
+        self.buf.drain(..consumed.min(self.buf.len()));
+        self.resyncing = true;
     }
 
     /// The next frame, `None` at end of input.
     pub fn next_frame(&mut self) -> io::Result<Option<Incoming>> {
         loop {
+            if self.resyncing {
+                if self.skip_to_header() {
+                    self.resyncing = false;
+                } else if self.fill()? {
+                    continue;
+                } else {
+                    return Ok(None);
+                }
+            }
             let Some(header_end) = find(&self.buf, b"\r\n\r\n") else {
                 if self.buf.len() > MAX_HEADER_BYTES {
                     self.resync(1);
@@ -436,6 +450,31 @@ mod tests {
         assert_eq!(got[2], Incoming::Body(PING.to_vec()));
         assert!(matches!(&got[3], Incoming::Malformed(p) if p.contains("missing")));
         assert_eq!(got[4], Incoming::Body(PING.to_vec()));
+    }
+
+    /// Hands out input a few bytes per read, as a pipe may.
+    struct Trickle<'a>(&'a [u8]);
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+            let n = self.0.len().min(out.len()).min(3);
+            out[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn resynchronising_works_when_the_next_header_arrives_in_a_later_read() {
+        let mut input = b"Content-Length: many\r\n\r\n{\"jsonrpc\":\"2.0\"}".to_vec();
+        input.extend(good());
+        input.extend_from_slice(b"X-Nonsense\r\n\r\n");
+        input.extend(good());
+        let mut reader = FrameReader::new(Trickle(&input));
+        let got: Vec<Incoming> = std::iter::from_fn(|| reader.next_frame().unwrap()).collect();
+        assert_eq!(got.len(), 4, "{got:?}");
+        assert_eq!(got[1], Incoming::Body(PING.to_vec()));
+        assert_eq!(got[3], Incoming::Body(PING.to_vec()));
     }
 
     #[test]

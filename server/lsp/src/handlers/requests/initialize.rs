@@ -57,11 +57,18 @@ pub async fn handle(session: &Arc<Session>, params: InitializeParams) -> Result<
                 state.settings = Arc::new(resolved.settings);
                 state.client_layer = client_layer;
             }
-            Err(invalid) => problems.extend(
-                invalid
-                    .into_iter()
-                    .map(|p| format!("{p}; initializationOptions ignored")),
-            ),
+            Err(invalid) => {
+                problems.extend(
+                    invalid
+                        .into_iter()
+                        .map(|p| format!("{p}; initializationOptions ignored")),
+                );
+                // The workspace file alone still applies.
+                match settings::resolve(&workspace, &serde_json::Value::Null) {
+                    Ok(file_only) => state.settings = Arc::new(file_only.settings),
+                    Err(file_problems) => problems.extend(file_problems),
+                }
+            }
         }
         state.root = root;
         state.encoding = encoding;
