@@ -81,8 +81,9 @@ async fn cancelling_stops_the_run_and_removes_the_container() {
         ),
         "{report:?}"
     );
+    // Cancelled at 1.5 s; removal is awaited before verify returns. Generous for loaded CI.
     assert!(
-        started.elapsed() < Duration::from_secs(5),
+        started.elapsed() < Duration::from_secs(8),
         "{:?}",
         started.elapsed()
     );
