@@ -39,6 +39,8 @@ const ID = 'py.command-injection';
 const VULNERABLE = 'import os\n\n\ndef run():\n    cmd = input("command: ")\n    os.system(cmd)\n';
 const SINK_LINE = 6; // 1-based, as VS Code shows it
 const STEP_TIMEOUT = Number(process.env.BLUECODE_E2E_TIMEOUT_MS ?? 30000);
+// A debug server loads and compiles every constitution before its first answer.
+const START_TIMEOUT = 3 * STEP_TIMEOUT;
 
 const W = mkdtempSync(path.join(os.tmpdir(), 'bluecode-cs-'));
 const logDir = opts['log-dir'] ? path.resolve(opts['log-dir']) : W;
@@ -180,9 +182,9 @@ async function runCommand(title) {
     await page.keyboard.press('Enter');
 }
 
-async function squiggle() {
+async function squiggle(timeout = STEP_TIMEOUT) {
     const s = page.locator('.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning').first();
-    await s.waitFor({ state: 'attached', timeout: STEP_TIMEOUT });
+    await s.waitFor({ state: 'attached', timeout });
     return s;
 }
 
@@ -239,7 +241,7 @@ async function main() {
     });
 
     await check('a squiggle appears under the os.system line', async () => {
-        await squiggle();
+        await squiggle(START_TIMEOUT);
     });
 
     await check(`the Problems panel lists ${ID} (CWE-78) at line ${SINK_LINE}`, async () => {
@@ -324,6 +326,15 @@ async function main() {
         if (!/shell/i.test(text)) {
             throw new Error(`constitution text lacks the principle:\n${text}`);
         }
+        // One read-only tab for the constitution, reused when asked again.
+        await runCommand('Bluecode: Show constitution');
+        await page.waitForTimeout(1500);
+        const tabs = await page.locator('.tabs-container .tab', { hasText: ID }).count();
+        if (tabs !== 1) {
+            throw new Error(`expected one ${ID} tab after asking twice, found ${tabs}`);
+        }
+        // Back to the source file for the next checks.
+        await page.locator('.tabs-container .tab', { hasText: 'tool.py' }).first().click();
     });
 
     await check('a crashed server is restarted with a notification and the finding comes back', async () => {
@@ -348,9 +359,12 @@ async function main() {
         if (after.length === 0) {
             throw new Error('no new bluecode lsp process');
         }
-        // The file is still open: the new server publishes its finding again.
-        await page.locator('.markers-panel .monaco-list-row', { hasText: 'CWE-78' }).first().waitFor({ timeout: STEP_TIMEOUT });
-        await squiggle();
+        // The file is still open: the new server reports its finding again.
+        await page
+            .locator('.markers-panel .monaco-list-row', { hasText: 'CWE-78' })
+            .first()
+            .waitFor({ timeout: START_TIMEOUT });
+        await squiggle(START_TIMEOUT);
     });
 
     say(`    # code-server test took ${Math.round((Date.now() - started) / 1000)} s; log ${csLog}`);

@@ -314,7 +314,8 @@ class Bluecode implements vscode.Disposable {
                     }
                     const result: unknown = await next(command, args);
                     if (command === 'bluecode.showConstitution') {
-                        await this.showMarkdown(describeCommandResult(result));
+                        const id = Array.isArray(args) && typeof args[0] === 'string' ? args[0] : undefined;
+                        await this.showMarkdown(describeCommandResult(result), id);
                     }
                     return result;
                 },
@@ -495,8 +496,13 @@ class Bluecode implements vscode.Disposable {
         );
     }
 
-    private async showMarkdown(content: string): Promise<void> {
-        const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+    /** Read-only `bluecode-constitution:` documents: one per id, reused, never "unsaved". */
+    readonly constitutions = new ConstitutionDocuments();
+
+    private async showMarkdown(content: string, id?: string): Promise<void> {
+        const uri = this.constitutions.set(id ?? 'answer', content);
+        const doc = await vscode.workspace.openTextDocument(uri);
+        await vscode.languages.setTextDocumentLanguage(doc, 'markdown');
         await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
     }
 
@@ -538,7 +544,7 @@ class Bluecode implements vscode.Disposable {
                     command: 'bluecode.showConstitution',
                     arguments: [id],
                 });
-                await this.showMarkdown(describeCommandResult(result));
+                await this.showMarkdown(describeCommandResult(result), id);
                 return;
             } catch (e) {
                 this.log(`showConstitution ${id} via the server failed: ${errorText(e)}; asking the CLI`);
@@ -555,7 +561,7 @@ class Bluecode implements vscode.Disposable {
                 void vscode.window.showErrorMessage(`bluecode: ${stderr.trim() || err.message}`);
                 return;
             }
-            void this.showMarkdown(stdout);
+            void this.showMarkdown(stdout, id);
         });
     }
 
@@ -583,6 +589,9 @@ class Bluecode implements vscode.Disposable {
         const unique = [...new Set(here)];
         if (unique.length === 1) {
             return unique[0];
+        }
+        if (unique.length === 0 && everywhere.size === 1) {
+            return [...everywhere][0];
         }
         const items = (unique.length > 0 ? unique : [...everywhere].sort()).map((label) => ({ label }));
         if (items.length === 0) {
@@ -711,6 +720,27 @@ class Bluecode implements vscode.Disposable {
     }
 }
 
+class ConstitutionDocuments implements vscode.TextDocumentContentProvider {
+    static readonly scheme = 'bluecode-constitution';
+    private readonly texts = new Map<string, string>();
+    private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+    readonly onDidChange = this.changed.event;
+
+    set(id: string, text: string): vscode.Uri {
+        const uri = vscode.Uri.from({ scheme: ConstitutionDocuments.scheme, path: `/${id}.md` });
+        const old = this.texts.get(uri.path);
+        this.texts.set(uri.path, text);
+        if (old !== undefined && old !== text) {
+            this.changed.fire(uri);
+        }
+        return uri;
+    }
+
+    provideTextDocumentContent(uri: vscode.Uri): string {
+        return this.texts.get(uri.path) ?? '';
+    }
+}
+
 let instance: Bluecode | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
@@ -718,6 +748,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     instance = bluecode;
     const toml = vscode.workspace.createFileSystemWatcher('**/bluecode.toml');
     context.subscriptions.push(
+        vscode.workspace.registerTextDocumentContentProvider(ConstitutionDocuments.scheme, bluecode.constitutions),
         toml,
         toml.onDidChange(() => bluecode.onTomlChanged()),
         toml.onDidCreate(() => bluecode.onTomlChanged()),
