@@ -135,3 +135,15 @@ docker_test!(
     "line:8",
     None
 );
+docker_test!(
+    user_text_in_a_json_response_is_not_xss,
+    "javascript/json_api.js",
+    "echo",
+    None
+);
+docker_test!(
+    user_text_in_a_plain_text_response_is_not_xss,
+    "javascript/json_api.js",
+    "plain",
+    None
+);

@@ -246,3 +246,7 @@ docker_test!(
     an_argparse_cli_with_an_argv_list_is_not_reproduced,
     expect_not_reproduced("python/cli_safe.py", "main", Some("CWE-78"))
 );
+docker_test!(
+    user_text_in_a_json_response_is_not_xss,
+    expect_not_reproduced("python/json_api.py", "echo", Some("CWE-79"))
+);

@@ -16,6 +16,7 @@ async function callObserved(fn, args, payload) {
   state.events = [];
   state.canary = [];
   state.sent = [];
+  state.contentType = '';
   state.payload = payload;
   state.calls += 1;
   const captured = [];
@@ -110,7 +111,8 @@ function judge(kind, result) {
     if (event) return [event.sink, event.call];
   } else if (kind === 'xss') {
     const html = result instanceof SafeString || typeof result === 'string' ? String(result) : '';
-    const bodies = [...state.sent, html];
+    const sentHtml = !state.contentType || /html/i.test(state.contentType);
+    const bodies = [...(sentHtml ? state.sent : []), html];
     const body = bodies.find((text) => text.includes(`<script>${MARK}`));
     if (body !== undefined) return ['html response', body.slice(0, 500)];
   }

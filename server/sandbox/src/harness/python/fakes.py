@@ -1,6 +1,10 @@
 # Part 3 of the Python harness: light fakes of well-known modules that keep their sink
 # semantics (web frameworks, templates, YAML, HTTP clients, database drivers).
 
+class JsonBody(str):
+    """A JSON response body: user text in it is data, not HTML (no XSS check)."""
+
+
 class Markup(str):
     """markupsafe.Markup: a string already safe for HTML."""
 
@@ -139,7 +143,7 @@ def fake_flask():
     module.send_from_directory = send_from_directory
     module.make_response = lambda body="", *args, **kwargs: body
     module.Response = lambda body="", *args, **kwargs: body
-    module.jsonify = lambda *args, **kwargs: json.dumps(args[0] if args else kwargs, default=str)
+    module.jsonify = lambda *args, **kwargs: JsonBody(json.dumps(args[0] if args else kwargs, default=str))
     module.redirect = lambda location, *args, **kwargs: location
     module.abort = lambda code=400, *args: (_ for _ in ()).throw(RuntimeError("abort(%s)" % code))
     return module

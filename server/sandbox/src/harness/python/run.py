@@ -155,7 +155,8 @@ def judge(kind, result):
             return event["sink"], event["call"]
     elif kind == "xss":
         rendered = result.decode("utf-8", "replace") if isinstance(result, bytes) else result
-        if isinstance(rendered, str) and "<script>%s" % MARK in rendered and looks_like_web_output(rendered):
+        html_body = isinstance(rendered, str) and not isinstance(rendered, JsonBody)
+        if html_body and "<script>%s" % MARK in rendered and looks_like_web_output(rendered):
             return "html response", rendered[:500]
     return None
 
