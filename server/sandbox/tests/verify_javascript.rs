@@ -147,3 +147,15 @@ docker_test!(
     "plain",
     None
 );
+docker_test!(
+    dom_innerhtml_from_the_query_string_is_confirmed,
+    "javascript/banner_vuln.js",
+    "showGreeting",
+    Some(SinkKind::Xss)
+);
+docker_test!(
+    dom_textcontent_is_not_reproduced,
+    "javascript/banner_safe.js",
+    "showGreeting",
+    None
+);

@@ -38,6 +38,8 @@ const JAVASCRIPT_HARNESS: &str = concat!(
     "\n",
     include_str!("javascript/inputs.js"),
     "\n",
+    include_str!("javascript/browser.js"),
+    "\n",
     include_str!("javascript/run.js"),
 );
 /// The placeholder in both scripts that the configuration literal replaces.

@@ -1,4 +1,4 @@
-// Part 4 of the JavaScript harness: calling, judging, loading the module, and main.
+// Part 5 of the JavaScript harness: calling, judging, loading the module, and main.
 
 // ------------------------------------------------------------------ calling and judging
 
@@ -115,6 +115,8 @@ function judge(kind, result) {
     const bodies = [...(sentHtml ? state.sent : []), html];
     const body = bodies.find((text) => text.includes(`<script>${MARK}`));
     if (body !== undefined) return ['html response', body.slice(0, 500)];
+    const event = first('xss', (e) => e.call.includes(`<script>${MARK}`));
+    if (event) return [event.sink, event.call];
   }
   return null;
 }
@@ -144,13 +146,13 @@ function loadModule() {
   const atLine = /^line:(\d+)$/.exec(CONFIG.function);
   if (atLine) {
     fs.writeFileSync(file, CONFIG.module_source);
-    return functionAtLine(require(file), Number(atLine[1]));
+    return functionAtLine(requireWithBrowser(file), Number(atLine[1]));
   }
   const names = CONFIG.function.split('.');
   // Hands the (possibly unexported) top-level binding to the harness.
   const expose = `\n;try { globalThis.__bluecodeTarget = ${names[0]}; } catch (_) {}\n`;
   fs.writeFileSync(file, CONFIG.module_source + expose);
-  const exported = require(file);
+  const exported = requireWithBrowser(file);
   let target = globalThis.__bluecodeTarget;
   if (target === undefined && typeof exported === 'function' && exported.name === names[0]) target = exported;
   if (target === undefined && exported) target = exported[names[0]] || (exported.default && exported.default[names[0]]);
@@ -186,6 +188,8 @@ async function main() {
   if (typeof fn !== 'function') return inconclusive('function_not_found', `\`${CONFIG.function}\` is not a function`);
   const params = parameterNames(fn);
   const inputs = params.map((name, index) => ({ name, index })).filter(({ name }) => isInput(name.toLowerCase()));
+  // Client-side code reads its input from the page: location, storage.
+  if (browserInstalled) inputs.push({ name: 'location/storage', index: -1 });
   if (inputs.length === 0) return inconclusive('no_input', 'the function takes no input a payload could be put in');
   const started = Date.now();
   const tried = new Map();
