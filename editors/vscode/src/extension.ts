@@ -503,7 +503,12 @@ class Bluecode implements vscode.Disposable {
         const uri = this.constitutions.set(id ?? 'answer', content);
         const doc = await vscode.workspace.openTextDocument(uri);
         await vscode.languages.setTextDocumentLanguage(doc, 'markdown');
-        await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+        // Where it is already shown, show it there; otherwise beside the current editor.
+        const shown = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
+        await vscode.window.showTextDocument(doc, {
+            viewColumn: shown?.viewColumn ?? vscode.ViewColumn.Beside,
+            preview: true,
+        });
     }
 
     async verifyHere(): Promise<void> {
