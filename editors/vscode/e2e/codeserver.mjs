@@ -8,7 +8,18 @@
 // Prints one line per check and `vscode e2e: N passed, M failed`; exits non-zero on failure.
 
 import { spawn, execFileSync } from 'node:child_process';
-import { accessSync, constants as fsConstants, existsSync, mkdtempSync, mkdirSync, openSync, readdirSync, writeFileSync, rmSync } from 'node:fs';
+import {
+    accessSync,
+    constants as fsConstants,
+    existsSync,
+    mkdtempSync,
+    mkdirSync,
+    openSync,
+    readdirSync,
+    readFileSync,
+    writeFileSync,
+    rmSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
@@ -365,6 +376,37 @@ async function main() {
             .first()
             .waitFor({ timeout: START_TIMEOUT });
         await squiggle(START_TIMEOUT);
+    });
+
+    await check('an API key typed by the user reaches the server environment, never settings.json', async () => {
+        const key = `sk-e2e-${process.pid}-${Date.now()}`;
+        const before = lspPids();
+        await runCommand('Bluecode: Set LLM API key');
+        const input = page.locator('.quick-input-widget input[type="password"]');
+        await input.waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+        await input.fill(key);
+        await page.keyboard.press('Enter');
+        // The server is restarted so that it starts with the key in its environment.
+        const deadline = Date.now() + START_TIMEOUT;
+        let environ = '';
+        while (Date.now() < deadline && !environ.includes(key)) {
+            for (const pid of lspPids().filter((p) => !before.includes(p))) {
+                try {
+                    environ = readFileSync(`/proc/${pid}/environ`, 'utf8');
+                } catch {
+                    // exited meanwhile
+                }
+            }
+            await new Promise((r) => setTimeout(r, 250));
+        }
+        if (!environ.split('\0').includes(`BLUECODE_LLM_API_KEY=${key}`)) {
+            throw new Error('the restarted server has no BLUECODE_LLM_API_KEY with the typed key');
+        }
+        for (const file of [path.join(userDir, 'settings.json'), path.join(proj, '.vscode', 'settings.json')]) {
+            if (existsSync(file) && readFileSync(file, 'utf8').includes(key)) {
+                throw new Error(`the key was written to ${file}`);
+            }
+        }
     });
 
     say(`    # code-server test took ${Math.round((Date.now() - started) / 1000)} s; log ${csLog}`);
