@@ -142,10 +142,53 @@ def fake_flask():
     module.send_file = send_file
     module.send_from_directory = send_from_directory
     module.make_response = lambda body="", *args, **kwargs: body
+    module.flash = flash
     module.Response = lambda body="", *args, **kwargs: body
     module.jsonify = lambda *args, **kwargs: JsonBody(json.dumps(args[0] if args else kwargs, default=str))
     module.redirect = lambda location, *args, **kwargs: location
     module.abort = lambda code=400, *args: (_ for _ in ()).throw(RuntimeError("abort(%s)" % code))
+    return module
+
+
+def flash(message, category="message"):
+    """Flashed messages are rendered later without escaping when marked safe."""
+    if isinstance(message, Markup):
+        record("flask.flash(Markup)", "xss", str(message))
+
+
+class HtmlBody(str):
+    """An HTML response body."""
+
+
+def _html_response(content=b"", *args, **kwargs):
+    return HtmlBody(_text(content))
+
+
+def fake_django_http():
+    module = StubModule("django.http")
+    WEB_FRAMEWORK_USED.append("django")
+    for name in ("HttpResponse", "HttpResponseNotFound", "HttpResponseBadRequest", "HttpResponseForbidden",
+                 "HttpResponseServerError", "HttpResponseNotAllowed"):
+        setattr(module, name, _html_response)
+    module.JsonResponse = lambda data, *args, **kwargs: JsonBody(json.dumps(data, default=str))
+    module.Http404 = type("Http404", (Exception,), {})
+    return module
+
+
+def fake_django_html():
+    module = StubModule("django.utils.html")
+    module.escape = lambda value: Markup(_escape(value))
+    module.format_html = lambda text, *args, **kwargs: Markup(
+        text.format(*[_escape(a) for a in args], **{k: _escape(v) for k, v in kwargs.items()})
+    )
+    module.mark_safe = Markup
+    return module
+
+
+def fake_django_safestring():
+    module = StubModule("django.utils.safestring")
+    module.mark_safe = Markup
+    module.SafeString = Markup
     return module
 
 
@@ -362,6 +405,9 @@ FAKES = {
     "flask": fake_flask,
     "jinja2": fake_jinja2,
     "markupsafe": fake_markupsafe,
+    "django.http": fake_django_http,
+    "django.utils.html": fake_django_html,
+    "django.utils.safestring": fake_django_safestring,
     "yaml": fake_yaml,
     "requests": fake_requests,
     "httpx": fake_httpx,

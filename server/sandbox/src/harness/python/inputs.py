@@ -103,9 +103,24 @@ class PayloadObject:
 
     model_dump = dict
 
+    def read(self, *args):
+        """An uploaded file (FastAPI's UploadFile, Django's UploadedFile): its content."""
+        value = self._value if isinstance(self._value, bytes) else _text(self._value).encode()
+        return AwaitableBytes(value)
+
+
+class AwaitableBytes(bytes):
+    """File content that works with and without `await` (UploadFile.read is async)."""
+
+    def __await__(self):
+        return self
+        yield
+
 
 def is_model(param):
     annotation = _plain_annotation(param.annotation)
+    if isinstance(annotation, Stub):
+        return True  # a class from a stubbed package (UploadFile, a pydantic model)
     return (
         isinstance(annotation, type)
         and annotation is not inspect.Parameter.empty

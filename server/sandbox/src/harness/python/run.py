@@ -158,6 +158,9 @@ def judge(kind, result):
         html_body = isinstance(rendered, str) and not isinstance(rendered, JsonBody)
         if html_body and "<script>%s" % MARK in rendered and looks_like_web_output(rendered):
             return "html response", rendered[:500]
+        event = _last(events, "xss", lambda e: "<script>%s" % MARK in e["call"])
+        if event:
+            return event["sink"], event["call"]
     return None
 
 

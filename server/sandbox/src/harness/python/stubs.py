@@ -4,6 +4,7 @@
 # ---------------------------------------------------------------- stubs and fakes
 
 
+EMPTY_LOOKUPS = {"first", "last", "one_or_none", "scalar", "fetchone", "get_or_none", "first_or_none"}
 SQL_METHODS = {"execute", "executemany", "executescript", "raw", "extra", "text", "query", "exec_driver_sql"}
 
 
@@ -40,6 +41,9 @@ class Stub:
         method = self._stub_name.rsplit(".", 1)[-1]
         if method in SQL_METHODS and args and isinstance(args[0], str):
             record(self._stub_name, "sql", args[0])
+        # A stubbed database is empty: single-row lookups find nothing.
+        if method in EMPTY_LOOKUPS:
+            return None
         return Stub(self._stub_name + "()")
 
     def __mro_entries__(self, bases):
