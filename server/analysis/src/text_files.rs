@@ -26,6 +26,8 @@ pub fn is_instruction_file(path: &Path) -> bool {
             | ".windsurfrules"
     ) || name.ends_with(".prompt.md")
         || name.ends_with(".instructions.md")
+        // Cursor's project rules: .cursor/rules/*.mdc
+        || name.ends_with(".mdc")
 }
 
 fn glob(pattern: &str) -> Option<GlobMatcher> {
