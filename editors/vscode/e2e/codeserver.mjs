@@ -193,6 +193,14 @@ async function runCommand(title) {
     await page.keyboard.press('Enter');
 }
 
+/** Shows the Problems panel (Ctrl+Shift+M toggles it, so only when it is not visible). */
+async function showProblems() {
+    if (!(await page.locator('.markers-panel').first().isVisible().catch(() => false))) {
+        await page.keyboard.press('Control+Shift+M');
+    }
+    await page.locator('.markers-panel').first().waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
+}
+
 async function squiggle(timeout = STEP_TIMEOUT) {
     const s = page.locator('.monaco-editor .squiggly-error, .monaco-editor .squiggly-warning').first();
     await s.waitFor({ state: 'attached', timeout });
@@ -256,7 +264,7 @@ async function main() {
     });
 
     await check(`the Problems panel lists ${ID} (CWE-78) at line ${SINK_LINE}`, async () => {
-        await page.keyboard.press('Control+Shift+M');
+        await showProblems();
         const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'CWE-78' }).first();
         await row.waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
         const text = await row.innerText();
@@ -348,7 +356,23 @@ async function main() {
         await page.locator('.tabs-container .tab', { hasText: 'tool.py' }).first().click();
     });
 
+    await check('"Bluecode: Scan workspace" lists the finding in the "bluecode scan" output', async () => {
+        await runCommand('Bluecode: Scan workspace');
+        const line = page.locator('.output-view .view-lines', { hasText: `tool.py:${SINK_LINE}:` }).first();
+        try {
+            await line.waitFor({ state: 'visible', timeout: START_TIMEOUT });
+        } catch (e) {
+            const shown = await page.locator('.output-view .view-lines').first().innerText().catch(() => '(no output view)');
+            throw new Error(`no tool.py:${SINK_LINE} line in the scan output:\n${shown}`, { cause: e });
+        }
+        const text = await line.innerText();
+        if (!text.includes(`[${ID}]`)) {
+            throw new Error(`scan output lacks [${ID}]:\n${text}`);
+        }
+    });
+
     await check('a crashed server is restarted with a notification and the finding comes back', async () => {
+        await showProblems();
         const before = lspPids();
         if (before.length !== 1) {
             throw new Error(`expected one bluecode lsp process in code-server's group, found ${JSON.stringify(before)}`);

@@ -643,7 +643,9 @@ class Bluecode implements vscode.Disposable {
                                         this.scanOutput.appendLine(errOut.trimEnd());
                                     }
                                     if (err !== null) {
-                                        reject(new Error(`${binary} ${args.join(' ')}: ${err.message}`));
+                                        // err.message repeats stderr, which is already in the output.
+                                        const why = err.code !== undefined ? `exit ${String(err.code)}` : err.message.split('\n')[0];
+                                        reject(new Error(`${binary} ${args.join(' ')}: ${why}`));
                                     } else {
                                         resolve(out);
                                     }
