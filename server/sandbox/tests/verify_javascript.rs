@@ -159,3 +159,21 @@ docker_test!(
     "showGreeting",
     None
 );
+docker_test!(
+    an_escaped_javascript_url_in_href_is_confirmed,
+    "javascript/profile_link_vuln.js",
+    "profileLink",
+    Some(SinkKind::Xss)
+);
+docker_test!(
+    a_scheme_checked_href_is_not_reproduced,
+    "javascript/profile_link_safe.js",
+    "profileLink",
+    None
+);
+docker_test!(
+    a_record_parameter_gets_payload_fields,
+    "javascript/profile_link_vuln.js",
+    "bookmarkCard",
+    Some(SinkKind::Xss)
+);

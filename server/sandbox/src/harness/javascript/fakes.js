@@ -98,6 +98,8 @@ class SafeString {
 const escapeExpression = (text) => String(text).replace(/[&<>"'`=]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const FAKES = {
+  'escape-html': () => escapeExpression,
+  'lodash.escape': () => escapeExpression,
   got: () => httpClient('got'),
   axios: () => httpClient('axios'),
   'node-fetch': () => httpClient('node-fetch'),

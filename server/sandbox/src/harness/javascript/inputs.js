@@ -22,6 +22,7 @@ function payloads() {
     ['deserialization', Buffer.from(serialized).toString('base64')],
     ['template', `{{ ${MARK} }}<%= ${MARK} %>`],
     ['xss', `<script>${MARK}</script>`],
+    ['xss', `javascript:${MARK}()`],
     ['ssrf', `http://${MARK}.invalid/`],
     ['ssrf', `${MARK}.invalid`],
   ];

@@ -113,9 +113,12 @@ function judge(kind, result) {
     const html = result instanceof SafeString || typeof result === 'string' ? String(result) : '';
     const sentHtml = !state.contentType || /html/i.test(state.contentType);
     const bodies = [...(sentHtml ? state.sent : []), html];
-    const body = bodies.find((text) => text.includes(`<script>${MARK}`));
+    // Raw markup, or a javascript: URL as a link target (escaping does not stop that one).
+    const scriptUrl = new RegExp(`(?:href|src|action|formaction)\\s*=\\s*["']?\\s*javascript:${MARK}`, 'i');
+    const unescaped = (text) => text.includes(`<script>${MARK}`) || scriptUrl.test(text);
+    const body = bodies.find(unescaped);
     if (body !== undefined) return ['html response', body.slice(0, 500)];
-    const event = first('xss', (e) => e.call.includes(`<script>${MARK}`));
+    const event = first('xss', (e) => unescaped(e.call));
     if (event) return [event.sink, event.call];
   }
   return null;
@@ -174,6 +177,18 @@ function loadModule() {
   return inconclusive('function_not_found', `\`${CONFIG.function}\` is not a function`);
 }
 
+/// Whether the function reads fields of parameter `name` (`name.url`, `name['url']`), as
+/// opposed to calling string methods on it (`name.trim()`, `name.length`).
+function usedAsRecord(fn, name) {
+  if (!/^[A-Za-z_$][\w$]*$/.test(name)) return false;
+  const source = RealFunction.prototype.toString.call(fn);
+  const fields = new RegExp(`\\b${name.replace(/\$/g, '\\$')}\\s*(?:\\.\\s*(\\w+)\\b(?!\\s*\\()|\\[)`, 'g');
+  for (const match of source.matchAll(fields)) {
+    if (match[1] !== 'length') return true;
+  }
+  return false;
+}
+
 async function main() {
   process.chdir(WORK);
   fs.mkdirSync(TARGET_DIR, { recursive: true });
@@ -202,7 +217,11 @@ async function main() {
         return finish(tried, completed, timeouts);
       }
       const requestLike = REQUEST_NAMES.includes(input.name.toLowerCase());
-      const args = params.map((name, index) => (index === input.index && !requestLike ? payload : sensibleValue(name)));
+      const args = params.map((name, index) => {
+        if (index !== input.index || requestLike) return sensibleValue(name);
+        // A parameter used as a record (bookmark.url) gets an object whose fields are the payload.
+        return usedAsRecord(fn, name) ? payloadObject() : payload;
+      });
       const { result, error, output } = await callObserved(fn, args, payload);
       if (error === 'timeout') {
         timeouts += 1;

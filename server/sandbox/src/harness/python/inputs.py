@@ -30,6 +30,7 @@ def payloads():
         ("deserialization", "!!python/object/apply:builtins.%s ['yaml']" % MARK),
         ("template", "{{ %s }}" % MARK),
         ("xss", "<script>%s</script>" % MARK),
+        ("xss", "javascript:%s()" % MARK),
         ("ssrf", "http://%s.invalid/" % MARK),
         ("ssrf", "%s.invalid" % MARK),
     ]

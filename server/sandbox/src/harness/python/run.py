@@ -156,12 +156,18 @@ def judge(kind, result):
     elif kind == "xss":
         rendered = result.decode("utf-8", "replace") if isinstance(result, bytes) else result
         html_body = isinstance(rendered, str) and not isinstance(rendered, JsonBody)
-        if html_body and "<script>%s" % MARK in rendered and looks_like_web_output(rendered):
+        if html_body and unescaped_html(rendered) and looks_like_web_output(rendered):
             return "html response", rendered[:500]
-        event = _last(events, "xss", lambda e: "<script>%s" % MARK in e["call"])
+        event = _last(events, "xss", lambda e: unescaped_html(e["call"]))
         if event:
             return event["sink"], event["call"]
     return None
+
+
+def unescaped_html(text):
+    """Raw markup, or a javascript: URL as a link target (escaping does not stop that one)."""
+    script_url = r"""(?:href|src|action|formaction)\s*=\s*["']?\s*javascript:%s""" % MARK
+    return "<script>%s" % MARK in text or re.search(script_url, text, re.IGNORECASE) is not None
 
 
 def looks_like_web_output(text):
