@@ -359,8 +359,12 @@ async function main() {
     await check('"Bluecode: Scan workspace" lists the finding in the "bluecode scan" output', async () => {
         await runCommand('Bluecode: Scan workspace');
         const line = page.locator('.output-view .view-lines', { hasText: `tool.py:${SINK_LINE}:` }).first();
+        const failedScan = page.locator('.output-view .view-lines', { hasText: 'scan failed' }).first();
         try {
-            await line.waitFor({ state: 'visible', timeout: START_TIMEOUT });
+            await line.or(failedScan).waitFor({ state: 'visible', timeout: START_TIMEOUT });
+            if (await failedScan.isVisible()) {
+                throw new Error('the scan failed');
+            }
         } catch (e) {
             const shown = await page.locator('.output-view .view-lines').first().innerText().catch(() => '(no output view)');
             throw new Error(`no tool.py:${SINK_LINE} line in the scan output:\n${shown}`, { cause: e });
