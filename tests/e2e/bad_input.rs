@@ -106,6 +106,12 @@ fn a_50_mb_file_is_skipped_with_a_log_message() {
     });
     assert_eq!(client.pulled(&big_uri)["items"], json!([]));
     assert_alive(&mut client, &uri);
+    // Skipped means not parsed: a syntax tree of 50 MB would take gigabytes. What
+    // remains is the message itself, decoded once by the guard and once by tower-lsp,
+    // and the server's copy of the text.
+    if let Some(peak) = client.peak_rss_kib() {
+        assert!(peak < 400 * 1024, "peak RSS {peak} KiB after a 50 MB file");
+    }
     assert!(client.shutdown().success());
 }
 

@@ -157,6 +157,19 @@ impl TestClient {
         result["capabilities"].clone()
     }
 
+    /// The server's peak resident set size (`VmHWM`) in KiB, where `/proc` exists.
+    pub fn peak_rss_kib(&self) -> Option<u64> {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).ok()?;
+        status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmHWM:"))?
+            .trim()
+            .trim_end_matches("kB")
+            .trim()
+            .parse()
+            .ok()
+    }
+
     /// What the server logged so far.
     pub fn stderr(&self) -> String {
         self.stderr.lock().unwrap().clone()

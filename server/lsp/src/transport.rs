@@ -155,8 +155,11 @@ impl<R: Read> FrameReader<R> {
                     ))));
                 }
             }
-            let body = self.buf[body_start..body_start + length].to_vec();
-            self.buf.drain(..body_start + length);
+            // Hand the buffer itself over as the body (a large message is not copied);
+            // what follows it stays buffered.
+            let rest = self.buf.split_off(body_start + length);
+            let mut body = std::mem::replace(&mut self.buf, rest);
+            body.drain(..body_start);
             return Ok(Some(Incoming::Body(body)));
         }
     }
@@ -311,7 +314,11 @@ pub fn read_client(input: impl Read, valid: mpsc::Sender<Vec<u8>>, output: mpsc:
         let rejection = match incoming {
             Incoming::Body(body) => match validate(&body) {
                 Ok(()) => {
-                    if valid.blocking_send(frame(&body)).is_err() {
+                    // Header and body go separately, so the body is never copied.
+                    let header = format!("Content-Length: {}\r\n\r\n", body.len());
+                    if valid.blocking_send(header.into_bytes()).is_err()
+                        || valid.blocking_send(body).is_err()
+                    {
                         break;
                     }
                     continue;
@@ -344,7 +351,7 @@ pub fn read_client(input: impl Read, valid: mpsc::Sender<Vec<u8>>, output: mpsc:
     }
 }
 
-/// Copies validated frames into tower-lsp's input; dropping the writer at the end tells
+/// Copies validated frames (header and body as separate chunks) into tower-lsp's input; dropping the writer at the end tells
 /// tower-lsp the client is gone.
 pub async fn feed_server(
     mut frames: mpsc::Receiver<Vec<u8>>,
