@@ -57,12 +57,13 @@ impl WorkspaceSettings {
     ) -> Result<WorkspaceSettings, WorkspaceSettingsError> {
         let mut warnings = file.warnings.clone();
         let llm: LlmSettings = section(&file, "llm", source_name, &mut warnings)?;
-        llm.validate()
-            .map_err(|e| WorkspaceSettingsError::Section {
+        if llm.is_enabled() {
+            llm.validate().map_err(|e| WorkspaceSettingsError::Section {
                 source_name: source_name.to_owned(),
                 section: "llm",
                 message: e.to_string(),
             })?;
+        }
         let sandbox: SandboxSettings = section(&file, "sandbox", source_name, &mut warnings)?;
         sandbox
             .validate()

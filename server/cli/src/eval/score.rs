@@ -71,7 +71,7 @@ fn matches(finding: &Located, label: &str, lenient: bool) -> bool {
 }
 
 fn covers(finding: &Located, line: u32) -> bool {
-    finding.start.line + 1 <= line && line <= finding.end.line + 1
+    finding.start.line < line && line <= finding.end.line + 1
 }
 
 pub fn score(cases: &[Case], report: &Report, lenient: bool) -> Scores {
