@@ -1,5 +1,7 @@
 //! `bluecode eval`: inline annotations scored per line, CSV labels per file, floors.
 
+use std::path::Path;
+
 use serde_json::Value;
 
 use crate::support::{Project, bluecode};
@@ -91,4 +93,27 @@ fn a_corpus_without_labels_is_an_error() {
     let run = bluecode(&["eval", "."], p.path());
     assert_eq!(run.code, 2);
     assert!(run.stderr.contains("no labels found"), "{}", run.stderr);
+}
+
+/// The floors the development corpus must hold; raise them as detection improves, never
+/// lower them to make a change pass.
+const CORPUS_MIN_F1: &str = "0.66";
+const CORPUS_MAX_FPR: &str = "0.15";
+
+#[test]
+fn the_development_corpus_holds_its_floors() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let run = bluecode(
+        &[
+            "eval",
+            "tests/corpus",
+            "--min-f1",
+            CORPUS_MIN_F1,
+            "--max-fpr",
+            CORPUS_MAX_FPR,
+        ],
+        root,
+    );
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("overall"), "{}", run.stdout);
 }

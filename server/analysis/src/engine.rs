@@ -65,80 +65,79 @@ impl Engine {
         };
         let text = doc.text();
         let mut findings = self.regex_findings(compiled, text, &unit.own_ranges, &unit.id);
-        if let Some(anchors) = &compiled.anchors {
-            let anchored = unit
-                .own_ranges
-                .iter()
-                .any(|r| text.get(r.clone()).is_some_and(|t| anchors.occur_in(t)));
-            if !anchored {
-                return findings;
-            }
-        }
-        let (Some(tree), Some(query)) = (doc.tree(), compiled.query.as_ref()) else {
+        let queries =
+            compiled.queries_for(unit.own_ranges.iter().filter_map(|r| text.get(r.clone())));
+        let Some(tree) = doc.tree() else {
             return findings;
         };
-        let sink_capture = compiled.capture_index("sink");
-        let input_capture = compiled.capture_index("input");
+        if queries.is_empty() {
+            return findings;
+        }
         let mut candidates: Vec<Candidate> = Vec::new();
         // (constitution, pattern, sink) → index in `candidates`.
         let mut seen = HashMap::new();
         let mut cursor = QueryCursor::new();
-        for pass in match_passes(tree.root_node(), unit) {
-            cursor.set_byte_range(pass.range);
-            cursor.set_max_start_depth(pass.max_start_depth);
-            let mut matches = cursor.matches(query, pass.start, text.as_bytes());
-            while let Some(m) = matches.next() {
-                let Some(rule) = compiled.query_patterns.get(m.pattern_index) else {
-                    continue;
-                };
-                let rule = rule.rule;
-                let Some(sink) = m
-                    .captures
-                    .iter()
-                    .find(|c| Some(c.index) == sink_capture)
-                    .map(|c| c.node)
-                else {
-                    continue;
-                };
-                if !unit.contains_own(sink.start_byte()) {
-                    continue;
-                }
-                let inputs = m
-                    .captures
-                    .iter()
-                    .filter(|c| Some(c.index) == input_capture)
-                    .map(|c| c.node);
-                // Another match of the same sink (`(_) @input` matching each argument in
-                // turn) adds its inputs to the first one.
-                if let Some(&at) = seen.get(&(rule.constitution, rule.pattern, sink.id())) {
-                    let existing: &mut Candidate = &mut candidates[at];
-                    for input in inputs {
-                        if !existing.inputs.iter().any(|i| i.id() == input.id()) {
-                            existing.inputs.push(input);
-                        }
-                    }
-                    continue;
-                }
-                seen.insert(
-                    (rule.constitution, rule.pattern, sink.id()),
-                    candidates.len(),
-                );
-                let pattern = &self.set.constitutions()[rule.constitution].patterns[rule.pattern];
-                let fix_capture = pattern
-                    .fix
-                    .as_ref()
-                    .and_then(|f| compiled.capture_index(&f.capture));
-                candidates.push(Candidate {
-                    constitution: rule.constitution,
-                    pattern: rule.pattern,
-                    sink,
-                    inputs: inputs.collect(),
-                    fix_node: m
+        for combined in queries {
+            let sink_capture = combined.capture_index("sink");
+            let input_capture = combined.capture_index("input");
+            for pass in match_passes(tree.root_node(), unit) {
+                cursor.set_byte_range(pass.range);
+                cursor.set_max_start_depth(pass.max_start_depth);
+                let mut matches = cursor.matches(&combined.query, pass.start, text.as_bytes());
+                while let Some(m) = matches.next() {
+                    let Some(rule) = combined.patterns.get(m.pattern_index) else {
+                        continue;
+                    };
+                    let rule = rule.rule;
+                    let Some(sink) = m
                         .captures
                         .iter()
-                        .find(|c| Some(c.index) == fix_capture)
-                        .map(|c| c.node),
-                });
+                        .find(|c| Some(c.index) == sink_capture)
+                        .map(|c| c.node)
+                    else {
+                        continue;
+                    };
+                    if !unit.contains_own(sink.start_byte()) {
+                        continue;
+                    }
+                    let inputs = m
+                        .captures
+                        .iter()
+                        .filter(|c| Some(c.index) == input_capture)
+                        .map(|c| c.node);
+                    // Another match of the same sink (`(_) @input` matching each argument
+                    // in turn) adds its inputs to the first one.
+                    if let Some(&at) = seen.get(&(rule.constitution, rule.pattern, sink.id())) {
+                        let existing: &mut Candidate = &mut candidates[at];
+                        for input in inputs {
+                            if !existing.inputs.iter().any(|i| i.id() == input.id()) {
+                                existing.inputs.push(input);
+                            }
+                        }
+                        continue;
+                    }
+                    seen.insert(
+                        (rule.constitution, rule.pattern, sink.id()),
+                        candidates.len(),
+                    );
+                    let pattern =
+                        &self.set.constitutions()[rule.constitution].patterns[rule.pattern];
+                    let fix_capture = pattern
+                        .fix
+                        .as_ref()
+                        .and_then(|f| combined.capture_index(&f.capture));
+                    candidates.push(Candidate {
+                        constitution: rule.constitution,
+                        pattern: rule.pattern,
+                        sink,
+                        inputs: inputs.collect(),
+                        fix_node: m
+                            .captures
+                            .iter()
+                            .find(|c| Some(c.index) == fix_capture)
+                            .map(|c| c.node),
+                    });
+                }
             }
         }
 
@@ -284,16 +283,13 @@ impl Engine {
     }
 
     /// Whether `text` can hold a query match, so that it is worth parsing. False only
-    /// when every pattern of the language is anchored and no anchor occurs, and the
-    /// text has no suppression comment to check.
+    /// when the language has no unanchored pattern, no anchor occurs, and the text has
+    /// no suppression comment to check.
     pub fn needs_parse(&self, language: Language, text: &str) -> bool {
         let Some(compiled) = self.set.compiled(language) else {
             return false;
         };
-        match &compiled.anchors {
-            Some(anchors) => anchors.occur_in(text) || text.contains("bluecode:"),
-            None => compiled.query.is_some() || text.contains("bluecode:"),
-        }
+        !compiled.queries_for([text]).is_empty() || text.contains("bluecode:")
     }
 
     /// Findings of a text that [`Engine::needs_parse`] said needs no parse: only the

@@ -2,13 +2,14 @@
 //! code. One bad file (unreadable, binary, not UTF-8, too large) is a note in the report,
 //! never the end of the scan.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::Context;
 use bluecode_analysis::constitutions::Severity;
-use bluecode_analysis::syntax::{Document, LineCol, PositionEncoding};
+use bluecode_analysis::syntax::{Document, Language, LineCol, PositionEncoding};
 use bluecode_analysis::{Finding, finalize, today};
 use rayon::prelude::*;
 
@@ -67,6 +68,18 @@ pub fn scan(
             .then(|| ScanVerifier::new(&workspace))
             .transpose()?,
     };
+    // Each language's queries compile on first use; compiling the ones this scan needs
+    // side by side keeps the workers from queueing behind one compilation.
+    let languages: BTreeSet<Language> = files
+        .iter()
+        .filter_map(|(_, kind)| match kind {
+            FileKind::Code(language) => Some(*language),
+            FileKind::Instructions => None,
+        })
+        .collect();
+    languages.par_iter().for_each(|language| {
+        workspace.engine.constitutions().compiled(*language);
+    });
     let outcomes: Vec<Outcome> = files
         .par_iter()
         .map(|(path, kind)| scan_file(&workspace, &layers, path, *kind, today))

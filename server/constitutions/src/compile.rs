@@ -1,11 +1,15 @@
-//! Compiling patterns: every query pattern that applies to a language goes into one
-//! combined tree-sitter query, so a unit is matched in one pass; a table maps each query
-//! pattern index back to its constitution and pattern.
+//! Compiling patterns into tree-sitter queries. Patterns without an anchor (see
+//! [`crate::anchors`]) go into one combined query that runs on every unit. Anchored ones are
+//! combined per constitution, and a unit runs only the queries whose anchors occur in its
+//! text: one Aho-Corasick pass and one regex-set pass say which. On Django's sources this
+//! leaves most queries unrun in most units, where one combined query of every pattern ran
+//! in full wherever any anchor occurred (most units). A table maps each query pattern
+//! index back to its constitution and pattern.
 
 use bluecode_syntax::Language;
 use tree_sitter::Query;
 
-use crate::anchors::{Anchors, pattern_anchor};
+use crate::anchors::{Anchor, Anchors, anchor_of};
 use crate::schema::{Constitution, PatternKind};
 
 /// A pattern's place in the set: `constitutions()[constitution].patterns[pattern]`.
@@ -21,51 +25,76 @@ pub struct RulePattern {
     pub rule: PatternRef,
 }
 
-/// Everything that runs on files of one language.
+/// One combined query and the rule behind each of its patterns.
 #[derive(Debug)]
-pub struct CompiledLanguage {
-    /// `None` when no query pattern applies.
-    pub query: Option<Query>,
-    /// Indexed by the combined query's pattern index.
-    pub query_patterns: Vec<RulePattern>,
-    /// Regex patterns over units' own text.
-    pub regex_patterns: Vec<PatternRef>,
-    /// Patterns written for a related language whose query does not compile for this
-    /// one (a JavaScript query that the TypeScript grammar rejects), with the reason.
-    pub skipped: Vec<(PatternRef, String)>,
-    /// Present when every query pattern is anchored: a unit whose text holds none of
-    /// these cannot match the combined query.
-    pub anchors: Option<Anchors>,
+pub struct CombinedQuery {
+    pub query: Query,
+    /// Indexed by the query's pattern index.
+    pub patterns: Vec<RulePattern>,
 }
 
-impl CompiledLanguage {
+impl CombinedQuery {
     pub fn capture_index(&self, name: &str) -> Option<u32> {
-        self.query.as_ref()?.capture_index_for_name(name)
+        self.query.capture_index_for_name(name)
     }
 }
 
-/// Checks one query for its own language: it compiles, has `@sink`, has `@input` when it
-/// needs a tainted input, and has the fix's capture. Errors carry a 1-based file line.
+/// Everything that runs on files of one language.
+#[derive(Debug)]
+pub struct CompiledLanguage {
+    /// Patterns without an anchor, run on every unit.
+    pub unanchored: Option<CombinedQuery>,
+    /// The anchored patterns, one query per constitution; `anchors` tells which to run.
+    pub anchored: Vec<CombinedQuery>,
+    /// Groups are indexes into `anchored`. `None` when the anchors did not build: then
+    /// every query runs.
+    pub anchors: Option<Anchors>,
+    /// Regex patterns over units' own text.
+    pub regex_patterns: Vec<PatternRef>,
+    /// Patterns whose query does not compile for this language (a JavaScript query that
+    /// the TypeScript grammar rejects), with the reason.
+    pub skipped: Vec<(PatternRef, String)>,
+}
+
+impl CompiledLanguage {
+    /// The queries worth running over `texts` (a unit's own ranges, or a whole file).
+    pub fn queries_for<'s>(&self, texts: impl IntoIterator<Item = &'s str>) -> Vec<&CombinedQuery> {
+        let mut queries: Vec<&CombinedQuery> = self.unanchored.iter().collect();
+        match &self.anchors {
+            Some(anchors) if !self.anchored.is_empty() => {
+                let mut hit = vec![false; self.anchored.len()];
+                for text in texts {
+                    anchors.mark_groups(text, &mut hit);
+                }
+                queries.extend(
+                    self.anchored
+                        .iter()
+                        .zip(hit)
+                        .filter(|(_, hit)| *hit)
+                        .map(|(query, _)| query),
+                );
+            }
+            _ => queries.extend(self.anchored.iter()),
+        }
+        queries
+    }
+
+    pub fn has_queries(&self) -> bool {
+        self.unanchored.is_some() || !self.anchored.is_empty()
+    }
+}
+
+/// Checks one query for its own language: it compiles (when `compile` is set), has
+/// `@sink`, has `@input` when it needs a tainted input, and has the fix's capture. Errors
+/// carry a 1-based file line.
 pub(crate) fn validate_query(
     language: Language,
     source: &str,
     needs_input: bool,
     fix_capture: Option<&str>,
     first_line: usize,
+    compile: bool,
 ) -> Result<(), (usize, String)> {
-    let query = Query::new(&language.grammar(), source).map_err(|e| {
-        (
-            first_line + e.row,
-            format!(
-                "invalid {} query ({:?} error at column {}): {}",
-                language,
-                e.kind,
-                e.column + 1,
-                e.message.trim()
-            ),
-        )
-    })?;
-    let names = query.capture_names();
     let mut required = vec!["sink"];
     if needs_input {
         required.push("input");
@@ -73,27 +102,69 @@ pub(crate) fn validate_query(
     if let Some(fix) = fix_capture {
         required.push(fix);
     }
+    let names: Option<Vec<String>> = if compile {
+        let query = Query::new(&language.grammar(), source).map_err(|e| {
+            (
+                first_line + e.row,
+                format!(
+                    "invalid {} query ({:?} error at column {}): {}",
+                    language,
+                    e.kind,
+                    e.column + 1,
+                    e.message.trim()
+                ),
+            )
+        })?;
+        Some(
+            query
+                .capture_names()
+                .iter()
+                .map(|n| n.to_string())
+                .collect(),
+        )
+    } else {
+        None
+    };
     for name in required {
-        if !names.contains(&name) {
+        let present = match &names {
+            Some(names) => names.iter().any(|n| n == name),
+            None => mentions_capture(source, name),
+        };
+        if !present {
             return Err((first_line, format!("the query has no `@{name}` capture")));
         }
     }
     Ok(())
 }
 
+/// Whether `@name` appears as a whole capture name in the query text.
+fn mentions_capture(source: &str, name: &str) -> bool {
+    let needle = format!("@{name}");
+    source.match_indices(&needle).any(|(at, _)| {
+        !source[at + needle.len()..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.' || c == '-')
+    })
+}
+
+/// One top-level query pattern that applies to the language being compiled.
+#[derive(Clone, Copy)]
+struct Part<'c> {
+    rule: PatternRef,
+    source: &'c str,
+}
+
 pub(crate) fn compile_language(
     language: Language,
     constitutions: &[Constitution],
 ) -> CompiledLanguage {
-    let grammar = language.grammar();
     let applies = language.rule_languages();
-    let mut source = String::new();
-    let mut query_patterns = Vec::new();
+    let mut unanchored_parts = Vec::new();
+    let mut anchored_groups: Vec<(Vec<Part>, Vec<Anchor>)> = Vec::new();
     let mut regex_patterns = Vec::new();
-    let mut skipped = Vec::new();
-    let mut anchor_texts: Vec<String> = Vec::new();
-    let mut all_anchored = true;
     for (ci, constitution) in constitutions.iter().enumerate() {
+        let mut group: (Vec<Part>, Vec<Anchor>) = (Vec::new(), Vec::new());
         for (pi, pattern) in constitution.patterns.iter().enumerate() {
             let rule = PatternRef {
                 constitution: ci,
@@ -102,27 +173,19 @@ pub(crate) fn compile_language(
             match &pattern.kind {
                 PatternKind::Query {
                     language: written_for,
-                    source: query_source,
-                } if applies.contains(written_for) => match Query::new(&grammar, query_source) {
-                    Ok(single) => {
-                        for i in 0..single.pattern_count() {
-                            query_patterns.push(RulePattern { rule });
-                            let start = single.start_byte_for_pattern(i);
-                            let end = if i + 1 < single.pattern_count() {
-                                single.start_byte_for_pattern(i + 1)
-                            } else {
-                                query_source.len()
-                            };
-                            match query_source.get(start..end).and_then(pattern_anchor) {
-                                Some(group) => anchor_texts.extend(group),
-                                None => all_anchored = false,
+                    source,
+                } if applies.contains(written_for) => {
+                    for text in split_patterns(source) {
+                        let part = Part { rule, source: text };
+                        match anchor_of(text) {
+                            Some(anchor) => {
+                                group.0.push(part);
+                                group.1.push(anchor);
                             }
+                            None => unanchored_parts.push(part),
                         }
-                        source.push_str(query_source);
-                        source.push('\n');
                     }
-                    Err(e) => skipped.push((rule, e.message)),
-                },
+                }
                 PatternKind::Regex { files, .. }
                     if files.is_empty()
                         && constitution.languages.iter().any(|l| applies.contains(l)) =>
@@ -132,39 +195,134 @@ pub(crate) fn compile_language(
                 _ => {}
             }
         }
-    }
-    let query = if query_patterns.is_empty() {
-        None
-    } else {
-        match Query::new(&grammar, &source) {
-            Ok(q) => Some(q),
-            Err(e) => {
-                // Each part compiled alone; a combined failure would be a tree-sitter
-                // quirk. Keep working with no query rather than failing the whole set.
-                skipped.push((
-                    PatternRef {
-                        constitution: usize::MAX,
-                        pattern: usize::MAX,
-                    },
-                    format!("combined query failed: {}", e.message),
-                ));
-                query_patterns.clear();
-                None
-            }
+        if !group.0.is_empty() {
+            anchored_groups.push(group);
         }
-    };
-    anchor_texts.sort();
-    anchor_texts.dedup();
-    let anchors = if all_anchored && query.is_some() {
-        Anchors::new(anchor_texts)
-    } else {
-        None
-    };
+    }
+    let mut skipped = Vec::new();
+    let unanchored = combine_all(language, unanchored_parts, &mut skipped);
+    let mut anchored = Vec::new();
+    let mut group_anchors = Vec::new();
+    for (parts, anchors) in anchored_groups {
+        if let Some(query) = combine_all(language, parts, &mut skipped) {
+            group_anchors.push(anchors);
+            anchored.push(query);
+        }
+    }
     CompiledLanguage {
-        query,
-        query_patterns,
+        unanchored,
+        anchored,
+        anchors: Anchors::new(&group_anchors),
         regex_patterns,
         skipped,
-        anchors,
+    }
+}
+
+/// The top-level patterns of a query source: each parenthesised or bracketed group with
+/// the captures and quantifiers after it. Comments and strings are stepped over.
+fn split_patterns(source: &str) -> Vec<&str> {
+    let bytes = source.as_bytes();
+    let mut patterns = Vec::new();
+    let mut depth = 0usize;
+    let mut start: Option<usize> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b';' => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+                continue;
+            }
+            b'"' => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'(' | b'[' => {
+                if depth == 0 {
+                    if let Some(s) = start {
+                        patterns.push(source[s..i].trim_end());
+                    }
+                    start = Some(i);
+                }
+                depth += 1;
+            }
+            b')' | b']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        i += 1;
+    }
+    if let Some(s) = start {
+        patterns.push(source[s..].trim_end());
+    }
+    patterns
+}
+
+/// Compiles `parts` into one query. When a part does not compile (a JavaScript pattern
+/// the TypeScript grammar rejects, a broken built-in), the error's offset names it: it is
+/// left out, recorded in `skipped`, and the rest compiled again. Errors surface while the
+/// query is parsed, before tree-sitter's costly analysis, so a retry is cheap.
+fn combine_all(
+    language: Language,
+    mut parts: Vec<Part>,
+    skipped: &mut Vec<(PatternRef, String)>,
+) -> Option<CombinedQuery> {
+    while !parts.is_empty() {
+        match combine(language, &parts) {
+            Ok(combined) => return Some(combined),
+            Err(CombineError { part, message }) => {
+                let rule = parts.remove(part.min(parts.len() - 1)).rule;
+                skipped.push((rule, message));
+            }
+        }
+    }
+    None
+}
+
+/// Which part broke the combined query, and how.
+struct CombineError {
+    part: usize,
+    message: String,
+}
+
+fn combine(language: Language, parts: &[Part]) -> Result<CombinedQuery, CombineError> {
+    let mut source = String::new();
+    let mut offsets = Vec::with_capacity(parts.len());
+    for part in parts {
+        offsets.push(source.len());
+        source.push_str(part.source);
+        source.push('\n');
+    }
+    let part_at = |offset: usize| offsets.partition_point(|&o| o <= offset).saturating_sub(1);
+    let query = Query::new(&language.grammar(), &source).map_err(|e| CombineError {
+        part: part_at(e.offset),
+        message: e.message,
+    })?;
+    let patterns = (0..query.pattern_count())
+        .map(|i| RulePattern {
+            rule: parts[part_at(query.start_byte_for_pattern(i))].rule,
+        })
+        .collect();
+    Ok(CombinedQuery { query, patterns })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_source_splits_into_its_top_level_patterns() {
+        let source = r#"
+; a comment with (parens
+(call function: (identifier) @f (#eq? @f "eval")) @sink
+[(string) (integer)] @sink
+((identifier) @sink (#match? @sink "x)y"))
+"#;
+        let parts = split_patterns(source);
+        assert_eq!(parts.len(), 3, "{parts:?}");
+        assert!(parts[0].ends_with("@sink"));
+        assert!(parts[2].contains("\"x)y\""));
     }
 }

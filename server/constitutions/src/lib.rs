@@ -13,7 +13,7 @@ mod schema;
 mod taint_model;
 
 pub use anchors::Anchors;
-pub use compile::{CompiledLanguage, PatternRef, RulePattern};
+pub use compile::{CombinedQuery, CompiledLanguage, PatternRef, RulePattern};
 pub use error::{LoadError, LoadErrors};
 pub use load::{ConstitutionSet, Origin};
 pub use schema::{

@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use bluecode_syntax::Language;
 use include_dir::{Dir, include_dir};
@@ -42,7 +43,7 @@ impl Origin {
 pub struct ConstitutionSet {
     constitutions: Vec<Constitution>,
     taint_models: HashMap<Language, TaintModel>,
-    compiled: HashMap<Language, CompiledLanguage>,
+    compiled: HashMap<Language, OnceLock<CompiledLanguage>>,
     hash: u64,
 }
 
@@ -99,9 +100,12 @@ impl ConstitutionSet {
         self.taint_models.get(&language)
     }
 
-    /// The combined query and regex rules for files of `language`.
+    /// The combined query and regex rules for files of `language`, compiled on first use:
+    /// a scan of Python files never pays for the other grammars.
     pub fn compiled(&self, language: Language) -> Option<&CompiledLanguage> {
-        self.compiled.get(&language)
+        self.compiled
+            .get(&language)
+            .map(|cell| cell.get_or_init(|| compile_language(language, &self.constitutions)))
     }
 
     /// Changes whenever any constitution or taint model changes (a cache key).
@@ -157,6 +161,9 @@ struct FileCheck<'t> {
     file: PathBuf,
     text: &'t str,
     errors: Vec<LoadError>,
+    /// Compile each query on its own to report its errors by line. Built-ins skip it:
+    /// `cargo test` compiles every one of them, and start-up would pay for it on every run.
+    compile_queries: bool,
 }
 
 impl FileCheck<'_> {
@@ -196,6 +203,7 @@ impl Loader {
             file: origin.path(),
             text,
             errors: Vec::new(),
+            compile_queries: !matches!(origin, Origin::Builtin(_)),
         };
         let in_taint_dir = origin
             .path()
@@ -233,10 +241,10 @@ impl Loader {
     }
 
     fn finish(self) -> (ConstitutionSet, Vec<LoadError>) {
-        let mut compiled = HashMap::new();
-        for language in Language::ALL {
-            compiled.insert(language, compile_language(language, &self.constitutions));
-        }
+        let compiled = Language::ALL
+            .into_iter()
+            .map(|language| (language, OnceLock::new()))
+            .collect();
         let set = ConstitutionSet {
             constitutions: self.constitutions,
             taint_models: self.taint_models,
@@ -527,6 +535,7 @@ fn parse_pattern(
                 p.taint.is_some(),
                 p.fix.as_ref().map(|f| f.get_ref().capture.as_str()),
                 first_line,
+                check.compile_queries,
             ) {
                 check.errors.push(LoadError {
                     file: check.file.clone(),
