@@ -13,8 +13,9 @@ use crate::scheduler;
 use crate::session::Session;
 
 /// How long a change waits for the versions before it. Reordering inside the server
-/// takes microseconds; anything longer means the client skipped a version.
-const GAP_WAIT: Duration = Duration::from_millis(200);
+/// takes microseconds; anything longer means the client skipped a version, which the
+/// protocol allows (Neovim's versions are its change ticks).
+const GAP_WAIT: Duration = Duration::from_millis(30);
 
 pub async fn handle(session: &Arc<Session>, params: DidChangeTextDocumentParams) {
     let uri = params.text_document.uri;
