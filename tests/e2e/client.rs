@@ -89,8 +89,17 @@ fn read_frame(reader: &mut impl BufRead) -> Option<Value> {
 impl TestClient {
     /// Starts `bluecode lsp` in `dir`.
     pub fn spawn(dir: &Path) -> TestClient {
+        TestClient::spawn_with_env(dir, &[])
+    }
+
+    /// Starts `bluecode lsp` in `dir` with extra environment variables.
+    pub fn spawn_with_env(dir: &Path, env: &[(&str, &Path)]) -> TestClient {
         let slot = Slot::take();
-        let mut child = Command::new(env!("CARGO_BIN_EXE_bluecode"))
+        let mut command = Command::new(env!("CARGO_BIN_EXE_bluecode"));
+        for (name, value) in env {
+            command.env(name, value);
+        }
+        let mut child = command
             .arg("lsp")
             .current_dir(dir)
             .env("BLUECODE_LOG", "info")
@@ -168,6 +177,11 @@ impl TestClient {
             .trim()
             .parse()
             .ok()
+    }
+
+    /// The server's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.id()
     }
 
     /// What the server logged so far.

@@ -6,6 +6,8 @@ mod bad_input;
 mod client;
 mod edits;
 mod encoding;
+mod llm;
+mod sandbox;
 mod settings;
 mod story;
 

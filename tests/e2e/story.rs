@@ -57,7 +57,10 @@ fn apply_action(
 #[test]
 fn a_command_injection_is_flagged_explained_suppressed_and_cleared() {
     let (_dir, root) = workspace(&[]);
-    let mut client = TestClient::start(&root, json!({"debounceMs": 0}));
+    let mut client = TestClient::start(
+        &root,
+        json!({"debounceMs": 0, "sandbox": {"enabled": false}}),
+    );
     let uri = file_uri(&root.join("ping.py"));
     let mut text = fixture("ping.py");
 

@@ -8,8 +8,8 @@
 use std::ops::Range;
 use std::path::Path;
 
-use bluecode_analysis::Finding;
 use bluecode_analysis::constitutions::{ConstitutionSet, Origin, Severity};
+use bluecode_analysis::{Finding, FindingSource};
 use bluecode_syntax::{Document, LineCol, PositionEncoding};
 use serde::{Deserialize, Serialize};
 use tower_lsp_server::UriExt;
@@ -23,8 +23,11 @@ use tower_lsp_server::lsp_types::{
 pub const BUILTIN_CONSTITUTIONS_URL: &str =
     "https://github.com/bluecode-dev/bluecode/blob/main/constitutions/";
 
-/// The `source` of every diagnostic this server publishes.
+/// The `source` of every diagnostic this server publishes…
 pub const DIAGNOSTIC_SOURCE: &str = "bluecode";
+
+/// …but those the LLM judge found.
+pub const LLM_DIAGNOSTIC_SOURCE: &str = "bluecode (llm)";
 
 pub fn encoding_kind(encoding: PositionEncoding) -> PositionEncodingKind {
     match encoding {
@@ -84,7 +87,11 @@ pub struct FixData {
 impl DiagnosticData {
     /// The data of a bluecode diagnostic; `None` for other sources or foreign data.
     pub fn of(diagnostic: &Diagnostic) -> Option<DiagnosticData> {
-        if diagnostic.source.as_deref() != Some(DIAGNOSTIC_SOURCE) {
+        let ours = matches!(
+            diagnostic.source.as_deref(),
+            Some(DIAGNOSTIC_SOURCE | LLM_DIAGNOSTIC_SOURCE)
+        );
+        if !ours {
             return None;
         }
         serde_json::from_value(diagnostic.data.clone()?).ok()
@@ -150,7 +157,13 @@ pub fn diagnostic(
         code: Some(NumberOrString::String(finding.rule_id.clone())),
         code_description: constitution_link(set, &finding.rule_id)
             .map(|href| CodeDescription { href }),
-        source: Some(DIAGNOSTIC_SOURCE.to_owned()),
+        source: Some(
+            match finding.source {
+                FindingSource::Static => DIAGNOSTIC_SOURCE,
+                FindingSource::Llm => LLM_DIAGNOSTIC_SOURCE,
+            }
+            .to_owned(),
+        ),
         message: finding.message.clone(),
         related_information: (!related.is_empty()).then_some(related),
         tags: None,

@@ -6,18 +6,22 @@
 //! tower-lsp may run notification handlers concurrently, so a change can arrive before
 //! the one it follows; such a change waits here until the gap fills (or, for clients
 //! that skip version numbers, until [`DocState::flush_gap`] gives up waiting).
+//!
+//! With the LLM on, it also holds the judge's verdicts per unit and the unit tasks in
+//! flight (aborted when the document closes).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use bluecode_analysis::{DocumentAnalysis, Finding, is_instruction_file};
-use bluecode_syntax::{Document, Language, PositionEncoding, TextChange};
+use bluecode_syntax::{Document, Language, PositionEncoding, TextChange, Unit};
 use tokio::sync::watch;
 use tower_lsp_server::UriExt;
 use tower_lsp_server::lsp_types::{Diagnostic, TextDocumentContentChangeEvent, Uri};
 
 use crate::convert;
+use crate::llm::{LlmTasks, UnitVerdict};
 
 /// What the server does with a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,8 +38,16 @@ pub enum DocKind {
 #[derive(Debug)]
 pub struct Analysed {
     pub version: i32,
+    /// What is shown: static findings with LLM verdicts merged, suppressions and filters
+    /// applied, sandbox verdicts folded in.
     pub findings: Vec<Finding>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The static findings before any of that: what the LLM judge is sent.
+    pub raw: Vec<Finding>,
+    /// The units of this version (source code only).
+    pub units: Vec<Unit>,
+    /// The text and tree of this version (source code only).
+    pub doc: Option<Document>,
 }
 
 /// What a `didChange` did.
@@ -66,6 +78,10 @@ pub struct DocState {
     /// Something changed while it ran: run again when it finishes.
     pub rerun: bool,
     pub results: watch::Sender<Option<Arc<Analysed>>>,
+    /// The LLM judge's verdicts by unit id (copied on write: analysis runs snapshot it).
+    pub llm_verdicts: Arc<HashMap<String, UnitVerdict>>,
+    /// LLM requests in flight, by unit id.
+    pub llm_tasks: LlmTasks,
 }
 
 /// Why a text is not analysed, if it is not.
@@ -117,6 +133,8 @@ impl DocState {
             running: false,
             rerun: false,
             results: watch::Sender::new(None),
+            llm_verdicts: Arc::default(),
+            llm_tasks: LlmTasks::default(),
         }
     }
 
@@ -149,6 +167,15 @@ impl DocState {
             self.apply(next, changes, encoding);
         }
         ChangeOutcome::Applied
+    }
+
+    /// The newest version the client has sent, buffered or applied: what a pull for
+    /// diagnostics must wait for.
+    pub fn latest_version(&self) -> i32 {
+        self.pending
+            .keys()
+            .next_back()
+            .map_or(self.version, |&v| v.max(self.version))
     }
 
     /// Whether changes are waiting for a version that has not arrived.

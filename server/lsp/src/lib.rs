@@ -2,21 +2,26 @@
 //! documents in step with the editor (edits applied in order, before any `.await`),
 //! schedules analysis per document (debounced, latest version wins, one run in flight,
 //! stale results dropped), and turns the analysis layer's plain findings into
-//! diagnostics (pushed and pulled), hovers, code actions and commands.
+//! diagnostics (pushed and pulled), hovers, code actions and commands. When configured,
+//! it also drives the LLM judge on changed units and the sandbox on "Verify in sandbox",
+//! in spawned tasks that never hold up the static diagnostics.
 //!
-//! May depend on the syntax, constitutions and analysis layers, tower-lsp-server and
-//! tokio. Logs go to stderr (through `tracing`): stdout belongs to the protocol.
+//! May depend on the syntax, constitutions and analysis layers, the workspace layer (LLM
+//! and sandbox bridges), tower-lsp-server and tokio. Logs go to stderr (through `tracing`): stdout belongs to the protocol.
 
 #![deny(clippy::print_stdout)]
 
 mod convert;
 mod document;
 mod handlers;
+mod llm;
+mod progress;
 mod scheduler;
 mod server;
 mod session;
 mod settings;
 mod transport;
+mod verify;
 
 use tokio::sync::mpsc;
 use tower_lsp_server::{LspService, Server};
@@ -49,6 +54,10 @@ pub async fn serve_stdio() -> anyhow::Result<()> {
 
     let (service, socket) = LspService::build(Backend::new)
         .custom_method(document_text::METHOD, Backend::document_text)
+        .custom_method(
+            "window/workDoneProgress/cancel",
+            Backend::work_done_progress_cancel,
+        )
         .finish();
     Server::new(server_input, server_output, socket)
         .serve(service)

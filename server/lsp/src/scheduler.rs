@@ -5,19 +5,29 @@
 //! is still at that version — a stale result is dropped. One run per document at a time,
 //! so results are published in order.
 //!
-//! Depends on the session (documents, settings, engine) and the analysis layer.
+//! A run also merges what the slower layers recorded for units whose hash is unchanged —
+//! the LLM judge's verdicts before the suppressions and filters, the sandbox's after —
+//! without waiting for either. After a publish, changed units go to the LLM judge
+//! ([`crate::llm::dispatch`]); a finished verdict schedules the document again, which
+//! republishes the same version with it merged.
+//!
+//! Depends on the session (documents, settings, engine, layers) and the analysis layer.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use bluecode_analysis::{DocumentAnalysis, Engine, Finding, finalize, today};
-use bluecode_syntax::{Document, PositionEncoding};
+use bluecode_syntax::{Document, PositionEncoding, Unit};
+use bluecode_workspace::llm::ConstitutionDoc;
 use tower_lsp_server::lsp_types::Uri;
 
 use crate::convert;
 use crate::document::{Analysed, DocKind};
-use crate::session::Session;
+use crate::llm::{self, UnitVerdict};
+use crate::session::{SandboxVerdict, Session};
 use crate::settings::Settings;
+use crate::verify;
 
 /// Starts a run for `uri`, or marks the running one to go again.
 pub fn schedule(session: &Arc<Session>, uri: &Uri) {
@@ -44,6 +54,10 @@ struct Job {
     analysis: Arc<Mutex<DocumentAnalysis>>,
     settings: Arc<Settings>,
     encoding: PositionEncoding,
+    /// The constitutions as the judge quotes them, when the LLM is on.
+    llm_docs: Option<Arc<Vec<ConstitutionDoc>>>,
+    llm_verdicts: Arc<HashMap<String, UnitVerdict>>,
+    sandbox_verdicts: Arc<[SandboxVerdict]>,
 }
 
 enum Work {
@@ -88,15 +102,17 @@ async fn run(session: Arc<Session>, uri: Uri, generation: u64) {
 }
 
 fn snapshot(session: &Session, uri: &Uri, generation: u64) -> Option<Job> {
-    let (engine, settings, encoding, root) = {
+    let (engine, settings, encoding, root, llm_docs) = {
         let state = session.state();
         (
             state.engine.clone(),
             state.settings.clone(),
             state.encoding,
             state.root.clone(),
+            state.llm.as_ref().map(|l| l.docs.clone()),
         )
     };
+    let sandbox_verdicts = session.sandbox_verdicts(uri);
     let mut doc = session.documents.get_mut(uri)?;
     if doc.generation != generation {
         return None;
@@ -121,6 +137,9 @@ fn snapshot(session: &Session, uri: &Uri, generation: u64) -> Option<Job> {
         analysis: doc.analysis.clone(),
         settings,
         encoding,
+        llm_docs,
+        llm_verdicts: doc.llm_verdicts.clone(),
+        sandbox_verdicts,
     })
 }
 
@@ -146,19 +165,30 @@ fn lock_fresh(analysis: &Mutex<DocumentAnalysis>) -> MutexGuard<'_, DocumentAnal
 impl Job {
     /// Runs on a blocking thread.
     fn run(self) -> Analysed {
-        let (findings, engine): (Vec<Finding>, Option<&Engine>) = match &self.work {
-            Work::Nothing => (Vec::new(), None),
+        let (raw, units, engine): (Vec<Finding>, Vec<Unit>, Option<&Engine>) = match &self.work {
+            Work::Nothing => (Vec::new(), Vec::new(), None),
             Work::Code(engine) => {
                 let mut analysis = lock_fresh(&self.analysis);
                 analysis.update(engine, &self.doc);
-                (analysis.findings(), Some(engine))
+                (analysis.findings(), analysis.units().to_vec(), Some(engine))
             }
             Work::Instruction(engine, path) => (
                 engine.analyze_text_file(path, self.doc.text()),
+                Vec::new(),
                 Some(engine),
             ),
         };
-        let findings = finalize(&self.doc, findings, &self.settings.analysis, today());
+        // The judge is sent the static findings; keep them only when it is on.
+        let judged = self.llm_docs.is_some() && !units.is_empty();
+        let (merged, raw) = match &self.llm_docs {
+            Some(docs) if judged => (
+                llm::merge_verdicts(&self.doc, &units, raw.clone(), &self.llm_verdicts, docs),
+                raw,
+            ),
+            _ => (raw, Vec::new()),
+        };
+        let mut findings = finalize(&self.doc, merged, &self.settings.analysis, today());
+        verify::apply_verdicts(&units, &mut findings, &self.sandbox_verdicts);
         let diagnostics = match engine {
             Some(engine) => findings
                 .iter()
@@ -179,19 +209,24 @@ impl Job {
             version: self.version,
             findings,
             diagnostics,
+            raw,
+            units,
+            doc: judged.then_some(self.doc),
         }
     }
 }
 
-/// Stores and pushes a result if the document is still at its version.
-async fn publish(session: &Session, uri: &Uri, generation: u64, analysed: Analysed) {
+/// Stores and pushes a result if the document is still at its version, then sends the
+/// units that changed to the LLM judge.
+async fn publish(session: &Arc<Session>, uri: &Uri, generation: u64, analysed: Analysed) {
     let analysed = Arc::new(analysed);
-    let current = match session.documents.get(uri) {
+    let (current, republished) = match session.documents.get(uri) {
         Some(doc) if doc.generation == generation && doc.version == analysed.version => {
-            doc.results.send_replace(Some(analysed.clone()));
-            true
+            let previous = doc.results.send_replace(Some(analysed.clone()));
+            let again = previous.is_some_and(|p| p.version == analysed.version);
+            (true, again)
         }
-        _ => false,
+        _ => (false, false),
     };
     if !current {
         tracing::debug!(
@@ -210,5 +245,9 @@ async fn publish(session: &Session, uri: &Uri, generation: u64, analysed: Analys
                 Some(analysed.version),
             )
             .await;
+    } else if republished {
+        // The same version with a verdict merged: a pulling client must ask again.
+        session.refresh_diagnostics().await;
     }
+    llm::dispatch(session, uri, generation, &analysed);
 }

@@ -14,7 +14,7 @@ use tower_lsp_server::lsp_types::{
     DidChangeTextDocumentParams, DidChangeWatchedFilesParams, DidCloseTextDocumentParams,
     DidOpenTextDocumentParams, DidSaveTextDocumentParams, DocumentDiagnosticParams,
     DocumentDiagnosticReportResult, ExecuteCommandParams, Hover, HoverParams, InitializeParams,
-    InitializeResult, InitializedParams, Uri,
+    InitializeResult, InitializedParams, Uri, WorkDoneProgressCancelParams,
 };
 use tower_lsp_server::{Client, LanguageServer};
 use tracing::{Instrument, Span};
@@ -27,6 +27,7 @@ use crate::handlers::requests::document_text::{DocumentText, DocumentTextParams}
 use crate::handlers::requests::{
     code_action, diagnostic, document_text, execute_command, hover, initialize,
 };
+use crate::progress;
 use crate::session::Session;
 
 pub struct Backend {
@@ -76,6 +77,18 @@ impl Backend {
         let session = &self.session;
         request(document_text::METHOD, span, async move {
             document_text::handle(session, params)
+        })
+        .await
+    }
+}
+
+impl Backend {
+    /// `window/workDoneProgress/cancel` (not in tower-lsp's trait).
+    pub async fn work_done_progress_cancel(&self, params: WorkDoneProgressCancelParams) {
+        let span = span("window/workDoneProgress/cancel", None, None);
+        let session = &self.session;
+        notification("window/workDoneProgress/cancel", span, async move {
+            progress::cancel(session, params)
         })
         .await
     }

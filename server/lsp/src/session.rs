@@ -3,6 +3,11 @@
 //! negotiated position encoding, the engine (built-in plus workspace constitutions) and
 //! the merged settings, swapped whole on a change and never edited in place.
 //!
+//! It also holds the optional layers built from the settings — the LLM judge (one per
+//! workspace: its concurrency limit and disk cache are shared by every document) and the
+//! sandbox — with the sandbox verdicts (by document and unit, valid while the unit's hash
+//! is unchanged) and the cancel tokens of cancellable `$/progress`.
+//!
 //! Locks here are never held across an `.await`.
 
 use std::path::PathBuf;
@@ -12,6 +17,7 @@ use std::time::Duration;
 
 use bluecode_analysis::Engine;
 use bluecode_syntax::PositionEncoding;
+use bluecode_workspace::sandbox::{CancellationToken, Sandbox, SandboxSettings, VerifyReport};
 use dashmap::DashMap;
 use serde_json::Value;
 use tower_lsp_server::Client;
@@ -19,6 +25,7 @@ use tower_lsp_server::jsonrpc;
 use tower_lsp_server::lsp_types::{MessageType, Uri};
 
 use crate::document::{Analysed, DocState};
+use crate::llm::LlmLayer;
 use crate::scheduler;
 use crate::settings::{self, Settings, WorkspaceConfig};
 
@@ -36,6 +43,22 @@ pub struct ClientSupport {
     pub pull_diagnostics: bool,
     /// `workspace/diagnostic/refresh`, to make a pulling client ask again.
     pub diagnostic_refresh: bool,
+    /// `window/workDoneProgress/create` and `$/progress`.
+    pub work_done_progress: bool,
+}
+
+/// The sandbox with the settings it was built from.
+pub struct SandboxLayer {
+    pub settings: SandboxSettings,
+    pub sandbox: Arc<Sandbox>,
+}
+
+/// A sandbox verdict on one function unit, valid while the unit's hash is `hash`.
+#[derive(Debug, Clone)]
+pub struct SandboxVerdict {
+    pub unit_id: String,
+    pub hash: u64,
+    pub report: VerifyReport,
 }
 
 /// Everything but the documents; replaced field by field under a write lock.
@@ -53,6 +76,10 @@ pub struct ServerState {
     pub support: ClientSupport,
     /// Problems found by `initialize`, shown once the client is ready (`initialized`).
     pub startup_problems: Vec<String>,
+    /// The LLM judge, when `[llm]` is configured.
+    pub llm: Option<Arc<LlmLayer>>,
+    /// The sandbox, unless its settings are invalid.
+    pub sandbox: Option<Arc<SandboxLayer>>,
 }
 
 pub struct Session {
@@ -60,6 +87,11 @@ pub struct Session {
     pub documents: DashMap<Uri, DocState>,
     state: RwLock<ServerState>,
     generations: AtomicU64,
+    /// Sandbox verdicts by document, then unit id.
+    pub verdicts: DashMap<Uri, Vec<SandboxVerdict>>,
+    /// Cancel tokens of running cancellable work, by progress token.
+    pub cancels: DashMap<String, CancellationToken>,
+    progress_tokens: AtomicU64,
 }
 
 impl Session {
@@ -69,6 +101,92 @@ impl Session {
             documents: DashMap::new(),
             state: RwLock::new(ServerState::default()),
             generations: AtomicU64::new(0),
+            verdicts: DashMap::new(),
+            cancels: DashMap::new(),
+            progress_tokens: AtomicU64::new(0),
+        }
+    }
+
+    /// A fresh `$/progress` token.
+    pub fn next_progress_token(&self) -> String {
+        let n = self.progress_tokens.fetch_add(1, Ordering::Relaxed) + 1;
+        format!("bluecode/{n}")
+    }
+
+    pub fn llm(&self) -> Option<Arc<LlmLayer>> {
+        self.state().llm.clone()
+    }
+
+    pub fn sandbox(&self) -> Option<Arc<SandboxLayer>> {
+        self.state().sandbox.clone()
+    }
+
+    /// The sandbox verdicts recorded for a document.
+    pub fn sandbox_verdicts(&self, uri: &Uri) -> Arc<[SandboxVerdict]> {
+        self.verdicts
+            .get(uri)
+            .map(|v| Arc::from(v.as_slice()))
+            .unwrap_or_else(|| Arc::from(Vec::new()))
+    }
+
+    /// Rebuilds the LLM judge and the sandbox when their settings changed. Returns
+    /// problems for the user (an `[llm]` that cannot be used, say).
+    pub fn refresh_layers(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        let (settings, engine, llm, sandbox) = {
+            let state = self.state();
+            (
+                state.settings.clone(),
+                state.engine.clone(),
+                state.llm.clone(),
+                state.sandbox.clone(),
+            )
+        };
+        let llm_changed = match &llm {
+            Some(layer) => !layer.matches(&settings.llm),
+            None => settings.llm.is_enabled(),
+        };
+        if llm_changed {
+            // The old judge holds the disk cache open: let it go before opening it again.
+            self.state_mut().llm = None;
+            drop(llm);
+            let built = match engine.as_ref() {
+                Some(engine) => LlmLayer::build(&settings.llm, engine),
+                None => Ok(None),
+            };
+            match built {
+                Ok(layer) => self.state_mut().llm = layer.map(Arc::new),
+                Err(e) => problems.push(format!("the LLM judge is off: {e}")),
+            }
+        }
+        let sandbox_changed = sandbox
+            .as_ref()
+            .is_none_or(|layer| layer.settings != settings.sandbox);
+        if sandbox_changed {
+            let built = match Sandbox::new(settings.sandbox.clone()) {
+                Ok(sandbox) => Some(Arc::new(SandboxLayer {
+                    settings: settings.sandbox.clone(),
+                    sandbox: Arc::new(sandbox),
+                })),
+                Err(e) => {
+                    problems.push(format!("the sandbox is off: {e}"));
+                    None
+                }
+            };
+            self.state_mut().sandbox = built;
+        }
+        problems
+    }
+
+    /// Makes a pulling client ask for diagnostics again (pushing clients get them with
+    /// every publish).
+    pub async fn refresh_diagnostics(&self) {
+        let support = self.state().support;
+        if support.pull_diagnostics
+            && support.diagnostic_refresh
+            && let Err(e) = self.client.workspace_diagnostic_refresh().await
+        {
+            tracing::debug!("diagnostic refresh refused: {e}");
         }
     }
 
@@ -134,6 +252,9 @@ impl Session {
                 for warning in resolved.warnings {
                     self.warn(warning).await;
                 }
+                for problem in self.refresh_layers() {
+                    self.warn(problem).await;
+                }
                 self.reanalyse_all().await;
             }
             Err(problems) => {
@@ -170,13 +291,7 @@ impl Session {
             }
             scheduler::schedule(self, &uri);
         }
-        let support = self.state().support;
-        if support.pull_diagnostics
-            && support.diagnostic_refresh
-            && let Err(e) = self.client.workspace_diagnostic_refresh().await
-        {
-            tracing::debug!("diagnostic refresh refused: {e}");
-        }
+        self.refresh_diagnostics().await;
     }
 
     /// The analysis of the document's current version, waiting for it if it is being
@@ -184,7 +299,9 @@ impl Session {
     /// document keeps changing.
     pub async fn current_analysis(&self, uri: &Uri) -> jsonrpc::Result<Option<Arc<Analysed>>> {
         let (mut results, version) = match self.documents.get(uri) {
-            Some(d) => (d.results.subscribe(), d.version),
+            // A change buffered behind a version gap is applied shortly; the answer must
+            // include it, or a pulling client keeps the old report.
+            Some(d) => (d.results.subscribe(), d.latest_version()),
             None => return Ok(None),
         };
         let ready = tokio::time::timeout(

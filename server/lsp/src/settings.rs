@@ -12,6 +12,9 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use bluecode_analysis::{AnalysisSettings, SettingsError, WorkspaceFile};
+use bluecode_workspace::WorkspaceSettings;
+use bluecode_workspace::llm::LlmSettings;
+use bluecode_workspace::sandbox::SandboxSettings;
 use globset::GlobSet;
 use serde_json::Value;
 
@@ -37,9 +40,10 @@ pub struct Settings {
     /// `analysis.exclude`, compiled; matched against paths relative to the root.
     pub exclude: GlobSet,
     pub debounce: Duration,
-    /// The `llm` and `sandbox` sections as merged (snake_case keys), kept raw for the
-    /// layers that will read them.
-    pub sections: toml::Table,
+    /// `[llm]`, typed and validated (off unless `base_url` and `model` are set).
+    pub llm: LlmSettings,
+    /// `[sandbox]`, typed and validated.
+    pub sandbox: SandboxSettings,
 }
 
 impl Default for Settings {
@@ -48,7 +52,8 @@ impl Default for Settings {
             analysis: AnalysisSettings::default(),
             exclude: GlobSet::empty(),
             debounce: DEFAULT_DEBOUNCE,
-            sections: toml::Table::new(),
+            llm: LlmSettings::default(),
+            sandbox: SandboxSettings::default(),
         }
     }
 }
@@ -116,7 +121,7 @@ pub fn resolve(workspace: &WorkspaceConfig, client: &Value) -> Result<Resolved, 
     let client_debounce = take_debounce(&mut client, EDITOR_SOURCE)?;
     let checked = AnalysisSettings::parse_table(client.clone(), "", EDITOR_SOURCE)
         .map_err(|e| vec![editor_problem(e)])?;
-    let warnings = checked.warnings;
+    let mut warnings = checked.warnings;
 
     let mut merged = workspace.table.clone();
     let file_debounce = take_debounce(&mut merged, &workspace.name)?;
@@ -126,6 +131,16 @@ pub fn resolve(workspace: &WorkspaceConfig, client: &Value) -> Result<Resolved, 
     } = AnalysisSettings::parse_table(merged, &workspace.text, &workspace.name)
         .map_err(|e| vec![e.to_string()])?;
     let exclude = analysis.exclude_set().map_err(|e| vec![e.to_string()])?;
+    let layers = WorkspaceSettings::from_file(
+        WorkspaceFile {
+            analysis: analysis.clone(),
+            sections,
+            warnings: Vec::new(),
+        },
+        &workspace.name,
+    )
+    .map_err(|e| vec![e.to_string()])?;
+    warnings.extend(layers.warnings);
     Ok(Resolved {
         settings: Settings {
             analysis,
@@ -133,7 +148,8 @@ pub fn resolve(workspace: &WorkspaceConfig, client: &Value) -> Result<Resolved, 
             debounce: client_debounce
                 .or(file_debounce)
                 .unwrap_or(DEFAULT_DEBOUNCE),
-            sections,
+            llm: layers.llm,
+            sandbox: layers.sandbox,
         },
         warnings,
     })
@@ -263,14 +279,20 @@ mod tests {
         assert_eq!(s.analysis.min_severity, Severity::Warning, "from the file");
         assert_eq!(s.analysis.max_file_size, 5000, "the editor wins");
         assert_eq!(s.analysis.min_confidence, Confidence::High);
-        let llm = s.sections["llm"].as_table().unwrap();
-        assert_eq!(llm["model"].as_str(), Some("n"));
+        assert_eq!(s.llm.model.as_deref(), Some("n"));
         assert_eq!(
-            llm["base_url"].as_str(),
+            s.llm.base_url.as_deref(),
             Some("http://x"),
             "merged, not replaced"
         );
         assert_eq!(s.debounce, DEFAULT_DEBOUNCE);
+        assert_eq!(
+            s.llm.model.as_deref(),
+            Some("n"),
+            "typed from the merged table"
+        );
+        assert!(s.llm.is_enabled());
+        assert!(s.sandbox.enabled);
         assert!(resolved.warnings.is_empty(), "{:?}", resolved.warnings);
     }
 

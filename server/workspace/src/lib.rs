@@ -10,7 +10,9 @@ mod llm_bridge;
 mod sandbox_bridge;
 mod settings;
 
-pub use llm_bridge::{apply_llm_outcome, constitution_docs, judge_request, unit_source_lines};
+pub use llm_bridge::{
+    apply_llm_outcome, constitution_docs, judge_request, static_findings, unit_source_lines,
+};
 pub use sandbox_bridge::{apply_verification, verify_request};
 pub use settings::{WorkspaceSettings, WorkspaceSettingsError};
 

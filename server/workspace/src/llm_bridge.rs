@@ -79,6 +79,26 @@ fn severity_back(s: bluecode_llm::Severity) -> Severity {
     }
 }
 
+/// The unit's static findings as the judge sees them (`s0`, `s1`… in order), the
+/// same list [`judge_request`] sends: what [`apply_llm_outcome`] matches a verdict
+/// against when the verdict is applied again later (a unit that only moved).
+pub fn static_findings(doc: &Document, unit: &Unit, findings: &[Finding]) -> Vec<StaticFinding> {
+    findings
+        .iter()
+        .filter(|f| f.unit_id == unit.id && f.source == FindingSource::Static)
+        .enumerate()
+        .map(|(i, f)| StaticFinding {
+            id: format!("s{i}"),
+            constitution_id: f.rule_id.clone(),
+            cwe: f.cwe_label(),
+            category: f.category.name().to_owned(),
+            line: doc.line_index().line_of(f.range.start) + 1,
+            severity: severity(f.severity),
+            message: f.message.clone(),
+        })
+        .collect()
+}
+
 /// A judge request for `units[index]` with its context and its static findings.
 pub fn judge_request(
     doc: &Document,
@@ -142,20 +162,7 @@ pub fn judge_request(
             })
             .map(|l| l.trim().to_owned())
     });
-    let static_findings = findings
-        .iter()
-        .filter(|f| f.unit_id == unit.id && f.source == FindingSource::Static)
-        .enumerate()
-        .map(|(i, f)| StaticFinding {
-            id: format!("s{i}"),
-            constitution_id: f.rule_id.clone(),
-            cwe: f.cwe_label(),
-            category: f.category.name().to_owned(),
-            line: doc.line_index().line_of(f.range.start) + 1,
-            severity: severity(f.severity),
-            message: f.message.clone(),
-        })
-        .collect();
+    let static_findings = static_findings(doc, unit, findings);
     Some(JudgeRequest {
         unit: UnitInput {
             unit_id: format!("{path}::{}", unit.id),

@@ -1,7 +1,6 @@
 //! `workspace/executeCommand`: `bluecode.showConstitution [id]` answers with the
-//! constitution as markdown; `bluecode.verify [{uri, line}]` would run the finding's
-//! proof in the sandbox — the sandbox is not integrated into the server yet, so it says
-//! so plainly instead of inventing a verdict.
+//! constitution as markdown; `bluecode.verify [{uri, line}]` runs the function holding
+//! the finding in the sandbox (see [`crate::verify`]) and answers with the report.
 
 use std::fmt::Write;
 use std::sync::Arc;
@@ -10,9 +9,10 @@ use bluecode_analysis::constitutions::{Constitution, ExampleKind};
 use serde::Deserialize;
 use serde_json::Value;
 use tower_lsp_server::jsonrpc::{Error, Result};
-use tower_lsp_server::lsp_types::{ExecuteCommandParams, MessageType, Uri};
+use tower_lsp_server::lsp_types::{ExecuteCommandParams, Uri};
 
 use crate::session::Session;
+use crate::verify;
 
 pub const VERIFY: &str = "bluecode.verify";
 pub const SHOW_CONSTITUTION: &str = "bluecode.showConstitution";
@@ -34,8 +34,7 @@ pub async fn handle(session: &Arc<Session>, params: ExecuteCommandParams) -> Res
                 .next()
                 .and_then(|a| serde_json::from_value(a).ok())
                 .ok_or_else(|| Error::invalid_params("expected [{\"uri\": …, \"line\": …}]"))?;
-            verify(session, target).await;
-            Ok(None)
+            Ok(verify::run(session, target.uri, target.line).await)
         }
         SHOW_CONSTITUTION => {
             let id = arguments
@@ -51,31 +50,6 @@ pub async fn handle(session: &Arc<Session>, params: ExecuteCommandParams) -> Res
         }
         other => Err(Error::invalid_params(format!("unknown command `{other}`"))),
     }
-}
-
-async fn verify(session: &Session, target: VerifyTarget) {
-    let enabled = session
-        .settings()
-        .sections
-        .get("sandbox")
-        .and_then(|s| s.get("enabled"))
-        .and_then(|e| e.as_bool())
-        .unwrap_or(false);
-    let why = if enabled {
-        "sandbox verification is not available in this version of the language server yet"
-    } else {
-        "the sandbox is not enabled (sandbox.enabled = false)"
-    };
-    let message = format!(
-        "bluecode: not verified: {why}; {}:{} was not run and has no verdict.",
-        target.uri.as_str(),
-        target.line + 1
-    );
-    tracing::info!("{message}");
-    session
-        .client
-        .show_message(MessageType::WARNING, message)
-        .await;
 }
 
 fn constitution_markdown(c: &Constitution) -> String {

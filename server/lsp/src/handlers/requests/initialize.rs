@@ -77,6 +77,8 @@ pub async fn handle(session: &Arc<Session>, params: InitializeParams) -> Result<
         state.workspace = workspace;
         state.startup_problems = problems;
     }
+    let layer_problems = session.refresh_layers();
+    session.state_mut().startup_problems.extend(layer_problems);
 
     Ok(InitializeResult {
         capabilities: capabilities(encoding),
@@ -126,6 +128,12 @@ fn client_support(params: &InitializeParams) -> ClientSupport {
         diagnostic_refresh: workspace
             .and_then(|w| w.diagnostic.as_ref())
             .and_then(|d| d.refresh_support)
+            .unwrap_or(false),
+        work_done_progress: params
+            .capabilities
+            .window
+            .as_ref()
+            .and_then(|w| w.work_done_progress)
             .unwrap_or(false),
     }
 }
