@@ -1,7 +1,7 @@
 //! "Verify in sandbox" through the server: without a Docker engine the command answers at
 //! once with a clear message and the diagnostic stays as it was; with one
 //! (`BLUECODE_DOCKER_TESTS=1`, after `.ci/docker-up.sh`) the command injection is confirmed
-//! (an error with the evidence on hover), its allow-listed twin is not reproduced (a
+//! (an error with the evidence on hover), its filtered twin is not reproduced (a
 //! hint), a re-verify answers from the verdict cache, an edit drops the verdict, a
 //! cancelled run ends at once, and no container is left behind.
 
@@ -120,6 +120,24 @@ fn verify_without_docker_says_so_promptly_and_changes_nothing() {
     assert!(client.shutdown().success());
 }
 
+/// Waits for the progress of a verification of `file` to reach the run itself.
+fn running_report(client: &mut TestClient, file: &str) -> Value {
+    let begin = client.notification("$/progress", |p| {
+        p["value"]["kind"] == "begin"
+            && p["value"]["message"]
+                .as_str()
+                .is_some_and(|m| m.contains(file))
+    });
+    let token = begin["token"].clone();
+    client.notification("$/progress", |p| {
+        p["token"] == token
+            && p["value"]["kind"] == "report"
+            && p["value"]["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("running"))
+    })
+}
+
 /// Whether Docker-backed tests run; says so on stderr when they do not.
 fn docker_enabled(test: &str) -> bool {
     if std::env::var("BLUECODE_DOCKER_TESTS").as_deref() == Ok("1") {
@@ -214,12 +232,13 @@ fn verify_confirms_the_injection_refutes_its_twin_and_cleans_up() {
         "{after}\n{shown}"
     );
 
-    // The allow-listed twin: not reproduced, lowered to a hint.
-    let twin = file_uri(&root.join("ping_allowlist.py"));
-    client.open(&twin, "python", 1, &fixture("ping_allowlist.py"));
-    let flagged = injection(&client.published(&twin, 1))
+    // The filtered twin: not reproduced, lowered to a hint.
+    let twin = file_uri(&root.join("ping_filtered.py"));
+    client.open(&twin, "python", 1, &fixture("ping_filtered.py"));
+    let published = client.published(&twin, 1);
+    let flagged = injection(&published)
         .cloned()
-        .expect("flagged");
+        .unwrap_or_else(|| panic!("flagged: {published:#?}"));
     let line = flagged["range"]["start"]["line"].as_u64().unwrap_or(0) as u32;
     let answer = verify(&mut client, &twin, line).expect("a report");
     assert_eq!(answer["verdict"], "not_reproduced", "{answer:#}");
@@ -238,12 +257,7 @@ fn verify_confirms_the_injection_refutes_its_twin_and_cleans_up() {
         "workspace/executeCommand",
         json!({"command": "bluecode.verify", "arguments": [{"uri": slow, "line": line}]}),
     );
-    let running = client.notification("$/progress", |p| {
-        p["value"]["kind"] == "report"
-            && p["value"]["message"]
-                .as_str()
-                .is_some_and(|m| m.contains("running"))
-    });
+    let running = running_report(&mut client, "ping_slow.py");
     std::thread::sleep(Duration::from_millis(500));
     let started = Instant::now();
     client.notify(
@@ -251,7 +265,12 @@ fn verify_confirms_the_injection_refutes_its_twin_and_cleans_up() {
         json!({"token": running["token"]}),
     );
     let answer = client.response(&json!(id)).expect("a report");
-    assert_eq!(answer["cause"], "cancelled", "{answer:#}");
+    assert_eq!(
+        answer["cause"],
+        "cancelled",
+        "{answer:#}\n{}",
+        client.stderr()
+    );
     assert!(started.elapsed() < Duration::from_secs(10));
     no_leftovers(pid);
 
@@ -260,12 +279,7 @@ fn verify_confirms_the_injection_refutes_its_twin_and_cleans_up() {
         "workspace/executeCommand",
         json!({"command": "bluecode.verify", "arguments": [{"uri": slow, "line": line}]}),
     );
-    client.notification("$/progress", |p| {
-        p["value"]["kind"] == "report"
-            && p["value"]["message"]
-                .as_str()
-                .is_some_and(|m| m.contains("running"))
-    });
+    running_report(&mut client, "ping_slow.py");
     std::thread::sleep(Duration::from_millis(1500));
     client.notify("$/cancelRequest", json!({"id": id}));
     let cancelled = client.response(&json!(id));

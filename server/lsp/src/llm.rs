@@ -381,18 +381,15 @@ pub fn dispatch(session: &Arc<Session>, uri: &Uri, generation: u64, analysed: &A
                 unit = %unit.id,
                 version = analysed.version
             );
+            let job = UnitJob {
+                uri: uri.clone(),
+                generation,
+                unit_id: unit.id.clone(),
+                hash: unit.hash,
+                elided: view.is_some(),
+            };
             let task = tokio::spawn(
-                judge_unit(
-                    session.clone(),
-                    layer.judge.clone(),
-                    uri.clone(),
-                    generation,
-                    unit.id.clone(),
-                    unit.hash,
-                    request,
-                    view.is_some(),
-                )
-                .instrument(span),
+                judge_unit(session.clone(), layer.judge.clone(), job, request).instrument(span),
             );
             state
                 .llm_tasks
@@ -405,17 +402,25 @@ pub fn dispatch(session: &Arc<Session>, uri: &Uri, generation: u64, analysed: &A
     }
 }
 
-/// One unit's judgement; records it if the unit is still what was sent.
-async fn judge_unit(
-    session: Arc<Session>,
-    judge: Judge,
+/// Which unit a judgement is for: the document's opening and the unit's hash when sent.
+struct UnitJob {
     uri: Uri,
     generation: u64,
     unit_id: String,
     hash: u64,
-    request: JudgeRequest,
+    /// Sent as a [`UnitView`].
     elided: bool,
-) {
+}
+
+/// One unit's judgement; records it if the unit is still what was sent.
+async fn judge_unit(session: Arc<Session>, judge: Judge, job: UnitJob, request: JudgeRequest) {
+    let UnitJob {
+        uri,
+        generation,
+        unit_id,
+        hash,
+        elided,
+    } = job;
     let start_line = request.unit.start_line;
     let outcome = judge.judge(request).await;
     let verdict = match outcome {
