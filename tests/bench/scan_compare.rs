@@ -8,48 +8,18 @@
 //! Semgrep run once unless it is set, they are slow). `BLUECODE_BENCH_CORPUS` points at
 //! another folder to scan.
 
+mod peers;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+
+use peers::{ensure_peers, run_checked, tools_dir};
 
 struct Measurement {
     wall: Duration,
     max_rss_kb: i64,
     exit: i32,
-}
-
-fn tools_dir() -> PathBuf {
-    std::env::var_os("BLUECODE_TOOLS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join(".tools"))
-}
-
-fn run_checked(cmd: &mut Command, what: &str) {
-    match cmd.status() {
-        Ok(s) if s.success() => {}
-        Ok(s) => panic!("{what} failed with {s}"),
-        Err(e) => panic!("{what} could not start: {e}"),
-    }
-}
-
-fn ensure_peers(tools: &Path) -> PathBuf {
-    let venv = tools.join("peers");
-    let bin = venv.join("bin");
-    if !bin.join("semgrep").exists() || !bin.join("bandit").exists() || !bin.join("ruff").exists() {
-        eprintln!(
-            "installing ruff, bandit and semgrep into {} …",
-            venv.display()
-        );
-        run_checked(
-            Command::new("python3").args(["-m", "venv"]).arg(&venv),
-            "python3 -m venv",
-        );
-        run_checked(
-            Command::new(bin.join("pip")).args(["install", "-q", "ruff", "bandit", "semgrep"]),
-            "pip install peers",
-        );
-    }
-    bin
 }
 
 fn ensure_django(tools: &Path) -> PathBuf {

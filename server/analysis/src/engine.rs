@@ -7,7 +7,8 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use bluecode_constitutions::{
-    CompiledLanguage, Confidence, Constitution, ConstitutionSet, Pattern, PatternKind,
+    CombinedQuery, CompiledLanguage, Confidence, Constitution, ConstitutionSet, Pattern,
+    PatternKind,
 };
 use bluecode_syntax::tree_sitter::{Node, QueryCursor, StreamingIterator};
 use bluecode_syntax::{Document, Language, Unit, UnitKind};
@@ -19,6 +20,12 @@ use crate::taint::{self, SinkInput};
 #[derive(Debug, Clone)]
 pub struct Engine {
     set: Arc<ConstitutionSet>,
+}
+
+/// The compiled language of a document and the combined queries its text can match.
+pub struct QueryPlan<'e> {
+    compiled: Option<&'e CompiledLanguage>,
+    queries: Vec<&'e CombinedQuery>,
 }
 
 struct Candidate<'t> {
@@ -45,31 +52,49 @@ impl Engine {
     /// All findings of a document, unit by unit (no caching).
     pub fn analyze_document(&self, doc: &Document) -> Vec<Finding> {
         let units = bluecode_syntax::extract_units(doc);
+        let plan = self.plan(doc);
         let mut findings: Vec<Finding> = (0..units.len())
-            .flat_map(|i| self.analyze_unit(doc, &units, i))
+            .flat_map(|i| self.analyze_unit(doc, &plan, &units, i))
             .collect();
         findings.sort_by(|a, b| (a.range.start, &a.rule_id).cmp(&(b.range.start, &b.rule_id)));
         findings
     }
 
-    /// Findings whose reported node starts in the own text of `units[index]`.
-    pub fn analyze_unit(&self, doc: &Document, units: &[Unit], index: usize) -> Vec<Finding> {
+    /// The queries worth running on `doc`. Anchors are looked up in the whole text, not a
+    /// unit's own text: a pattern may test the enclosing class (`@PreAuthorize` on a
+    /// sibling method) while reporting inside the unit.
+    pub fn plan<'e>(&'e self, doc: &Document) -> QueryPlan<'e> {
+        let compiled = doc.language().and_then(|l| self.set.compiled(l));
+        QueryPlan {
+            queries: compiled.map_or_else(Vec::new, |c| c.queries_for([doc.text()])),
+            compiled,
+        }
+    }
+
+    /// Findings whose reported node starts in the own text of `units[index]`; `plan` comes
+    /// from [`Engine::plan`] for the same document text.
+    pub fn analyze_unit(
+        &self,
+        doc: &Document,
+        plan: &QueryPlan<'_>,
+        units: &[Unit],
+        index: usize,
+    ) -> Vec<Finding> {
         let Some(unit) = units.get(index) else {
             return Vec::new();
         };
         let Some(language) = doc.language() else {
             return Vec::new();
         };
-        let Some(compiled) = self.set.compiled(language) else {
+        let Some(compiled) = plan.compiled else {
             return Vec::new();
         };
         let text = doc.text();
         let mut findings = self.regex_findings(compiled, text, &unit.own_ranges, &unit.id);
-        let queries =
-            compiled.queries_for(unit.own_ranges.iter().filter_map(|r| text.get(r.clone())));
         let Some(tree) = doc.tree() else {
             return findings;
         };
+        let queries = &plan.queries;
         if queries.is_empty() {
             return findings;
         }

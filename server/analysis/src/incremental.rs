@@ -1,11 +1,19 @@
-//! Per-document analysis state: the findings of each unit, keyed by the unit's hash, so
-//! an edit re-analyses only the units whose own text changed. Findings are stored
-//! relative to their unit's start and moved when the unit moves. The module unit is
-//! re-analysed on every update: its findings sit between functions that may have grown.
+//! Per-document analysis state: the findings of each unit, keyed by the unit's hash and
+//! the hash of the context it is analysed in, so an edit re-analyses only the units
+//! whose text or context changed. Findings are stored relative to their unit's start
+//! and moved when the unit moves. The module unit is re-analysed on every update: its
+//! findings sit between functions that may have grown.
+//!
+//! A unit's context is what the engine reads outside it: the module's own text
+//! (constants whose conditions fold, imports, class annotations), the top-level
+//! declaration enclosing it (patterns that test sibling methods of a class), and the short
+//! top-level functions the taint walker follows as one-line helpers.
 
 use std::collections::HashMap;
 
+use bluecode_syntax::tree_sitter::Node;
 use bluecode_syntax::{Document, Unit, UnitKind, extract_units};
+use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 use crate::engine::Engine;
 use crate::finding::Finding;
@@ -13,6 +21,7 @@ use crate::finding::Finding;
 #[derive(Debug, Clone)]
 struct CachedUnit {
     hash: u64,
+    context: u64,
     start: usize,
     findings: Vec<Finding>,
 }
@@ -44,17 +53,21 @@ impl DocumentAnalysis {
             self.constitution_hash = set_hash;
         }
         let units = extract_units(doc);
+        let contexts = unit_contexts(doc, &units);
+        let plan = engine.plan(doc);
         let mut cache = HashMap::with_capacity(units.len());
         let mut reanalysed = 0;
         for (i, unit) in units.iter().enumerate() {
+            let context = contexts.get(i).copied().unwrap_or_default();
             let reusable = unit.kind == UnitKind::Function
                 && self
                     .cache
                     .get(&unit.id)
-                    .is_some_and(|c| c.hash == unit.hash);
+                    .is_some_and(|c| c.hash == unit.hash && c.context == context);
             let entry = if reusable {
                 let mut cached = self.cache.remove(&unit.id).unwrap_or_else(|| CachedUnit {
                     hash: unit.hash,
+                    context,
                     start: unit.range.start,
                     findings: Vec::new(),
                 });
@@ -68,8 +81,9 @@ impl DocumentAnalysis {
                 reanalysed += 1;
                 CachedUnit {
                     hash: unit.hash,
+                    context,
                     start: unit.range.start,
-                    findings: engine.analyze_unit(doc, &units, i),
+                    findings: engine.analyze_unit(doc, &plan, &units, i),
                 }
             };
             cache.insert(unit.id.clone(), entry);
@@ -96,6 +110,76 @@ impl DocumentAnalysis {
         all.sort_by(|a, b| (a.range.start, &a.rule_id).cmp(&(b.range.start, &b.rule_id)));
         all
     }
+}
+
+/// The context hash of each unit (see the module docs).
+fn unit_contexts(doc: &Document, units: &[Unit]) -> Vec<u64> {
+    let text = doc.text();
+    let module_hash = units
+        .iter()
+        .find(|u| u.kind == UnitKind::Module)
+        .map_or(0, |u| u.hash);
+    let mut top_level = Vec::new();
+    // (name, hash of the whole definition) of each one-return top-level function.
+    let mut helpers: Vec<(&str, u64)> = Vec::new();
+    if let Some(tree) = doc.tree() {
+        let root = tree.root_node();
+        let mut walk = root.walk();
+        for node in root.children(&mut walk) {
+            if is_one_return_function(node)
+                && let Some(name) = node
+                    .child_by_field_name("name")
+                    .and_then(|n| text.get(n.byte_range()))
+                && let Some(definition) = text.get(node.byte_range())
+            {
+                helpers.push((name, xxh3_64(definition.as_bytes())));
+            }
+            top_level.push(node.byte_range());
+        }
+    }
+    units
+        .iter()
+        .map(|unit| {
+            let unit_text = text.get(unit.range.clone()).unwrap_or_default();
+            let mut h = Xxh3::new();
+            h.update(&module_hash.to_le_bytes());
+            let i = top_level.partition_point(|r| r.end <= unit.range.start);
+            if let Some(enclosing) = top_level
+                .get(i)
+                .filter(|r| r.start <= unit.range.start && unit.range.end <= r.end)
+                .and_then(|r| text.get(r.clone()))
+            {
+                h.update(&xxh3_64(enclosing.as_bytes()).to_le_bytes());
+            }
+            for (name, hash) in &helpers {
+                if unit_text.contains(name) {
+                    h.update(&hash.to_le_bytes());
+                }
+            }
+            h.digest()
+        })
+        .collect()
+}
+
+/// `def clean(v): return …` / `function clean(v) { return … }`: the shape the taint
+/// walker inlines at call sites (docstrings and comments aside).
+fn is_one_return_function(node: Node) -> bool {
+    if !matches!(node.kind(), "function_definition" | "function_declaration") {
+        return false;
+    }
+    let Some(body) = node.child_by_field_name("body") else {
+        return false;
+    };
+    let mut walk = body.walk();
+    let mut statements = body.named_children(&mut walk).filter(|c| {
+        c.kind() != "comment"
+            && !(c.kind() == "expression_statement"
+                && c.named_child(0).is_some_and(|s| s.kind() == "string"))
+    });
+    matches!(
+        (statements.next(), statements.next()),
+        (Some(only), None) if only.kind() == "return_statement"
+    )
 }
 
 #[cfg(test)]
@@ -136,5 +220,79 @@ mod tests {
             "os.system(\"ping \" + host)"
         );
         assert_eq!(after, engine.analyze_document(&doc));
+    }
+
+    /// Replaces the first `from` in `doc` by `to`, updates `analysis`, and checks that the
+    /// incremental result equals a full analysis of the new text.
+    fn edit_and_compare(
+        engine: &Engine,
+        analysis: &mut DocumentAnalysis,
+        doc: &mut Document,
+        from: &str,
+        to: &str,
+    ) -> Vec<Finding> {
+        let at = doc.text().find(from).expect("edited text present");
+        doc.apply_all([TextChange {
+            range: Some(at..at + from.len()),
+            text: to.into(),
+        }]);
+        analysis.update(engine, doc);
+        let incremental = analysis.findings();
+        assert_eq!(
+            incremental,
+            engine.analyze_document(doc),
+            "after {from:?} → {to:?}"
+        );
+        incremental
+    }
+
+    #[test]
+    fn a_unit_is_reanalysed_when_what_it_reads_outside_itself_changes() {
+        let engine = Engine::new(Arc::new(
+            ConstitutionSet::builtin().expect("built-ins load"),
+        ));
+        // A module constant folds a condition inside `run`.
+        let src = "import os\nfrom flask import request\n\nDEBUG_SHELL = False\n\ndef run():\n    if DEBUG_SHELL:\n        os.system(request.args[\"cmd\"])\n";
+        let mut doc = Document::new(Some(Language::Python), src.into());
+        let mut analysis = DocumentAnalysis::new();
+        analysis.update(&engine, &doc);
+        assert!(analysis.findings().is_empty());
+        let after = edit_and_compare(&engine, &mut analysis, &mut doc, "False", "True");
+        assert!(after.iter().any(|f| f.rule_id == "py.command-injection"));
+
+        // A one-return helper that stops quoting its argument.
+        let src = "import os, shlex\nfrom flask import request\n\ndef quoted(v):\n    return shlex.quote(v)\n\ndef run():\n    os.system(\"ping \" + quoted(request.args[\"h\"]))\n";
+        let mut doc = Document::new(Some(Language::Python), src.into());
+        let mut analysis = DocumentAnalysis::new();
+        analysis.update(&engine, &doc);
+        assert!(analysis.findings().is_empty());
+        let after = edit_and_compare(
+            &engine,
+            &mut analysis,
+            &mut doc,
+            "shlex.quote(v)",
+            "v.strip()",
+        );
+        assert!(after.iter().any(|f| f.rule_id == "py.command-injection"));
+
+        // A Java pattern that tests the sibling methods of the class.
+        let src = "@RestController\npublic class Admin {\n    @GetMapping(\"/a\")\n    public String list() { return \"\"; }\n\n    @DeleteMapping(\"/b\")\n    public void remove(long id) { }\n}\n";
+        let mut doc = Document::new(Some(Language::Java), src.into());
+        let mut analysis = DocumentAnalysis::new();
+        analysis.update(&engine, &doc);
+        let missing = |fs: &[Finding]| {
+            fs.iter()
+                .filter(|f| f.rule_id == "java.missing-authorization")
+                .count()
+        };
+        assert_eq!(missing(&analysis.findings()), 0);
+        let after = edit_and_compare(
+            &engine,
+            &mut analysis,
+            &mut doc,
+            "@GetMapping(\"/a\")",
+            "@GetMapping(\"/a\")\n    @PreAuthorize(\"hasRole('ADMIN')\")",
+        );
+        assert_eq!(missing(&after), 1, "{after:?}");
     }
 }

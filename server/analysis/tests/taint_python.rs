@@ -192,3 +192,102 @@ fn adversarially_deep_input_neither_panics_nor_overflows() {
     let broken = "import os\ndef f(p:\n    os.system(p +\n";
     let _ = findings(broken);
 }
+
+#[test]
+fn one_line_helpers_of_the_file_are_followed_and_recursion_does_not_hide_a_flow() {
+    // A helper that quotes its argument sanitizes the call.
+    assert!(!flagged(
+        r#"
+import os, shlex
+from flask import request
+
+def quoted(v):
+    return shlex.quote(v)
+
+def run():
+    os.system("ping " + quoted(request.args["host"]))
+"#
+    ));
+    // A helper that only decorates passes the taint on.
+    assert!(flagged(
+        r#"
+import os
+from flask import request
+
+def with_prefix(v):
+    return "ping " + v
+
+def run():
+    os.system(with_prefix(request.args["host"]))
+"#
+    ));
+    // Self- and mutually recursive helpers would end at the depth limit; they must not
+    // read as clean.
+    assert_eq!(
+        findings(
+            r#"
+import os
+from flask import request
+
+def f(x):
+    return f(x)
+
+def g(x):
+    return h(x)
+
+def h(x):
+    return g(x)
+
+def run():
+    os.system(f(request.args["a"]))
+    os.system(g(request.args["a"]))
+"#
+        )
+        .len(),
+        2
+    );
+}
+
+#[test]
+fn module_constants_fold_and_constant_tables_yield_their_values() {
+    assert!(!flagged(
+        r#"
+import os
+from flask import request
+
+DEBUG_SHELL = False
+
+def run():
+    if DEBUG_SHELL:
+        os.system(request.args["cmd"])
+"#
+    ));
+    assert!(!flagged(
+        r#"
+import os
+from flask import request
+
+COMMANDS = {"disk": "df -h", "load": "uptime"}
+
+def run():
+    os.system(COMMANDS.get(request.args["what"], "true"))
+"#
+    ));
+    // A constant that is rebound through `global` is not folded.
+    assert!(flagged(
+        r#"
+import os
+from flask import request
+
+DEBUG_SHELL = False
+
+def enable():
+    global DEBUG_SHELL
+    DEBUG_SHELL = True
+
+def run():
+    if DEBUG_SHELL:
+        os.system(request.args["cmd"])
+"#
+    ));
+}

@@ -158,6 +158,12 @@ impl Session {
                 Ok(layer) => self.state_mut().llm = layer.map(Arc::new),
                 Err(e) => problems.push(format!("the LLM judge is off: {e}")),
             }
+            // Verdicts of another model (or endpoint) no longer apply; tasks in flight
+            // for the old judge are aborted as they are dropped.
+            for mut doc in self.documents.iter_mut() {
+                doc.llm_verdicts = Arc::default();
+                doc.llm_tasks = Default::default();
+            }
         }
         let sandbox_changed = sandbox
             .as_ref()

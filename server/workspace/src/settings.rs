@@ -58,11 +58,12 @@ impl WorkspaceSettings {
         let mut warnings = file.warnings.clone();
         let llm: LlmSettings = section(&file, "llm", source_name, &mut warnings)?;
         if llm.is_enabled() {
-            llm.validate().map_err(|e| WorkspaceSettingsError::Section {
-                source_name: source_name.to_owned(),
-                section: "llm",
-                message: e.to_string(),
-            })?;
+            llm.validate()
+                .map_err(|e| WorkspaceSettingsError::Section {
+                    source_name: source_name.to_owned(),
+                    section: "llm",
+                    message: e.to_string(),
+                })?;
         }
         let sandbox: SandboxSettings = section(&file, "sandbox", source_name, &mut warnings)?;
         sandbox

@@ -49,11 +49,14 @@ pub(crate) fn flows<'t>(
         evaluated: vec![false; inputs.len()],
         dead: Vec::new(),
         depth: 0,
+        helpers: Default::default(),
+        inlining: Vec::new(),
     };
     let mut env = Env::new();
     if is_module {
         walker.walk_children(unit_node, &mut env);
     } else {
+        walker.seed_module_constants(unit_node, &mut env);
         walker.bind_parameters(unit_node, &mut env);
         match unit_node.child_by_field_name("body") {
             Some(body) => walker.walk(body, &mut env),
@@ -81,6 +84,11 @@ struct Walker<'a, 't> {
     evaluated: Vec<bool>,
     dead: Vec<Range<usize>>,
     depth: usize,
+    /// Top-level one-statement helpers (`def clean(v): return v.replace(…)`) by name.
+    helpers: std::collections::HashMap<String, Option<Node<'t>>>,
+    /// Helpers being evaluated; a recursive helper is not inlined again (it would only
+    /// end at the depth limit, which reads as clean and would hide the flow).
+    inlining: Vec<String>,
 }
 
 fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
@@ -837,8 +845,112 @@ impl<'t> Walker<'_, 't> {
         }
     }
 
+    /// Module-level constants a function reads (`DEBUG_SHELL = False`, `const LIMIT = 5`),
+    /// so that conditions on them fold. Python: upper-case names bound once at the top
+    /// level and never declared `global`; JavaScript: top-level `const` bindings.
+    fn seed_module_constants(&mut self, unit_node: Node<'t>, env: &mut Env) {
+        if !matches!(
+            self.language,
+            Language::Python | Language::JavaScript | Language::TypeScript | Language::Tsx
+        ) {
+            return;
+        }
+        let mut root = unit_node;
+        while let Some(p) = root.parent() {
+            root = p;
+        }
+        let mut found: Vec<(String, Node<'t>)> = Vec::new();
+        let mut seen: std::collections::HashMap<String, usize> = Default::default();
+        let mut cursor = root.walk();
+        let top: Vec<Node<'t>> = root.named_children(&mut cursor).collect();
+        for stmt in top {
+            match stmt.kind() {
+                "expression_statement" if self.language == Language::Python => {
+                    let Some(a) = stmt.named_child(0).filter(|a| a.kind() == "assignment") else {
+                        continue;
+                    };
+                    let (Some(left), Some(right)) = (
+                        a.child_by_field_name("left"),
+                        a.child_by_field_name("right"),
+                    ) else {
+                        continue;
+                    };
+                    if left.kind() == "identifier" {
+                        let name = self.text_of(left).to_owned();
+                        *seen.entry(name.clone()).or_default() += 1;
+                        found.push((name, right));
+                    }
+                }
+                "lexical_declaration" if self.text_of(stmt).starts_with("const") => {
+                    let mut c = stmt.walk();
+                    let decls: Vec<Node<'t>> = stmt.named_children(&mut c).collect();
+                    for d in decls {
+                        if d.kind() != "variable_declarator" {
+                            continue;
+                        }
+                        let (Some(name), Some(value)) = (
+                            d.child_by_field_name("name"),
+                            d.child_by_field_name("value"),
+                        ) else {
+                            continue;
+                        };
+                        if name.kind() == "identifier" {
+                            let n = self.text_of(name).to_owned();
+                            *seen.entry(n.clone()).or_default() += 1;
+                            found.push((n, value));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        for (name, value) in found {
+            if seen.get(&name) != Some(&1) {
+                continue;
+            }
+            if self.language == Language::Python
+                && (!is_constant_name(&name) || self.text.contains(&format!("global {name}")))
+            {
+                continue;
+            }
+            if matches!(
+                classify(value, self.language),
+                Class::True | Class::False | Class::Number | Class::Str
+            ) && let v @ Value::Const(_) = self.eval(value, &Env::new())
+            {
+                env.insert(name, v);
+            }
+        }
+    }
+
     fn bind_parameter(&mut self, function: Node<'t>, param: Node<'t>, env: &mut Env) {
         let text = self.text_of(param).to_owned();
+        // A parameter typed as a number, boolean, UUID or date cannot carry an injection.
+        // (Not in C and C++, where integer parameters feed the `size` sinks.)
+        if !matches!(self.language, Language::C | Language::Cpp)
+            && let Some(ty) = param.child_by_field_name("type")
+            && is_scalar_type(self.text_of(ty))
+        {
+            let mut cursor = param.walk();
+            let by_name: Vec<Node<'t>> =
+                param.children_by_field_name("name", &mut cursor).collect();
+            let names: Vec<Node<'t>> = if by_name.is_empty() {
+                param
+                    .child_by_field_name("pattern")
+                    .or_else(|| param.named_child(0))
+                    .into_iter()
+                    .collect()
+            } else {
+                by_name
+            };
+            for name in names {
+                if classify(name, self.language) == Class::Identifier {
+                    let n = self.text_of(name).to_owned();
+                    env.insert(n, Value::Clean);
+                }
+            }
+            return;
+        }
         let names: Vec<Node<'t>> = {
             let mut cursor = param.walk();
             let by_name: Vec<Node<'t>> =
@@ -1092,6 +1204,17 @@ impl<'t> Walker<'_, 't> {
             }
             Class::Member => {
                 let path = self.path(node);
+                // Django's / Flask-Login's authenticated user is loaded server-side.
+                if self.language == Language::Python
+                    && path
+                        .as_ref()
+                        .is_some_and(|p| p.len() > 2 && p[0] == "request" && p[1] == "user")
+                    && env
+                        .get("request")
+                        .is_none_or(|v| v.taint().is_none_or(|t| !t.strong))
+                {
+                    return Value::Clean;
+                }
                 if let Some(p) = &path {
                     if let Some(v) = env.get(&p.join(".")) {
                         return v.clone();
@@ -1212,6 +1335,53 @@ impl<'t> Walker<'_, 't> {
                 }
             }
             Class::Scope | Class::Opaque => Value::Clean,
+            // `[escape(p) for p in rows]`: the element expression with the loop variables
+            // bound to the iterated values.
+            _ if self.language == Language::Python
+                && matches!(
+                    node.kind(),
+                    "generator_expression"
+                        | "list_comprehension"
+                        | "set_comprehension"
+                        | "dictionary_comprehension"
+                ) =>
+            {
+                let mut inner = env.clone();
+                let mut cursor = node.walk();
+                let clauses: Vec<Node<'t>> = node
+                    .named_children(&mut cursor)
+                    .filter(|c| c.kind() == "for_in_clause")
+                    .collect();
+                for clause in clauses {
+                    let (Some(left), Some(right)) = (
+                        clause.child_by_field_name("left"),
+                        clause.child_by_field_name("right"),
+                    ) else {
+                        continue;
+                    };
+                    let v = self.eval(right, &inner);
+                    let mut names = vec![left];
+                    if left.kind() != "identifier" {
+                        let mut c = left.walk();
+                        names = left
+                            .named_children(&mut c)
+                            .filter(|n| n.kind() == "identifier")
+                            .collect();
+                    }
+                    for n in names {
+                        inner.insert(self.text_of(n).to_owned(), v.clone());
+                    }
+                }
+                match node.child_by_field_name("body") {
+                    Some(body) => match self.eval(body, &inner) {
+                        Value::Tainted(t) => Value::Tainted(t),
+                        _ => Value::Clean,
+                    },
+                    None => Value::Clean,
+                }
+            }
+            // `ALLOWED_PAGES[key]`: the value comes from the constant table, not the key.
+            Class::Subscript if self.constant_table(node, env) => Value::Clean,
             // `{ key: value }` / `{"key": value}`: the key is a name, not a variable.
             _ if node.kind() == "pair" && self.language != Language::Python => {
                 match node.child_by_field_name("value") {
@@ -1239,6 +1409,121 @@ impl<'t> Walker<'_, 't> {
         }
     }
 
+    /// The top-level function `name` of this file when its body is one `return EXPR`.
+    fn helper(&mut self, anchor: Node<'t>, name: &str) -> Option<Node<'t>> {
+        if let Some(found) = self.helpers.get(name) {
+            return *found;
+        }
+        let mut root = anchor;
+        while let Some(p) = root.parent() {
+            root = p;
+        }
+        let mut cursor = root.walk();
+        let top: Vec<Node<'t>> = root.named_children(&mut cursor).collect();
+        let mut found = None;
+        for stmt in top {
+            let def = if stmt.kind() == "decorated_definition" {
+                continue;
+            } else {
+                stmt
+            };
+            if !matches!(def.kind(), "function_definition" | "function_declaration") {
+                continue;
+            }
+            if def
+                .child_by_field_name("name")
+                .is_none_or(|n| self.text_of(n) != name)
+            {
+                continue;
+            }
+            if found.is_some() {
+                // Defined twice: which one runs depends on the order; give up.
+                found = None;
+                break;
+            }
+            found = Some(def);
+        }
+        self.helpers.insert(name.to_owned(), found);
+        found
+    }
+
+    /// A call of a one-line helper of this file, evaluated with its parameters bound to
+    /// the call's arguments, so that sanitizing inside the helper counts.
+    fn helper_result(&mut self, name: &str, args: &[Node<'t>], env: &Env) -> Option<Value> {
+        let anchor = *args.first()?;
+        let def = self.helper(anchor, name)?;
+        let body = def.child_by_field_name("body")?;
+        let mut cursor = body.walk();
+        let stmts: Vec<Node<'t>> = body
+            .named_children(&mut cursor)
+            .filter(|c| c.kind() != "comment")
+            .filter(|c| {
+                // a docstring
+                !(c.kind() == "expression_statement"
+                    && c.named_child(0).is_some_and(|s| s.kind() == "string"))
+            })
+            .collect();
+        let [ret] = stmts.as_slice() else {
+            return None;
+        };
+        if ret.kind() != "return_statement" {
+            return None;
+        }
+        let expr = ret.named_child(0)?;
+        let params = def.child_by_field_name("parameters")?;
+        let mut c = params.walk();
+        let names: Vec<String> = params
+            .named_children(&mut c)
+            .filter_map(|p| {
+                let n = match p.kind() {
+                    "identifier" => Some(p),
+                    _ => p
+                        .child_by_field_name("name")
+                        .or_else(|| p.child_by_field_name("pattern"))
+                        .or_else(|| p.child_by_field_name("left"))
+                        .or_else(|| p.named_child(0)),
+                }?;
+                (n.kind() == "identifier").then(|| self.text_of(n).to_owned())
+            })
+            .collect();
+        if names.is_empty()
+            || args
+                .iter()
+                .any(|a| a.kind().contains("keyword") || a.kind().contains("splat"))
+        {
+            return None;
+        }
+        if self.inlining.iter().any(|h| h == name) {
+            return None;
+        }
+        let mut inner = Env::new();
+        for (i, n) in names.iter().enumerate() {
+            let v = match args.get(i) {
+                Some(a) => self.eval(*a, env),
+                None => Value::Clean,
+            };
+            inner.insert(n.clone(), v);
+        }
+        self.inlining.push(name.to_owned());
+        let v = self.eval(expr, &inner);
+        self.inlining.pop();
+        Some(v)
+    }
+
+    /// A subscript of an upper-case (constant) name that holds no taint.
+    fn constant_table(&self, node: Node, env: &Env) -> bool {
+        let object = node
+            .child_by_field_name("value")
+            .or_else(|| node.child_by_field_name("object"))
+            .or_else(|| node.child_by_field_name("operand"))
+            .or_else(|| node.child_by_field_name("array"));
+        object.is_some_and(|o| {
+            classify(o, self.language) == Class::Identifier
+                && is_constant_name(self.text_of(o))
+                && env.get(self.text_of(o)).is_none_or(|v| v.taint().is_none())
+        })
+    }
+
     fn eval_call(&mut self, node: Node<'t>, env: &Env) -> Value {
         let (callee, args) = lang::call_parts(node);
         let path = callee.and_then(|c| self.path(c)).or_else(|| {
@@ -1256,6 +1541,15 @@ impl<'t> Walker<'_, 't> {
         {
             return v;
         }
+        // `RETURN_PAGES.get(key, "/")`: a lookup in a constant table yields its values.
+        if let Some(p) = &path
+            && p.len() == 2
+            && p[1] == "get"
+            && is_constant_name(&p[0])
+            && env.get(&p[0]).is_none_or(|v| v.taint().is_none())
+        {
+            return Value::Clean;
+        }
         let mut inputs: Vec<Value> = args.iter().map(|a| self.eval(*a, env)).collect();
         if let Some(r) = receiver {
             inputs.push(self.eval(r, env));
@@ -1265,6 +1559,13 @@ impl<'t> Walker<'_, 't> {
             return clean_unless_tainted(joined);
         };
         let refs: Vec<&str> = p.iter().map(String::as_str).collect();
+        if refs.len() == 1
+            && joined.taint().is_some()
+            && self.model.sanitizer_kinds(&refs).is_none()
+            && let Some(v) = self.helper_result(refs[0], &args, env)
+        {
+            return v;
+        }
         if self.is_regex_escape(&refs, &args) {
             return joined.sanitized_for(&["regex".to_owned()]);
         }
@@ -1293,6 +1594,81 @@ impl<'t> Walker<'_, 't> {
             _ => Value::Clean,
         }
     }
+}
+
+/// `ALLOWED_HOSTS`, `RETURN_PAGES`: an upper-case name, by convention a constant.
+fn is_constant_name(name: &str) -> bool {
+    name.len() >= 2
+        && name.starts_with(|c: char| c.is_ascii_uppercase() || c == '_')
+        && name.chars().any(|c| c.is_ascii_uppercase())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+}
+
+/// A parameter type that holds no text: numbers, booleans, UUIDs, dates.
+fn is_scalar_type(ty: &str) -> bool {
+    const SCALARS: [&str; 48] = [
+        "int",
+        "float",
+        "bool",
+        "complex",
+        "Decimal",
+        "decimal.Decimal",
+        "UUID",
+        "uuid.UUID",
+        "datetime",
+        "datetime.datetime",
+        "date",
+        "datetime.date",
+        "number",
+        "boolean",
+        "bigint",
+        "long",
+        "short",
+        "byte",
+        "double",
+        "Integer",
+        "Long",
+        "Short",
+        "Boolean",
+        "Double",
+        "Float",
+        "int8",
+        "int16",
+        "int32",
+        "int64",
+        "uint",
+        "uint8",
+        "uint16",
+        "uint32",
+        "uint64",
+        "float32",
+        "float64",
+        "size_t",
+        "ssize_t",
+        "unsigned",
+        "unsigned int",
+        "long long",
+        "unsigned long",
+        "time.Duration",
+        "time.Time",
+        "PositiveInt",
+        "NonNegativeInt",
+        "StrictInt",
+        "StrictBool",
+    ];
+    let t = ty.trim().trim_start_matches(':').trim();
+    let t = t
+        .strip_prefix("Optional[")
+        .and_then(|r| r.strip_suffix(']'))
+        .unwrap_or(t);
+    let parts: Vec<&str> = t
+        .split('|')
+        .map(str::trim)
+        .filter(|p| !matches!(*p, "None" | "null" | "undefined"))
+        .collect();
+    !parts.is_empty() && parts.iter().all(|p| SCALARS.contains(p))
 }
 
 /// The value of `var` once a check has validated it: clean, or, for a check that only

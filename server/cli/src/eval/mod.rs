@@ -6,7 +6,11 @@
 //! `expect-not: …` as one that must not; scored per line — or from a CSV
 //! `file,cwe,vulnerable`, scored per file. A LABEL is a constitution id, `CWE-N`, or a
 //! category (`malicious`, `bias`, `instruction`, `vulnerability`).
+//!
+//! With `--sarif`, another tool's results are scored instead of bluecode's, so that the
+//! same labels compare tools side by side.
 
+mod imported;
 mod labels;
 mod score;
 
@@ -40,6 +44,14 @@ pub struct EvalArgs {
     pub min_recall: Option<f64>,
     #[arg(long)]
     pub config: Option<PathBuf>,
+    /// Score this SARIF 2.1.0 log (another tool's results on the same files) instead of
+    /// a bluecode scan. CWEs come from each rule's `properties.tags`.
+    #[arg(long)]
+    pub sarif: Option<PathBuf>,
+    /// With --sarif: a table of `RULE,CWE-N[,CWE-M…]` lines giving the CWEs of rules
+    /// whose tags name none (ruff's, Bandit's).
+    #[arg(long, requires = "sarif")]
+    pub rule_cwe: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum, PartialEq, Eq)]
@@ -49,7 +61,14 @@ pub enum EvalFormat {
 }
 
 pub fn run(args: &EvalArgs) -> anyhow::Result<ExitCode> {
-    let (_, report) = scan(&args.paths, args.config.as_deref(), Default::default())?;
+    let (_, mut report) = scan(&args.paths, args.config.as_deref(), Default::default())?;
+    if let Some(sarif) = &args.sarif {
+        let rule_cwes = match &args.rule_cwe {
+            Some(table) => imported::read_rule_cwes(table)?,
+            None => Default::default(),
+        };
+        report.findings = imported::from_sarif(sarif, &report.scanned, &rule_cwes)?;
+    }
     let cases = match &args.labels {
         Some(csv) => labels::from_csv(csv, &report)?,
         None => labels::inline(&report)?,
