@@ -97,8 +97,11 @@ fn a_corpus_without_labels_is_an_error() {
 
 /// The floors the development corpus must hold; raise them as detection improves, never
 /// lower them to make a change pass.
-const CORPUS_MIN_F1: &str = "0.66";
-const CORPUS_MAX_FPR: &str = "0.15";
+/// Measured on 2026-11-22: F1 0.941, FPR 0.083, lowest recall 0.667 (CWE-90).
+const CORPUS_MIN_F1: &str = "0.92";
+const CORPUS_MAX_FPR: &str = "0.09";
+/// The bar: no CWE class below this recall.
+const CORPUS_MIN_RECALL: &str = "0.6";
 
 #[test]
 fn the_development_corpus_holds_its_floors() {
@@ -111,6 +114,8 @@ fn the_development_corpus_holds_its_floors() {
             CORPUS_MIN_F1,
             "--max-fpr",
             CORPUS_MAX_FPR,
+            "--min-recall",
+            CORPUS_MIN_RECALL,
         ],
         root,
     );

@@ -14,6 +14,7 @@ use bluecode_syntax::tree_sitter::{Node, QueryCursor, StreamingIterator};
 use bluecode_syntax::{Document, Language, Unit, UnitKind};
 
 use crate::finding::{Finding, FindingSource, Fix, TraceStep};
+use crate::predicate_text::{CommentFreeText, comment_ranges};
 use crate::taint::{self, SinkInput};
 
 /// Runs constitutions over documents. Cheap to clone; shares the constitution set.
@@ -26,6 +27,8 @@ pub struct Engine {
 pub struct QueryPlan<'e> {
     compiled: Option<&'e CompiledLanguage>,
     queries: Vec<&'e CombinedQuery>,
+    /// Comment ranges, blanked in the text predicates see.
+    comments: Vec<Range<usize>>,
 }
 
 struct Candidate<'t> {
@@ -65,9 +68,15 @@ impl Engine {
     /// sibling method) while reporting inside the unit.
     pub fn plan<'e>(&'e self, doc: &Document) -> QueryPlan<'e> {
         let compiled = doc.language().and_then(|l| self.set.compiled(l));
+        let queries = compiled.map_or_else(Vec::new, |c| c.queries_for([doc.text()]));
+        let comments = match doc.tree() {
+            Some(tree) if !queries.is_empty() => comment_ranges(tree),
+            _ => Vec::new(),
+        };
         QueryPlan {
-            queries: compiled.map_or_else(Vec::new, |c| c.queries_for([doc.text()])),
+            queries,
             compiled,
+            comments,
         }
     }
 
@@ -108,7 +117,11 @@ impl Engine {
             for pass in match_passes(tree.root_node(), unit) {
                 cursor.set_byte_range(pass.range);
                 cursor.set_max_start_depth(pass.max_start_depth);
-                let mut matches = cursor.matches(&combined.query, pass.start, text.as_bytes());
+                let predicate_text = CommentFreeText {
+                    text: text.as_bytes(),
+                    comments: &plan.comments,
+                };
+                let mut matches = cursor.matches(&combined.query, pass.start, predicate_text);
                 while let Some(m) = matches.next() {
                     let Some(rule) = combined.patterns.get(m.pattern_index) else {
                         continue;

@@ -5,6 +5,7 @@ from pydantic import BaseModel
 
 app = FastAPI()
 # nested quantifiers: "aaaa...!" takes exponential time to reject
+# expect: CWE-1333
 EMAIL = re.compile(r"^([a-zA-Z0-9]+[._-]?)*[a-zA-Z0-9]+@([a-zA-Z0-9]+\.)+[a-zA-Z]{2,}$")
 
 
@@ -15,7 +16,6 @@ class Signup(BaseModel):
 
 @app.post("/signup")
 def signup(body: Signup):
-    # expect: CWE-1333
     if not EMAIL.match(body.email):
         raise HTTPException(status_code=422, detail="invalid email")
     return {"ok": True}

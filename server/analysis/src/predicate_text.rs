@@ -1,0 +1,117 @@
+//! The text that query predicates (`#match?`, `#not-match?`, `#eq?`) see: the document with
+//! every comment inside the captured node blanked out. A comment is the analysed code's
+//! own words; it must not be able to silence a pattern (`# only the listing checks
+//! is_admin` satisfying a "has an authorization check" exclusion) nor to trigger one.
+//! A captured comment node itself keeps its text, for the patterns about comments.
+
+use std::ops::Range;
+
+use bluecode_syntax::tree_sitter::{Node, TextProvider, Tree};
+
+const BLANKS: [u8; 256] = [b' '; 256];
+
+/// Byte ranges of the comments of `tree`, in document order.
+pub(crate) fn comment_ranges(tree: &Tree) -> Vec<Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut cursor = tree.walk();
+    'walk: loop {
+        let node = cursor.node();
+        if node.kind().ends_with("comment") {
+            ranges.push(node.byte_range());
+        } else if cursor.goto_first_child() {
+            continue;
+        }
+        while !cursor.goto_next_sibling() {
+            if !cursor.goto_parent() {
+                break 'walk;
+            }
+        }
+    }
+    ranges
+}
+
+/// A [`TextProvider`] over `text` with the `comments` blanked.
+#[derive(Clone, Copy)]
+pub(crate) struct CommentFreeText<'a> {
+    pub text: &'a [u8],
+    pub comments: &'a [Range<usize>],
+}
+
+impl<'a> TextProvider<&'a [u8]> for CommentFreeText<'a> {
+    type I = std::vec::IntoIter<&'a [u8]>;
+
+    fn text(&mut self, node: Node) -> Self::I {
+        let range = node.byte_range();
+        let whole = || self.text.get(range.clone()).unwrap_or_default();
+        if node.kind().ends_with("comment") {
+            return vec![whole()].into_iter();
+        }
+        let first = self.comments.partition_point(|c| c.end <= range.start);
+        let inside = self.comments[first..]
+            .iter()
+            .take_while(|c| c.start < range.end);
+        let mut chunks = Vec::new();
+        let mut at = range.start;
+        for comment in inside {
+            let start = comment.start.max(range.start);
+            let end = comment.end.min(range.end);
+            if let Some(code) = self.text.get(at..start) {
+                chunks.push(code);
+            }
+            let mut blank = end.saturating_sub(start);
+            while blank > 0 {
+                let n = blank.min(BLANKS.len());
+                chunks.push(&BLANKS[..n]);
+                blank -= n;
+            }
+            at = end;
+        }
+        if chunks.is_empty() {
+            return vec![whole()].into_iter();
+        }
+        if let Some(code) = self.text.get(at..range.end) {
+            chunks.push(code);
+        }
+        chunks.into_iter()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use bluecode_syntax::{Document, Language};
+
+    use super::*;
+
+    fn predicate_text(code: &str, node_kind: &str) -> String {
+        let doc = Document::new(Some(Language::Python), code.to_owned());
+        let tree = doc.tree().expect("parsed");
+        let comments = comment_ranges(tree);
+        let mut provider = CommentFreeText {
+            text: doc.text().as_bytes(),
+            comments: &comments,
+        };
+        let mut cursor = tree.walk();
+        let mut stack = vec![tree.root_node()];
+        while let Some(node) = stack.pop() {
+            if node.kind() == node_kind {
+                let bytes: Vec<u8> = provider.text(node).flatten().copied().collect();
+                return String::from_utf8(bytes).expect("utf-8");
+            }
+            stack.extend(node.children(&mut cursor));
+        }
+        panic!("no {node_kind} in {code:?}");
+    }
+
+    #[test]
+    fn comments_inside_a_node_are_blanked_and_a_comment_node_keeps_its_text() {
+        let code = "def f():\n    # is_admin is checked elsewhere\n    delete(x)\n";
+        let body = predicate_text(code, "function_definition");
+        assert!(!body.contains("is_admin"), "{body:?}");
+        assert_eq!(body.len(), code.trim_end().len());
+        assert!(body.ends_with("delete(x)"));
+        assert_eq!(
+            predicate_text(code, "comment"),
+            "# is_admin is checked elsewhere"
+        );
+    }
+}
