@@ -119,6 +119,53 @@ fn test_reports_user_constitution_problems_with_file_and_line() {
 }
 
 #[test]
+fn module_matches_limits_a_pattern_to_modules_whose_own_code_matches() {
+    let p = Project::new();
+    let rule = USER_RULE.replace(
+        "[[pattern]]\nquery",
+        "[[pattern]]\nmodule_matches = '''HANDLERS\\s*=\\s*True'''\nquery",
+    );
+    p.file(".bluecode/constitutions/pickle.toml", &rule);
+    p.file("bluecode.toml", "");
+    let handler = "import pickle\nfrom flask import request\ndef load():\n    return pickle.loads(request.data)\n";
+    p.file("marked.py", format!("HANDLERS = True\n{handler}"));
+    p.file("unmarked.py", handler);
+    // Neither a comment nor the text of a function makes the module match.
+    p.file(
+        "commented.py",
+        format!("# HANDLERS = True\n{handler}def f():\n    HANDLERS = True\n"),
+    );
+    let run = bluecode(&["scan", "."], p.path());
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    let flagged: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|l| l.contains("[acme.no-pickle-in-handlers]"))
+        .collect();
+    assert_eq!(flagged.len(), 1, "{}", run.stdout);
+    assert!(flagged[0].starts_with("marked.py:5:"), "{}", run.stdout);
+
+    p.file(
+        ".bluecode/constitutions/pickle.toml",
+        USER_RULE.replace(
+            "[[pattern]]\nquery",
+            "[[pattern]]\nmodule_matches = \"(\"\nquery",
+        ),
+    );
+    let run = bluecode(
+        &["constitutions", "test", ".bluecode/constitutions"],
+        p.path(),
+    );
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("pickle.toml:10: invalid `module_matches` regex"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
 fn workspace_constitutions_apply_to_scans() {
     let p = Project::new();
     p.file(".bluecode/constitutions/pickle.toml", USER_RULE);

@@ -14,7 +14,7 @@ use bluecode_syntax::tree_sitter::{Node, QueryCursor, StreamingIterator};
 use bluecode_syntax::{Document, Language, Unit, UnitKind};
 
 use crate::finding::{Finding, FindingSource, Fix, TraceStep};
-use crate::predicate_text::{CommentFreeText, comment_ranges};
+use crate::predicate_text::{CommentFreeText, comment_free, comment_ranges};
 use crate::taint::{self, SinkInput};
 
 /// Runs constitutions over documents. Cheap to clone; shares the constitution set.
@@ -23,12 +23,33 @@ pub struct Engine {
     set: Arc<ConstitutionSet>,
 }
 
-/// The compiled language of a document and the combined queries its text can match.
+/// What to run on one version of a document: its compiled language, the combined queries
+/// each unit can match, and the comments that predicates must not see.
 pub struct QueryPlan<'e> {
     compiled: Option<&'e CompiledLanguage>,
-    queries: Vec<&'e CombinedQuery>,
-    /// Comment ranges, blanked in the text predicates see.
+    /// For the module unit: the queries whose anchors occur anywhere in the document.
+    whole: Vec<&'e CombinedQuery>,
+    /// For the units inside each top-level node: the queries whose anchors occur in that
+    /// node.
+    top_level: Vec<(Range<usize>, Vec<&'e CombinedQuery>)>,
     comments: Vec<Range<usize>>,
+    /// (constitution, pattern) of the patterns whose `module_matches` the module fails.
+    off_by_module: Vec<(usize, usize)>,
+}
+
+impl QueryPlan<'_> {
+    fn queries_for(&self, unit: &Unit) -> &[&CombinedQuery] {
+        if unit.kind == UnitKind::Module {
+            return &self.whole;
+        }
+        let i = self
+            .top_level
+            .partition_point(|(r, _)| r.end <= unit.range.start);
+        match self.top_level.get(i) {
+            Some((r, queries)) if r.start <= unit.range.start && unit.range.end <= r.end => queries,
+            _ => &self.whole,
+        }
+    }
 }
 
 struct Candidate<'t> {
@@ -55,29 +76,90 @@ impl Engine {
     /// All findings of a document, unit by unit (no caching).
     pub fn analyze_document(&self, doc: &Document) -> Vec<Finding> {
         let units = bluecode_syntax::extract_units(doc);
-        let plan = self.plan(doc);
-        let mut findings: Vec<Finding> = (0..units.len())
-            .flat_map(|i| self.analyze_unit(doc, &plan, &units, i))
+        let plan = self.plan(doc, &units);
+        let all: Vec<usize> = (0..units.len()).collect();
+        let mut findings: Vec<Finding> = self
+            .analyze_units(doc, &plan, &units, &all)
+            .into_iter()
+            .flatten()
             .collect();
         findings.sort_by(|a, b| (a.range.start, &a.rule_id).cmp(&(b.range.start, &b.rule_id)));
         findings
     }
 
-    /// The queries worth running on `doc`. Anchors are looked up in the whole text, not a
-    /// unit's own text: a pattern may test the enclosing class (`@PreAuthorize` on a
-    /// sibling method) while reporting inside the unit.
-    pub fn plan<'e>(&'e self, doc: &Document) -> QueryPlan<'e> {
+    /// The queries worth running on `doc`, whose units are `units`. A unit's anchors are
+    /// looked up in its whole top-level declaration, not only in the unit: a pattern may
+    /// test the enclosing class (`@PreAuthorize` on a sibling method) while reporting
+    /// inside the unit. Module-level context (a blueprint's `url_prefix`) is a pattern's
+    /// `module_matches`, decided once per version.
+    pub fn plan<'e>(&'e self, doc: &Document, units: &[Unit]) -> QueryPlan<'e> {
         let compiled = doc.language().and_then(|l| self.set.compiled(l));
-        let queries = compiled.map_or_else(Vec::new, |c| c.queries_for([doc.text()]));
-        let comments = match doc.tree() {
-            Some(tree) if !queries.is_empty() => comment_ranges(tree),
-            _ => Vec::new(),
-        };
-        QueryPlan {
-            queries,
+        let mut plan = QueryPlan {
             compiled,
-            comments,
+            whole: Vec::new(),
+            top_level: Vec::new(),
+            comments: Vec::new(),
+            off_by_module: Vec::new(),
+        };
+        let (Some(compiled), Some(tree)) = (compiled, doc.tree()) else {
+            return plan;
+        };
+        let text = doc.text();
+        plan.whole = compiled.queries_with(compiled.anchor_hits([text]).as_deref());
+        if plan.whole.is_empty() {
+            return plan;
         }
+        let root = tree.root_node();
+        let mut walk = root.walk();
+        for node in root.children(&mut walk) {
+            let range = node.byte_range();
+            let hits = compiled.anchor_hits(text.get(range.clone()));
+            plan.top_level
+                .push((range, compiled.queries_with(hits.as_deref())));
+        }
+        plan.comments = comment_ranges(tree);
+        plan.off_by_module = self.patterns_off_by_module(doc, units, &plan.comments);
+        plan
+    }
+
+    /// The patterns of `doc`'s language whose `module_matches` the module's own code fails.
+    /// Tested once per version here rather than as a module-rooted query: such a query
+    /// walks the whole tree again for every unit.
+    fn patterns_off_by_module(
+        &self,
+        doc: &Document,
+        units: &[Unit],
+        comments: &[Range<usize>],
+    ) -> Vec<(usize, usize)> {
+        // Not filtered by language: a JavaScript pattern also runs on TypeScript.
+        let conditioned = self
+            .set
+            .constitutions()
+            .iter()
+            .enumerate()
+            .flat_map(|(ci, c)| {
+                c.patterns
+                    .iter()
+                    .enumerate()
+                    .filter_map(move |(pi, p)| Some(((ci, pi), p.module_matches.as_ref()?)))
+            });
+        let mut module_text: Option<String> = None;
+        let mut off = Vec::new();
+        for (at, condition) in conditioned {
+            let module_text = module_text.get_or_insert_with(|| {
+                units
+                    .iter()
+                    .filter(|u| u.kind == UnitKind::Module)
+                    .flat_map(|u| u.own_ranges.iter())
+                    .map(|r| comment_free(doc.text(), r.clone(), comments))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            });
+            if !condition.is_match(module_text) {
+                off.push(at);
+            }
+        }
+        off
     }
 
     /// Findings whose reported node starts in the own text of `units[index]`; `plan` comes
@@ -89,33 +171,118 @@ impl Engine {
         units: &[Unit],
         index: usize,
     ) -> Vec<Finding> {
-        let Some(unit) = units.get(index) else {
-            return Vec::new();
-        };
-        let Some(language) = doc.language() else {
-            return Vec::new();
-        };
-        let Some(compiled) = plan.compiled else {
-            return Vec::new();
-        };
-        let text = doc.text();
-        let mut findings = self.regex_findings(compiled, text, &unit.own_ranges, &unit.id);
-        let Some(tree) = doc.tree() else {
-            return findings;
-        };
-        let queries = &plan.queries;
-        if queries.is_empty() {
-            return findings;
+        self.analyze_units(doc, plan, units, &[index])
+            .pop()
+            .unwrap_or_default()
+    }
+
+    /// The findings of each of `units[wanted[i]]`, as [`Engine::analyze_unit`] gives them.
+    /// Many units share one query pass over the document: a pass per unit starts at the
+    /// unit's top-level declaration and steps over its other children, quadratic in a
+    /// bundled script whose one top-level call wraps thousands of functions.
+    pub fn analyze_units(
+        &self,
+        doc: &Document,
+        plan: &QueryPlan<'_>,
+        units: &[Unit],
+        wanted: &[usize],
+    ) -> Vec<Vec<Finding>> {
+        let mut candidates: Vec<Vec<Candidate>> = wanted.iter().map(|_| Vec::new()).collect();
+        if let Some(tree) = doc.tree() {
+            if wanted.len() > UNITS_PER_PASS_LIMIT {
+                let owners = OwnerIndex::new(units, wanted);
+                let root = tree.root_node();
+                let mut walk = root.walk();
+                let top_level: Vec<Node> = root.children(&mut walk).collect();
+                let everything = plan
+                    .compiled
+                    .and_then(|c| c.everything())
+                    .filter(|_| plan.whole.len() > GROUPS_PER_WALK_LIMIT);
+                if let Some(everything) = everything {
+                    self.match_candidates(
+                        plan,
+                        doc.text(),
+                        &[everything],
+                        &[MatchPass {
+                            start: root,
+                            range: root.byte_range(),
+                            max_start_depth: None,
+                        }],
+                        |offset| owners.slot_of(offset),
+                        &mut candidates,
+                    );
+                }
+                for query in plan.whole.iter().filter(|_| everything.is_none()) {
+                    // Module-rooted patterns, then each top-level node where the query's
+                    // anchors occur, matched from that node.
+                    let mut passes = vec![MatchPass {
+                        start: root,
+                        range: root.byte_range(),
+                        max_start_depth: Some(0),
+                    }];
+                    for (node, (_, queries)) in top_level.iter().zip(&plan.top_level) {
+                        if queries.iter().any(|q| std::ptr::eq(*q, *query)) {
+                            passes.push(MatchPass {
+                                start: *node,
+                                range: node.byte_range(),
+                                max_start_depth: None,
+                            });
+                        }
+                    }
+                    self.match_candidates(
+                        plan,
+                        doc.text(),
+                        std::slice::from_ref(query),
+                        &passes,
+                        |offset| owners.slot_of(offset),
+                        &mut candidates,
+                    );
+                }
+            } else {
+                for (slot, &index) in wanted.iter().enumerate() {
+                    let Some(unit) = units.get(index) else {
+                        continue;
+                    };
+                    let passes = match_passes(tree.root_node(), unit);
+                    let mut found = vec![Vec::new()];
+                    self.match_candidates(
+                        plan,
+                        doc.text(),
+                        plan.queries_for(unit),
+                        &passes,
+                        |offset| unit.contains_own(offset).then_some(0),
+                        &mut found,
+                    );
+                    candidates[slot] = found.pop().unwrap_or_default();
+                }
+            }
         }
-        let mut candidates: Vec<Candidate> = Vec::new();
-        // (constitution, pattern, sink) → index in `candidates`.
-        let mut seen = HashMap::new();
+        wanted
+            .iter()
+            .zip(candidates)
+            .map(|(&index, candidates)| self.decide_unit(doc, plan, units, index, candidates))
+            .collect()
+    }
+
+    /// Runs `queries` over `passes`, adding each match to the candidates of the slot that
+    /// `slot_of` gives for its sink's start (none: not wanted).
+    fn match_candidates<'t>(
+        &self,
+        plan: &QueryPlan<'_>,
+        text: &'t str,
+        queries: &[&CombinedQuery],
+        passes: &[MatchPass<'t>],
+        slot_of: impl Fn(usize) -> Option<usize>,
+        candidates: &mut [Vec<Candidate<'t>>],
+    ) {
+        // (constitution, pattern, sink) → (slot, index in its candidates).
+        let mut seen: HashMap<(usize, usize, usize), (usize, usize)> = HashMap::new();
         let mut cursor = QueryCursor::new();
         for combined in queries {
             let sink_capture = combined.capture_index("sink");
             let input_capture = combined.capture_index("input");
-            for pass in match_passes(tree.root_node(), unit) {
-                cursor.set_byte_range(pass.range);
+            for pass in passes {
+                cursor.set_byte_range(pass.range.clone());
                 cursor.set_max_start_depth(pass.max_start_depth);
                 let predicate_text = CommentFreeText {
                     text: text.as_bytes(),
@@ -127,6 +294,12 @@ impl Engine {
                         continue;
                     };
                     let rule = rule.rule;
+                    if plan
+                        .off_by_module
+                        .contains(&(rule.constitution, rule.pattern))
+                    {
+                        continue;
+                    }
                     let Some(sink) = m
                         .captures
                         .iter()
@@ -135,9 +308,9 @@ impl Engine {
                     else {
                         continue;
                     };
-                    if !unit.contains_own(sink.start_byte()) {
+                    let Some(slot) = slot_of(sink.start_byte()) else {
                         continue;
-                    }
+                    };
                     let inputs = m
                         .captures
                         .iter()
@@ -145,8 +318,9 @@ impl Engine {
                         .map(|c| c.node);
                     // Another match of the same sink (`(_) @input` matching each argument
                     // in turn) adds its inputs to the first one.
-                    if let Some(&at) = seen.get(&(rule.constitution, rule.pattern, sink.id())) {
-                        let existing: &mut Candidate = &mut candidates[at];
+                    let key = (rule.constitution, rule.pattern, sink.id());
+                    if let Some(&(slot, at)) = seen.get(&key) {
+                        let existing: &mut Candidate = &mut candidates[slot][at];
                         for input in inputs {
                             if !existing.inputs.iter().any(|i| i.id() == input.id()) {
                                 existing.inputs.push(input);
@@ -154,17 +328,17 @@ impl Engine {
                         }
                         continue;
                     }
-                    seen.insert(
-                        (rule.constitution, rule.pattern, sink.id()),
-                        candidates.len(),
-                    );
+                    let Some(slot_candidates) = candidates.get_mut(slot) else {
+                        continue;
+                    };
+                    seen.insert(key, (slot, slot_candidates.len()));
                     let pattern =
                         &self.set.constitutions()[rule.constitution].patterns[rule.pattern];
                     let fix_capture = pattern
                         .fix
                         .as_ref()
                         .and_then(|f| combined.capture_index(&f.capture));
-                    candidates.push(Candidate {
+                    slot_candidates.push(Candidate {
                         constitution: rule.constitution,
                         pattern: rule.pattern,
                         sink,
@@ -178,6 +352,29 @@ impl Engine {
                 }
             }
         }
+    }
+
+    /// The findings of `units[index]` from its regex rules and its query `candidates`.
+    fn decide_unit(
+        &self,
+        doc: &Document,
+        plan: &QueryPlan<'_>,
+        units: &[Unit],
+        index: usize,
+        mut candidates: Vec<Candidate<'_>>,
+    ) -> Vec<Finding> {
+        let (Some(unit), Some(language), Some(compiled)) =
+            (units.get(index), doc.language(), plan.compiled)
+        else {
+            return Vec::new();
+        };
+        let text = doc.text();
+        let mut findings = self.regex_findings(compiled, text, &unit.own_ranges, &unit.id);
+        let Some(tree) = doc.tree() else {
+            return findings;
+        };
+        // The order matches were found in depends on how the passes were cut.
+        candidates.sort_by_key(|c| (c.sink.start_byte(), c.constitution, c.pattern));
 
         // One taint walk per unit decides every sink input of the unit at once.
         let mut sink_inputs = Vec::new();
@@ -393,6 +590,40 @@ struct MatchPass<'t> {
     max_start_depth: Option<u32>,
 }
 
+/// Above this many units, one pass over the whole document beats a pass per unit.
+const UNITS_PER_PASS_LIMIT: usize = 4;
+
+/// Above this many query groups to run on a document, one walk with every pattern beats
+/// a walk per group (measured on Django: bundled scripts hit nearly every group).
+const GROUPS_PER_WALK_LIMIT: usize = 12;
+
+/// Which wanted unit owns an offset: the own ranges of the wanted units, sorted.
+struct OwnerIndex {
+    /// (own range, slot in `wanted`); own ranges of different units never overlap.
+    ranges: Vec<(Range<usize>, usize)>,
+}
+
+impl OwnerIndex {
+    fn new(units: &[Unit], wanted: &[usize]) -> OwnerIndex {
+        let mut ranges: Vec<(Range<usize>, usize)> = wanted
+            .iter()
+            .enumerate()
+            .filter_map(|(slot, &index)| Some((units.get(index)?, slot)))
+            .flat_map(|(unit, slot)| unit.own_ranges.iter().map(move |r| (r.clone(), slot)))
+            .collect();
+        ranges.sort_by_key(|(r, _)| r.start);
+        OwnerIndex { ranges }
+    }
+
+    fn slot_of(&self, offset: usize) -> Option<usize> {
+        let i = self.ranges.partition_point(|(r, _)| r.end <= offset);
+        self.ranges
+            .get(i)
+            .filter(|(r, _)| r.contains(&offset))
+            .map(|(_, slot)| *slot)
+    }
+}
+
 /// The query runs a function unit's own ranges from the root. The module unit has one own
 /// range per gap between functions, and a cursor started at the root steps over every
 /// top-level node to reach each gap, which made a 2,000-line module cost ~25 ms per edit.
@@ -400,11 +631,18 @@ struct MatchPass<'t> {
 /// patterns anchored at the root node itself (`(module …)`) get one shallow pass.
 fn match_passes<'t>(root: Node<'t>, unit: &Unit) -> Vec<MatchPass<'t>> {
     if unit.kind != UnitKind::Module {
+        // Matching from the unit's top-level declaration, not the root: a pattern can see
+        // the enclosing class, and the cursor does not step over the file's other
+        // declarations once per unit.
+        let start = root
+            .first_child_for_byte(unit.range.start)
+            .filter(|n| n.start_byte() <= unit.range.start && unit.range.end <= n.end_byte())
+            .unwrap_or(root);
         return unit
             .own_ranges
             .iter()
             .map(|range| MatchPass {
-                start: root,
+                start,
                 range: range.clone(),
                 max_start_depth: None,
             })

@@ -54,9 +54,9 @@ impl DocumentAnalysis {
         }
         let units = extract_units(doc);
         let contexts = unit_contexts(doc, &units);
-        let plan = engine.plan(doc);
+        let plan = engine.plan(doc, &units);
         let mut cache = HashMap::with_capacity(units.len());
-        let mut reanalysed = 0;
+        let mut stale = Vec::new();
         for (i, unit) in units.iter().enumerate() {
             let context = contexts.get(i).copied().unwrap_or_default();
             let reusable = unit.kind == UnitKind::Function
@@ -64,30 +64,35 @@ impl DocumentAnalysis {
                     .cache
                     .get(&unit.id)
                     .is_some_and(|c| c.hash == unit.hash && c.context == context);
-            let entry = if reusable {
-                let mut cached = self.cache.remove(&unit.id).unwrap_or_else(|| CachedUnit {
-                    hash: unit.hash,
-                    context,
-                    start: unit.range.start,
-                    findings: Vec::new(),
-                });
-                let delta = unit.range.start as isize - cached.start as isize;
-                if delta != 0 {
-                    cached.findings = cached.findings.iter().map(|f| f.shifted(delta)).collect();
-                    cached.start = unit.range.start;
+            match self.cache.remove(&unit.id).filter(|_| reusable) {
+                Some(mut cached) => {
+                    let delta = unit.range.start as isize - cached.start as isize;
+                    if delta != 0 {
+                        cached.findings =
+                            cached.findings.iter().map(|f| f.shifted(delta)).collect();
+                        cached.start = unit.range.start;
+                    }
+                    cache.insert(unit.id.clone(), cached);
                 }
-                cached
-            } else {
-                reanalysed += 1;
+                None => stale.push(i),
+            }
+        }
+        // All stale units at once: on opening a file they are every unit, and one query
+        // pass over the document serves them all.
+        let fresh = engine.analyze_units(doc, &plan, &units, &stale);
+        for (&i, findings) in stale.iter().zip(fresh) {
+            let unit = &units[i];
+            cache.insert(
+                unit.id.clone(),
                 CachedUnit {
                     hash: unit.hash,
-                    context,
+                    context: contexts.get(i).copied().unwrap_or_default(),
                     start: unit.range.start,
-                    findings: engine.analyze_unit(doc, &plan, &units, i),
-                }
-            };
-            cache.insert(unit.id.clone(), entry);
+                    findings,
+                },
+            );
         }
+        let reanalysed = stale.len();
         self.cache = cache;
         self.units = units;
         UpdateStats {

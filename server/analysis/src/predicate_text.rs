@@ -30,6 +30,22 @@ pub(crate) fn comment_ranges(tree: &Tree) -> Vec<Range<usize>> {
     ranges
 }
 
+/// The text of `range` with the `comments` (sorted, as [`comment_ranges`] gives them)
+/// blanked.
+pub(crate) fn comment_free(text: &str, range: Range<usize>, comments: &[Range<usize>]) -> String {
+    let mut out = String::with_capacity(range.len());
+    let mut at = range.start;
+    let first = comments.partition_point(|c| c.end <= range.start);
+    for comment in comments[first..].iter().take_while(|c| c.start < range.end) {
+        let start = comment.start.max(range.start);
+        out.push_str(text.get(at..start).unwrap_or_default());
+        out.extend(std::iter::repeat_n(' ', comment.end.min(range.end) - start));
+        at = comment.end.min(range.end);
+    }
+    out.push_str(text.get(at..range.end).unwrap_or_default());
+    out
+}
+
 /// A [`TextProvider`] over `text` with the `comments` blanked.
 #[derive(Clone, Copy)]
 pub(crate) struct CommentFreeText<'a> {

@@ -6,6 +6,8 @@
 //! in full wherever any anchor occurred (most units). A table maps each query pattern
 //! index back to its constitution and pattern.
 
+use std::sync::OnceLock;
+
 use bluecode_syntax::Language;
 use tree_sitter::Query;
 
@@ -42,6 +44,10 @@ impl CombinedQuery {
 /// Everything that runs on files of one language.
 #[derive(Debug)]
 pub struct CompiledLanguage {
+    language: Language,
+    /// Every query pattern, for [`CompiledLanguage::everything`].
+    every_part: Vec<(PatternRef, String)>,
+    everything: OnceLock<Option<CombinedQuery>>,
     /// Patterns without an anchor, run on every unit.
     pub unanchored: Option<CombinedQuery>,
     /// The anchored patterns, one query per constitution; `anchors` tells which to run.
@@ -57,24 +63,56 @@ pub struct CompiledLanguage {
 }
 
 impl CompiledLanguage {
+    /// Every query pattern in one query: one walk of a document that many groups' anchors
+    /// hit, where a walk per group would visit every node again and again. Compiled on
+    /// first use: it costs as much again as the groups, and an editor rarely needs it.
+    pub fn everything(&self) -> Option<&CombinedQuery> {
+        self.everything
+            .get_or_init(|| {
+                let parts = self
+                    .every_part
+                    .iter()
+                    .map(|(rule, source)| Part {
+                        rule: *rule,
+                        source,
+                    })
+                    .collect();
+                // The parts that fail here failed in the groups too, and are recorded there.
+                combine_all(self.language, parts, &mut Vec::new())
+            })
+            .as_ref()
+    }
+
     /// The queries worth running over `texts` (a unit's own ranges, or a whole file).
     pub fn queries_for<'s>(&self, texts: impl IntoIterator<Item = &'s str>) -> Vec<&CombinedQuery> {
+        self.queries_with(self.anchor_hits(texts).as_deref())
+    }
+
+    /// Which anchored groups have an anchor in `texts`; `None` when every group applies.
+    pub fn anchor_hits<'s>(&self, texts: impl IntoIterator<Item = &'s str>) -> Option<Vec<bool>> {
+        let anchors = self
+            .anchors
+            .as_ref()
+            .filter(|_| !self.anchored.is_empty())?;
+        let mut hit = vec![false; self.anchored.len()];
+        for text in texts {
+            anchors.mark_groups(text, &mut hit);
+        }
+        Some(hit)
+    }
+
+    /// The unanchored query and the anchored groups set in `hits` (all with `None`).
+    pub fn queries_with(&self, hits: Option<&[bool]>) -> Vec<&CombinedQuery> {
         let mut queries: Vec<&CombinedQuery> = self.unanchored.iter().collect();
-        match &self.anchors {
-            Some(anchors) if !self.anchored.is_empty() => {
-                let mut hit = vec![false; self.anchored.len()];
-                for text in texts {
-                    anchors.mark_groups(text, &mut hit);
-                }
-                queries.extend(
-                    self.anchored
-                        .iter()
-                        .zip(hit)
-                        .filter(|(_, hit)| *hit)
-                        .map(|(query, _)| query),
-                );
-            }
-            _ => queries.extend(self.anchored.iter()),
+        match hits {
+            Some(hits) => queries.extend(
+                self.anchored
+                    .iter()
+                    .zip(hits)
+                    .filter(|(_, hit)| **hit)
+                    .map(|(query, _)| query),
+            ),
+            None => queries.extend(self.anchored.iter()),
         }
         queries
     }
@@ -199,6 +237,11 @@ pub(crate) fn compile_language(
             anchored_groups.push(group);
         }
     }
+    let every_part = unanchored_parts
+        .iter()
+        .chain(anchored_groups.iter().flat_map(|(parts, _)| parts))
+        .map(|p| (p.rule, p.source.to_owned()))
+        .collect();
     let mut skipped = Vec::new();
     let unanchored = combine_all(language, unanchored_parts, &mut skipped);
     let mut anchored = Vec::new();
@@ -210,6 +253,9 @@ pub(crate) fn compile_language(
         }
     }
     CompiledLanguage {
+        language,
+        every_part,
+        everything: OnceLock::new(),
         unanchored,
         anchored,
         anchors: Anchors::new(&group_anchors),

@@ -505,6 +505,23 @@ fn parse_pattern(
             return None;
         }
     }
+    let module_matches = match &p.module_matches {
+        Some(m) => match regex::Regex::new(m.get_ref()) {
+            Ok(r) => Some(r),
+            Err(e) => {
+                check.at(
+                    m.span().start,
+                    format!("invalid `module_matches` regex: {e}"),
+                );
+                return None;
+            }
+        },
+        None => None,
+    };
+    if module_matches.is_some() && p.regex.is_some() {
+        check.at(start, "`module_matches` needs a query pattern, not a regex");
+        return None;
+    }
     let kind = match (&p.query, &p.regex) {
         (Some(query), None) => {
             let language = match &p.language {
@@ -589,6 +606,7 @@ fn parse_pattern(
                     .unwrap_or_else(|| format!("Replace with `{}`", f.replacement)),
             }
         }),
+        module_matches,
         line: 0,
     })
 }

@@ -134,6 +134,9 @@ pub struct Pattern {
     pub message: Option<String>,
     pub confidence: Option<Confidence>,
     pub fix: Option<FixTemplate>,
+    /// The pattern applies only where the module's own code (outside every function, with
+    /// comments blanked) matches this: a blueprint mounted under `/admin`.
+    pub module_matches: Option<regex::Regex>,
     pub line: usize,
 }
 
@@ -255,6 +258,8 @@ pub(crate) mod raw {
         pub confidence: Option<Spanned<String>>,
         #[serde(default)]
         pub fix: Option<Spanned<Fix>>,
+        #[serde(default)]
+        pub module_matches: Option<Spanned<String>>,
     }
 
     #[derive(Debug, Deserialize)]
