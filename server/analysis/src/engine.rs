@@ -14,7 +14,7 @@ use bluecode_syntax::tree_sitter::{Node, QueryCursor, StreamingIterator};
 use bluecode_syntax::{Document, Language, Unit, UnitKind};
 
 use crate::finding::{Finding, FindingSource, Fix, TraceStep};
-use crate::predicate_text::{CommentFreeText, comment_free, comment_ranges};
+use crate::predicate_text::{CommentFreeText, comment_free};
 use crate::taint::{self, SinkInput};
 
 /// Runs constitutions over documents. Cheap to clone; shares the constitution set.
@@ -75,8 +75,8 @@ impl Engine {
 
     /// All findings of a document, unit by unit (no caching).
     pub fn analyze_document(&self, doc: &Document) -> Vec<Finding> {
-        let units = bluecode_syntax::extract_units(doc);
-        let plan = self.plan(doc, &units);
+        let bluecode_syntax::Outline { units, comments } = bluecode_syntax::outline(doc);
+        let plan = self.plan(doc, &units, comments);
         let all: Vec<usize> = (0..units.len()).collect();
         let mut findings: Vec<Finding> = self
             .analyze_units(doc, &plan, &units, &all)
@@ -91,8 +91,14 @@ impl Engine {
     /// looked up in its whole top-level declaration, not only in the unit: a pattern may
     /// test the enclosing class (`@PreAuthorize` on a sibling method) while reporting
     /// inside the unit. Module-level context (a blueprint's `url_prefix`) is a pattern's
-    /// `module_matches`, decided once per version.
-    pub fn plan<'e>(&'e self, doc: &Document, units: &[Unit]) -> QueryPlan<'e> {
+    /// `module_matches`, decided once per version. `comments` are the document's, as
+    /// [`bluecode_syntax::outline`] gives them.
+    pub fn plan<'e>(
+        &'e self,
+        doc: &Document,
+        units: &[Unit],
+        comments: Vec<Range<usize>>,
+    ) -> QueryPlan<'e> {
         let compiled = doc.language().and_then(|l| self.set.compiled(l));
         let mut plan = QueryPlan {
             compiled,
@@ -105,19 +111,29 @@ impl Engine {
             return plan;
         };
         let text = doc.text();
-        plan.whole = compiled.queries_with(compiled.anchor_hits([text]).as_deref());
-        if plan.whole.is_empty() {
-            return plan;
-        }
+        // Between the root's children there is only whitespace, so the document's hits
+        // are the union of its top-level declarations' hits: one scan of the text.
         let root = tree.root_node();
         let mut walk = root.walk();
+        let mut whole_hits: Option<Vec<bool>> = compiled.anchor_hits([]);
         for node in root.children(&mut walk) {
             let range = node.byte_range();
             let hits = compiled.anchor_hits(text.get(range.clone()));
+            match (&mut whole_hits, &hits) {
+                (Some(whole), Some(hits)) => {
+                    whole.iter_mut().zip(hits).for_each(|(w, h)| *w |= h);
+                }
+                _ => whole_hits = None,
+            }
             plan.top_level
                 .push((range, compiled.queries_with(hits.as_deref())));
         }
-        plan.comments = comment_ranges(tree);
+        plan.whole = compiled.queries_with(whole_hits.as_deref());
+        if plan.whole.is_empty() {
+            plan.top_level.clear();
+            return plan;
+        }
+        plan.comments = comments;
         plan.off_by_module = self.patterns_off_by_module(doc, units, &plan.comments);
         plan
     }

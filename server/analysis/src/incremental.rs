@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 
 use bluecode_syntax::tree_sitter::Node;
-use bluecode_syntax::{Document, Unit, UnitKind, extract_units};
+use bluecode_syntax::{Document, Outline, Unit, UnitKind, outline};
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 use crate::engine::Engine;
@@ -52,9 +52,9 @@ impl DocumentAnalysis {
             self.cache.clear();
             self.constitution_hash = set_hash;
         }
-        let units = extract_units(doc);
+        let Outline { units, comments } = outline(doc);
         let contexts = unit_contexts(doc, &units);
-        let plan = engine.plan(doc, &units);
+        let plan = engine.plan(doc, &units, comments);
         let mut cache = HashMap::with_capacity(units.len());
         let mut stale = Vec::new();
         for (i, unit) in units.iter().enumerate() {

@@ -6,32 +6,12 @@
 
 use std::ops::Range;
 
-use bluecode_syntax::tree_sitter::{Node, TextProvider, Tree};
+use bluecode_syntax::tree_sitter::{Node, TextProvider};
 
 const BLANKS: [u8; 256] = [b' '; 256];
 
-/// Byte ranges of the comments of `tree`, in document order.
-pub(crate) fn comment_ranges(tree: &Tree) -> Vec<Range<usize>> {
-    let mut ranges = Vec::new();
-    let mut cursor = tree.walk();
-    'walk: loop {
-        let node = cursor.node();
-        if node.kind().ends_with("comment") {
-            ranges.push(node.byte_range());
-        } else if cursor.goto_first_child() {
-            continue;
-        }
-        while !cursor.goto_next_sibling() {
-            if !cursor.goto_parent() {
-                break 'walk;
-            }
-        }
-    }
-    ranges
-}
-
-/// The text of `range` with the `comments` (sorted, as [`comment_ranges`] gives them)
-/// blanked.
+/// The text of `range` with the `comments` (sorted, as [`bluecode_syntax::outline`] gives
+/// them) blanked.
 pub(crate) fn comment_free(text: &str, range: Range<usize>, comments: &[Range<usize>]) -> String {
     let mut out = String::with_capacity(range.len());
     let mut at = range.start;
@@ -101,7 +81,7 @@ mod tests {
     fn predicate_text(code: &str, node_kind: &str) -> String {
         let doc = Document::new(Some(Language::Python), code.to_owned());
         let tree = doc.tree().expect("parsed");
-        let comments = comment_ranges(tree);
+        let comments = bluecode_syntax::outline(&doc).comments;
         let mut provider = CommentFreeText {
             text: doc.text().as_bytes(),
             comments: &comments,

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use bluecode_analysis::constitutions::ConstitutionSet;
-use bluecode_analysis::syntax::{Document, Language, extract_units};
+use bluecode_analysis::syntax::{Document, Language, Outline, outline};
 use bluecode_analysis::{Engine, Finding};
 
 fn engine() -> &'static Engine {
@@ -48,8 +48,8 @@ fn both_ways(language: Language, text: String) -> (Vec<Finding>, Vec<Finding>) {
     let engine = engine();
     let doc = Document::new(Some(language), text);
     let mut together = engine.analyze_document(&doc);
-    let units = extract_units(&doc);
-    let plan = engine.plan(&doc, &units);
+    let Outline { units, comments } = outline(&doc);
+    let plan = engine.plan(&doc, &units, comments);
     let mut alone: Vec<Finding> = (0..units.len())
         .flat_map(|i| engine.analyze_unit(&doc, &plan, &units, i))
         .collect();

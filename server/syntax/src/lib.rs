@@ -12,6 +12,6 @@ mod units;
 pub use document::{Document, TextChange};
 pub use language::Language;
 pub use line_index::{LineCol, LineIndex, PositionEncoding};
-pub use units::{Unit, UnitDiff, UnitKind, diff_units, extract_units};
+pub use units::{Outline, Unit, UnitDiff, UnitKind, diff_units, extract_units, outline};
 
 pub use tree_sitter;

@@ -69,9 +69,25 @@ pub fn diff_units(old: &[Unit], new: &[Unit]) -> UnitDiff {
     }
 }
 
+/// A document's units and comments, found in one walk of its tree.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Outline {
+    /// The module unit first, then functions in document order.
+    pub units: Vec<Unit>,
+    /// Byte ranges of the comments, in document order (a comment inside a comment, as in
+    /// some doc-comment grammars, is part of the outer one).
+    pub comments: Vec<Range<usize>>,
+}
+
 /// Extracts the units of a parsed document; the module unit always comes first.
 /// A document without a tree has only the module unit.
 pub fn extract_units(doc: &Document) -> Vec<Unit> {
+    outline(doc).units
+}
+
+/// The units and the comments of a document. On every keystroke both are needed, and
+/// walking a large tree once instead of twice is most of the cost of an edit.
+pub fn outline(doc: &Document) -> Outline {
     let text = doc.text();
     let mut units = vec![Unit {
         id: "module".into(),
@@ -81,17 +97,24 @@ pub fn extract_units(doc: &Document) -> Vec<Unit> {
         parent: None,
         hash: 0,
     }];
+    let mut comments = Vec::new();
     if let (Some(tree), Some(language)) = (doc.tree(), doc.language()) {
-        collect(tree.root_node(), language, text, &mut units);
+        collect(tree.root_node(), language, text, &mut units, &mut comments);
     }
     finish(&mut units, text);
-    units
+    Outline { units, comments }
 }
 
 /// A cursor walk (deeply nested input must not overflow the stack, and per-node
 /// allocation would dominate the cost), tracking the qualified-name scope and the
 /// enclosing unit as nodes are entered and left.
-fn collect(root: Node, language: Language, text: &str, units: &mut Vec<Unit>) {
+fn collect(
+    root: Node,
+    language: Language,
+    text: &str,
+    units: &mut Vec<Unit>,
+    comments: &mut Vec<Range<usize>>,
+) {
     let mut seen: HashMap<String, usize> = HashMap::new();
     let mut scope: Vec<String> = Vec::new();
     // Per entered node: whether it pushed a scope name, and the enclosing unit before it.
@@ -102,7 +125,10 @@ fn collect(root: Node, language: Language, text: &str, units: &mut Vec<Unit>) {
         let node = cursor.node();
         let mut pushed = false;
         let enclosing = parent_unit;
-        if !is_candidate(node, language) {
+        let is_comment = is_comment(node, language);
+        if is_comment {
+            comments.push(node.byte_range());
+        } else if !is_candidate(node, language) {
             // Most nodes: neither a unit nor a name container.
         } else if is_function(node, language) {
             let name = function_name(node, language, text)
@@ -131,7 +157,7 @@ fn collect(root: Node, language: Language, text: &str, units: &mut Vec<Unit>) {
             pushed = true;
         }
         entered.push((pushed, enclosing));
-        if cursor.goto_first_child() {
+        if !is_comment && cursor.goto_first_child() {
             continue;
         }
         loop {
@@ -200,6 +226,8 @@ fn finish(units: &mut [Unit], text: &str) {
 /// ids is far cheaper than comparing `Node::kind()` strings on every node.
 struct InterestingKinds {
     ids: Vec<u16>,
+    /// Every kind whose name ends in `comment` (`line_comment`, `block_comment`, …).
+    comments: Vec<u16>,
 }
 
 const CANDIDATE_KINDS: [&str; 24] = [
@@ -242,7 +270,16 @@ fn interesting_kinds(language: Language) -> &'static InterestingKinds {
                     .filter(|id| *id != 0)
                     .collect();
                 ids.sort_unstable();
-                InterestingKinds { ids }
+                // Ids, not names: `Node::kind` costs a strlen and a UTF-8 check per node.
+                let comments = (0..grammar.node_kind_count())
+                    .filter_map(|id| u16::try_from(id).ok())
+                    .filter(|id| {
+                        grammar
+                            .node_kind_for_id(*id)
+                            .is_some_and(|k| k.ends_with("comment"))
+                    })
+                    .collect();
+                InterestingKinds { ids, comments }
             })
             .collect()
     });
@@ -251,6 +288,12 @@ fn interesting_kinds(language: Language) -> &'static InterestingKinds {
         .position(|l| *l == language)
         .unwrap_or(0);
     &all[index]
+}
+
+fn is_comment(node: Node, language: Language) -> bool {
+    interesting_kinds(language)
+        .comments
+        .contains(&node.kind_id())
 }
 
 fn is_candidate(node: Node, language: Language) -> bool {
@@ -445,6 +488,46 @@ mod tests {
                 "namespace n { struct S { void m() {} }; }\nvoid n::S::x() { auto l = [](){}; }"
             ),
             ["module", "n.S.m", "n::S::x", "n::S::x.l"]
+        );
+    }
+
+    #[test]
+    fn the_outline_lists_every_comment_once_in_order() {
+        let comment_texts = |lang, src: &str| {
+            let doc = Document::new(Some(lang), src.into());
+            outline(&doc)
+                .comments
+                .into_iter()
+                .map(|r| src[r].to_owned())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            comment_texts(
+                Language::Python,
+                "# top
+def f(x):  # tail
+    return [x,  # inside
+    ]
+"
+            ),
+            ["# top", "# tail", "# inside"]
+        );
+        assert_eq!(
+            comment_texts(
+                Language::Java,
+                "/** doc */ class A { void m() { int x = 1; // why
+ } }"
+            ),
+            ["/** doc */", "// why"]
+        );
+        assert_eq!(
+            comment_texts(
+                Language::Go,
+                "package p
+/* a */ func F() { /* b */ }
+"
+            ),
+            ["/* a */", "/* b */"]
         );
     }
 
