@@ -34,6 +34,10 @@ fn inline_annotations_are_scored_per_line() {
     );
     assert_eq!(overall["precision"], 1.0);
     assert_eq!(overall["recall"], 0.5);
+    assert_eq!(
+        scores["mismatches"],
+        serde_json::json!([{"path": "b_vuln.py", "line": 3, "label": "CWE-502", "kind": "missed"}])
+    );
 
     let run = bluecode(&["eval", ".", "--min-recall", "0.9"], p.path());
     assert_eq!(run.code, 1);
@@ -43,6 +47,22 @@ fn inline_annotations_are_scored_per_line() {
         run.stderr
     );
     assert!(run.stdout.contains("overall"), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("1 wrong:\n  b_vuln.py:3: CWE-502 missed\n"),
+        "{}",
+        run.stdout
+    );
+
+    // A safe twin that is flagged names the rule that flagged it.
+    p.file("c_safe.py", &VULN.replace("expect:", "expect-not:"));
+    let run = bluecode(&["eval", "."], p.path());
+    assert!(
+        run.stdout
+            .contains("c_safe.py:7: CWE-78 false alarm by py.command-injection"),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]

@@ -53,9 +53,26 @@ impl Counts {
     }
 }
 
+/// A labelled line or file the scan got wrong: what a user reads to fix a rule or a label.
+#[derive(Debug, Clone, Serialize)]
+pub struct Mismatch {
+    pub path: String,
+    /// 1-based; `None` for a file-level (CSV) label.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u32>,
+    pub label: String,
+    /// `missed` (labelled vulnerable, not flagged) or `false_alarm` (labelled safe, flagged).
+    pub kind: &'static str,
+    /// For a false alarm, the rules whose findings flagged it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rules: Vec<String>,
+}
+
 pub struct Scores {
     pub per_label: BTreeMap<String, Counts>,
     pub overall: Counts,
+    /// In label order: the corpus's order of files and lines.
+    pub mismatches: Vec<Mismatch>,
     /// Findings on no labelled line (or in no labelled file): shown, not scored.
     pub unlabelled_findings: usize,
 }
@@ -77,12 +94,33 @@ fn covers(finding: &Located, line: u32) -> bool {
 pub fn score(cases: &[Case], report: &Report, lenient: bool) -> Scores {
     let mut per_label: BTreeMap<String, Counts> = BTreeMap::new();
     let mut overall = Counts::default();
+    let mut mismatches = Vec::new();
     for case in cases {
-        let flagged = report.findings.iter().any(|f| {
-            f.path == case.path
-                && case.line.is_none_or(|l| covers(f, l))
-                && matches(f, &case.label, lenient)
-        });
+        let mut rules: Vec<String> = report
+            .findings
+            .iter()
+            .filter(|f| {
+                f.path == case.path
+                    && case.line.is_none_or(|l| covers(f, l))
+                    && matches(f, &case.label, lenient)
+            })
+            .map(|f| f.finding.rule_id.clone())
+            .collect();
+        rules.dedup();
+        let flagged = !rules.is_empty();
+        if flagged != case.vulnerable {
+            mismatches.push(Mismatch {
+                path: case.path.clone(),
+                line: case.line,
+                label: case.label.clone(),
+                kind: if case.vulnerable {
+                    "missed"
+                } else {
+                    "false_alarm"
+                },
+                rules: if case.vulnerable { Vec::new() } else { rules },
+            });
+        }
         per_label
             .entry(case.label.clone())
             .or_default()
@@ -101,6 +139,7 @@ pub fn score(cases: &[Case], report: &Report, lenient: bool) -> Scores {
     Scores {
         per_label,
         overall,
+        mismatches,
         unlabelled_findings,
     }
 }
@@ -133,6 +172,20 @@ pub fn render_table(scores: &Scores) -> String {
         "{} findings outside labelled lines (not scored)\n",
         scores.unlabelled_findings
     ));
+    if !scores.mismatches.is_empty() {
+        out.push_str(&format!("\n{} wrong:\n", scores.mismatches.len()));
+    }
+    for m in &scores.mismatches {
+        let place = match m.line {
+            Some(line) => format!("{}:{line}", m.path),
+            None => m.path.clone(),
+        };
+        let what = match m.kind {
+            "missed" => format!("{} missed", m.label),
+            _ => format!("{} false alarm by {}", m.label, m.rules.join(", ")),
+        };
+        out.push_str(&format!("  {place}: {what}\n"));
+    }
     out
 }
 
@@ -172,6 +225,7 @@ pub fn render_json(scores: &Scores) -> anyhow::Result<String> {
         "labels": scores.per_label.iter().map(|(l, c)| json_row(l, c)).collect::<Vec<_>>(),
         "overall": json_row("overall", &scores.overall),
         "unlabelled_findings": scores.unlabelled_findings,
+        "mismatches": scores.mismatches,
     });
     let mut text = serde_json::to_string_pretty(&doc)?;
     text.push('\n');
