@@ -55,7 +55,7 @@ fn inline_annotations_are_scored_per_line() {
     );
 
     // A safe twin that is flagged names the rule that flagged it.
-    p.file("c_safe.py", &VULN.replace("expect:", "expect-not:"));
+    p.file("c_safe.py", VULN.replace("expect:", "expect-not:"));
     let run = bluecode(&["eval", "."], p.path());
     assert!(
         run.stdout
