@@ -7,7 +7,7 @@
 //! A unit's context is what the engine reads outside it: the module's own text
 //! (constants whose conditions fold, imports, class annotations), the top-level
 //! declaration enclosing it (patterns that test sibling methods of a class), and the short
-//! top-level functions the taint walker follows as one-line helpers.
+//! top-level functions the taint walker follows (one-line helpers and validators).
 
 use std::collections::HashMap;
 
@@ -125,13 +125,13 @@ fn unit_contexts(doc: &Document, units: &[Unit]) -> Vec<u64> {
         .find(|u| u.kind == UnitKind::Module)
         .map_or(0, |u| u.hash);
     let mut top_level = Vec::new();
-    // (name, hash of the whole definition) of each one-return top-level function.
+    // (name, hash of the whole definition) of each top-level helper the walker reads.
     let mut helpers: Vec<(&str, u64)> = Vec::new();
     if let Some(tree) = doc.tree() {
         let root = tree.root_node();
         let mut walk = root.walk();
         for node in root.children(&mut walk) {
-            if is_one_return_function(node)
+            if is_helper_function(node)
                 && let Some(name) = node
                     .child_by_field_name("name")
                     .and_then(|n| text.get(n.byte_range()))
@@ -166,9 +166,10 @@ fn unit_contexts(doc: &Document, units: &[Unit]) -> Vec<u64> {
         .collect()
 }
 
-/// `def clean(v): return …` / `function clean(v) { return … }`: the shape the taint
-/// walker inlines at call sites (docstrings and comments aside).
-fn is_one_return_function(node: Node) -> bool {
+/// The shapes of top-level function the taint walker reads at call sites:
+/// `def clean(v): return …` (inlined) and validators, guards and then a return
+/// (`if not v: return False` … `return v in ALLOWED`); docstrings and comments aside.
+fn is_helper_function(node: Node) -> bool {
     if !matches!(node.kind(), "function_definition" | "function_declaration") {
         return false;
     }
@@ -176,15 +177,20 @@ fn is_one_return_function(node: Node) -> bool {
         return false;
     };
     let mut walk = body.walk();
-    let mut statements = body.named_children(&mut walk).filter(|c| {
-        c.kind() != "comment"
-            && !(c.kind() == "expression_statement"
-                && c.named_child(0).is_some_and(|s| s.kind() == "string"))
-    });
-    matches!(
-        (statements.next(), statements.next()),
-        (Some(only), None) if only.kind() == "return_statement"
-    )
+    let statements: Vec<Node> = body
+        .named_children(&mut walk)
+        .filter(|c| {
+            c.kind() != "comment"
+                && !(c.kind() == "expression_statement"
+                    && c.named_child(0).is_some_and(|s| s.kind() == "string"))
+        })
+        .collect();
+    match statements.split_last() {
+        Some((last, guards)) => {
+            last.kind() == "return_statement" && guards.iter().all(|g| g.kind() == "if_statement")
+        }
+        None => false,
+    }
 }
 
 #[cfg(test)]
@@ -277,6 +283,21 @@ mod tests {
             &mut doc,
             "shlex.quote(v)",
             "v.strip()",
+        );
+        assert!(after.iter().any(|f| f.rule_id == "py.command-injection"));
+
+        // A validator that stops checking its argument.
+        let src = "import os\nfrom flask import abort, request\nKNOWN = {\"a\"}\n\ndef known(v):\n    if not v:\n        return False\n    return v in KNOWN\n\ndef run():\n    name = request.args[\"n\"]\n    if not known(name):\n        abort(400)\n    os.system(\"run \" + name)\n";
+        let mut doc = Document::new(Some(Language::Python), src.into());
+        let mut analysis = DocumentAnalysis::new();
+        analysis.update(&engine, &doc);
+        assert!(analysis.findings().is_empty());
+        let after = edit_and_compare(
+            &engine,
+            &mut analysis,
+            &mut doc,
+            "return v in KNOWN",
+            "return len(v) > 0",
         );
         assert!(after.iter().any(|f| f.rule_id == "py.command-injection"));
 

@@ -115,6 +115,41 @@ def handler(action):
 }
 
 #[test]
+fn a_validator_defined_in_the_file_cleans_what_it_checks() {
+    let guarded = r#"
+import os
+from flask import abort, request
+ALLOWED = {"status", "restart"}
+
+def is_known(action):
+    """Only the actions the runbook documents."""
+    if not action:
+        return False
+    return action in ALLOWED
+
+def handler():
+    action = request.args.get("action")
+    if not is_known(action):
+        abort(400)
+    os.system("systemctl " + action)
+"#;
+    assert!(!flagged(guarded));
+    // A guard that returns True lets unchecked values through: no longer a validator.
+    assert!(flagged(&guarded.replace(
+        "if not action:\n        return False",
+        "if action.startswith(\"x\"):\n        return True"
+    )));
+    // A helper that checks something else proves nothing about the argument.
+    assert!(flagged(
+        &guarded.replace("return action in ALLOWED", "return len(ALLOWED) > 1")
+    ));
+    // Recursion is not followed.
+    assert!(flagged(
+        &guarded.replace("return action in ALLOWED", "return is_known(action)")
+    ));
+}
+
+#[test]
 fn sanitizers_count_only_for_their_own_sink_kind() {
     let quoted = r#"
 import os, shlex, html

@@ -51,6 +51,7 @@ pub(crate) fn flows<'t>(
         depth: 0,
         helpers: Default::default(),
         inlining: Vec::new(),
+        in_validator: std::cell::Cell::new(false),
     };
     let mut env = Env::new();
     if is_module {
@@ -89,6 +90,9 @@ struct Walker<'a, 't> {
     /// Helpers being evaluated; a recursive helper is not inlined again (it would only
     /// end at the depth limit, which reads as clean and would hide the flow).
     inlining: Vec<String>,
+    /// Set while a validator helper's return expression is read: a helper that calls
+    /// another helper (or itself) is not followed further.
+    in_validator: std::cell::Cell<bool>,
 }
 
 fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
@@ -355,7 +359,7 @@ impl<'t> Walker<'_, 't> {
     /// it safe for (`None`: every kind).
     fn validated_variable(
         &self,
-        cond: Node,
+        cond: Node<'t>,
     ) -> Option<(String, bool, Option<&'static [&'static str]>)> {
         let mut node = cond;
         let mut positive = true;
@@ -478,8 +482,64 @@ impl<'t> Walker<'_, 't> {
                     return Some((self.key(arg)?, positive, None));
                 }
             }
+            if callee.is_some_and(|c| c.kind() == "identifier")
+                && let Some((var, valid_when, kinds)) = self.validator_call(node, &name, &args)
+            {
+                return Some((var, valid_when == positive, kinds));
+            }
         }
         None
+    }
+
+    /// A call of a validator defined in this file (`if not is_local(target): …`): a
+    /// top-level function whose body is guards that return the "invalid" boolean
+    /// (`if bad: return False`) and then `return CHECK`, where CHECK validates one of
+    /// its parameters as [`Self::validated_variable`] understands it. Returns the
+    /// argument passed for that parameter, the call's value when it is valid, and kinds.
+    fn validator_call(
+        &self,
+        call: Node<'t>,
+        name: &str,
+        args: &[Node<'t>],
+    ) -> Option<(String, bool, Option<&'static [&'static str]>)> {
+        if self.in_validator.get() {
+            return None;
+        }
+        let def = self.top_level_function(call, name)?;
+        let stmts = self.body_statements(def)?;
+        let (last, guards) = stmts.split_last()?;
+        let expr = (last.kind() == "return_statement")
+            .then(|| last.named_child(0))
+            .flatten()?;
+        self.in_validator.set(true);
+        let checked = self.validated_variable(expr);
+        self.in_validator.set(false);
+        let (param, valid_when, kinds) = checked?;
+        let invalid = if valid_when { "false" } else { "true" };
+        let guards_return_invalid = guards.iter().all(|guard| {
+            guard.kind() == "if_statement"
+                && guard.child_by_field_name("alternative").is_none()
+                && guard
+                    .child_by_field_name("consequence")
+                    .and_then(|c| {
+                        if c.kind() == "return_statement" {
+                            Some(c)
+                        } else {
+                            (c.named_child_count() == 1)
+                                .then(|| c.named_child(0))
+                                .flatten()
+                        }
+                    })
+                    .filter(|r| r.kind() == "return_statement")
+                    .and_then(|r| r.named_child(0))
+                    .is_some_and(|v| v.kind().eq_ignore_ascii_case(invalid))
+        });
+        if !guards_return_invalid {
+            return None;
+        }
+        let index = self.parameter_names(def).iter().position(|n| *n == param)?;
+        let arg = args.get(index).filter(|a| self.is_plain_name(**a))?;
+        Some((self.key(*arg)?, valid_when, kinds))
     }
 
     /// Validation spelled with operators: `a || b` (past `if (a || b) return;` neither
@@ -488,7 +548,7 @@ impl<'t> Walker<'_, 't> {
     /// Returns the variable, the truth value of `node` for which it is valid, and kinds.
     fn validated_comparison(
         &self,
-        node: Node,
+        node: Node<'t>,
     ) -> Option<(String, bool, Option<&'static [&'static str]>)> {
         let left = node
             .child_by_field_name("left")
@@ -1409,70 +1469,63 @@ impl<'t> Walker<'_, 't> {
         }
     }
 
-    /// The top-level function `name` of this file when its body is one `return EXPR`.
+    /// The top-level function `name` of this file, cached per walk.
     fn helper(&mut self, anchor: Node<'t>, name: &str) -> Option<Node<'t>> {
         if let Some(found) = self.helpers.get(name) {
             return *found;
         }
+        let found = self.top_level_function(anchor, name);
+        self.helpers.insert(name.to_owned(), found);
+        found
+    }
+
+    /// The top-level (undecorated) function `name` of the file `anchor` is in; `None`
+    /// when there is none or several (which one runs depends on the order).
+    fn top_level_function(&self, anchor: Node<'t>, name: &str) -> Option<Node<'t>> {
         let mut root = anchor;
         while let Some(p) = root.parent() {
             root = p;
         }
         let mut cursor = root.walk();
-        let top: Vec<Node<'t>> = root.named_children(&mut cursor).collect();
         let mut found = None;
-        for stmt in top {
-            let def = if stmt.kind() == "decorated_definition" {
-                continue;
-            } else {
-                stmt
-            };
-            if !matches!(def.kind(), "function_definition" | "function_declaration") {
-                continue;
-            }
-            if def
-                .child_by_field_name("name")
-                .is_none_or(|n| self.text_of(n) != name)
+        for def in root.named_children(&mut cursor) {
+            if !matches!(def.kind(), "function_definition" | "function_declaration")
+                || def
+                    .child_by_field_name("name")
+                    .is_none_or(|n| self.text_of(n) != name)
             {
                 continue;
             }
             if found.is_some() {
-                // Defined twice: which one runs depends on the order; give up.
-                found = None;
-                break;
+                return None;
             }
             found = Some(def);
         }
-        self.helpers.insert(name.to_owned(), found);
         found
     }
 
-    /// A call of a one-line helper of this file, evaluated with its parameters bound to
-    /// the call's arguments, so that sanitizing inside the helper counts.
-    fn helper_result(&mut self, name: &str, args: &[Node<'t>], env: &Env) -> Option<Value> {
-        let anchor = *args.first()?;
-        let def = self.helper(anchor, name)?;
+    /// The statements of a function's body, without comments and docstrings.
+    fn body_statements(&self, def: Node<'t>) -> Option<Vec<Node<'t>>> {
         let body = def.child_by_field_name("body")?;
         let mut cursor = body.walk();
-        let stmts: Vec<Node<'t>> = body
-            .named_children(&mut cursor)
-            .filter(|c| c.kind() != "comment")
-            .filter(|c| {
-                // a docstring
-                !(c.kind() == "expression_statement"
-                    && c.named_child(0).is_some_and(|s| s.kind() == "string"))
-            })
-            .collect();
-        let [ret] = stmts.as_slice() else {
-            return None;
+        Some(
+            body.named_children(&mut cursor)
+                .filter(|c| c.kind() != "comment")
+                .filter(|c| {
+                    !(c.kind() == "expression_statement"
+                        && c.named_child(0).is_some_and(|s| s.kind() == "string"))
+                })
+                .collect(),
+        )
+    }
+
+    /// The names of a function's parameters, in order; empty when one is not a plain name.
+    fn parameter_names(&self, def: Node<'t>) -> Vec<String> {
+        let Some(params) = def.child_by_field_name("parameters") else {
+            return Vec::new();
         };
-        if ret.kind() != "return_statement" {
-            return None;
-        }
-        let expr = ret.named_child(0)?;
-        let params = def.child_by_field_name("parameters")?;
         let mut c = params.walk();
-        let names: Vec<String> = params
+        params
             .named_children(&mut c)
             .filter_map(|p| {
                 let n = match p.kind() {
@@ -1485,7 +1538,23 @@ impl<'t> Walker<'_, 't> {
                 }?;
                 (n.kind() == "identifier").then(|| self.text_of(n).to_owned())
             })
-            .collect();
+            .collect()
+    }
+
+    /// A call of a one-line helper of this file, evaluated with its parameters bound to
+    /// the call's arguments, so that sanitizing inside the helper counts.
+    fn helper_result(&mut self, name: &str, args: &[Node<'t>], env: &Env) -> Option<Value> {
+        let anchor = *args.first()?;
+        let def = self.helper(anchor, name)?;
+        let stmts = self.body_statements(def)?;
+        let [ret] = stmts.as_slice() else {
+            return None;
+        };
+        if ret.kind() != "return_statement" {
+            return None;
+        }
+        let expr = ret.named_child(0)?;
+        let names = self.parameter_names(def);
         if names.is_empty()
             || args
                 .iter()
