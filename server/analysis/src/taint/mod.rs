@@ -52,6 +52,7 @@ pub(crate) fn flows<'t>(
         helpers: Default::default(),
         inlining: Vec::new(),
         in_validator: std::cell::Cell::new(false),
+        go_literal_maps: Default::default(),
     };
     let mut env = Env::new();
     if is_module {
@@ -93,6 +94,8 @@ struct Walker<'a, 't> {
     /// Set while a validator helper's return expression is read: a helper that calls
     /// another helper (or itself) is not followed further.
     in_validator: std::cell::Cell<bool>,
+    /// Go package-level maps by name: whether each is a table of literals.
+    go_literal_maps: std::cell::RefCell<std::collections::HashMap<String, bool>>,
 }
 
 fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
@@ -1588,9 +1591,32 @@ impl<'t> Walker<'_, 't> {
             .or_else(|| node.child_by_field_name("array"));
         object.is_some_and(|o| {
             classify(o, self.language) == Class::Identifier
-                && is_constant_name(self.text_of(o))
+                && (is_constant_name(self.text_of(o)) || self.is_go_literal_map(o))
                 && env.get(self.text_of(o)).is_none_or(|v| v.taint().is_none())
         })
+    }
+
+    /// Go has no constant maps; `var orderColumns = map[string]string{"price": "price"}`
+    /// is one when every key and value is a literal and the file never assigns into it.
+    fn is_go_literal_map(&self, name: Node) -> bool {
+        if self.language != Language::Go {
+            return false;
+        }
+        let text = self.text_of(name);
+        if let Some(known) = self.go_literal_maps.borrow().get(text) {
+            return *known;
+        }
+        let mut root = name;
+        while let Some(p) = root.parent() {
+            root = p;
+        }
+        let literal = go_package_map_literal(root, self.text, text)
+            .is_some_and(|body| go_only_literals(body))
+            && !go_assigns_into(root, self.text, text);
+        self.go_literal_maps
+            .borrow_mut()
+            .insert(text.to_owned(), literal);
+        literal
     }
 
     fn eval_call(&mut self, node: Node<'t>, env: &Env) -> Value {
@@ -1666,6 +1692,107 @@ impl<'t> Walker<'_, 't> {
 }
 
 /// `ALLOWED_HOSTS`, `RETURN_PAGES`: an upper-case name, by convention a constant.
+/// The `{…}` body of `var NAME = map[K]V{…}` at the top level of a Go file, when NAME is
+/// declared once.
+fn go_package_map_literal<'t>(root: Node<'t>, text: &str, name: &str) -> Option<Node<'t>> {
+    let mut found = None;
+    let mut cursor = root.walk();
+    for decl in root.named_children(&mut cursor) {
+        if decl.kind() != "var_declaration" {
+            continue;
+        }
+        let mut specs = decl.walk();
+        let mut stack: Vec<Node<'t>> = decl.named_children(&mut specs).collect();
+        while let Some(spec) = stack.pop() {
+            if spec.kind() == "var_spec_list" {
+                let mut c = spec.walk();
+                stack.extend(spec.named_children(&mut c));
+                continue;
+            }
+            if spec.kind() != "var_spec"
+                || spec
+                    .child_by_field_name("name")
+                    .is_none_or(|n| text.get(n.byte_range()) != Some(name))
+            {
+                continue;
+            }
+            if found.is_some() {
+                return None;
+            }
+            found = spec
+                .child_by_field_name("value")
+                .and_then(|v| v.named_child(0))
+                .filter(|v| {
+                    v.kind() == "composite_literal"
+                        && v.child_by_field_name("type")
+                            .is_some_and(|t| t.kind() == "map_type")
+                })
+                .and_then(|v| v.child_by_field_name("body"));
+        }
+    }
+    found
+}
+
+/// Every key and value under a Go literal body is a string, number or boolean literal.
+fn go_only_literals(body: Node) -> bool {
+    let mut cursor = body.walk();
+    let elements: Vec<Node> = body.named_children(&mut cursor).collect();
+    elements.iter().all(|element| {
+        if element.kind() == "comment" {
+            return true;
+        }
+        let mut c = element.walk();
+        element.kind() == "keyed_element"
+            && element.named_children(&mut c).all(|part| {
+                let value = if part.kind() == "literal_element" {
+                    part.named_child(0)
+                } else {
+                    Some(part)
+                };
+                value.is_some_and(|v| {
+                    matches!(
+                        v.kind(),
+                        "interpreted_string_literal"
+                            | "raw_string_literal"
+                            | "int_literal"
+                            | "float_literal"
+                            | "true"
+                            | "false"
+                    )
+                })
+            })
+    })
+}
+
+/// Whether the file assigns into `name[…]` anywhere.
+fn go_assigns_into(root: Node, text: &str, name: &str) -> bool {
+    let mut cursor = root.walk();
+    loop {
+        let node = cursor.node();
+        if node.kind() == "assignment_statement"
+            && node.child_by_field_name("left").is_some_and(|left| {
+                let mut c = left.walk();
+                left.named_children(&mut c).any(|target| {
+                    target.kind() == "index_expression"
+                        && target
+                            .child_by_field_name("operand")
+                            .is_some_and(|o| text.get(o.byte_range()) == Some(name))
+                })
+            })
+        {
+            return true;
+        }
+        if cursor.goto_first_child() {
+            continue;
+        }
+        while !cursor.goto_next_sibling() {
+            if !cursor.goto_parent() {
+                return false;
+            }
+        }
+    }
+}
+
 fn is_constant_name(name: &str) -> bool {
     name.len() >= 2
         && name.starts_with(|c: char| c.is_ascii_uppercase() || c == '_')
