@@ -150,6 +150,24 @@ def handler():
 }
 
 #[test]
+fn a_constant_table_lookup_yields_its_values_or_the_default() {
+    let lookup = r#"
+import os
+from flask import request
+TOOLS = {"disk": "df -h", "load": "uptime"}
+
+def handler():
+    name = request.args.get("tool")
+    os.system(TOOLS.get(name, "true"))
+"#;
+    assert!(!flagged(lookup));
+    // The default is what a missing key returns: a tainted one comes through.
+    assert!(flagged(
+        &lookup.replace("TOOLS.get(name, \"true\")", "TOOLS.get(name, name)")
+    ));
+}
+
+#[test]
 fn sanitizers_count_only_for_their_own_sink_kind() {
     let quoted = r#"
 import os, shlex, html

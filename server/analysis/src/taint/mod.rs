@@ -1636,14 +1636,18 @@ impl<'t> Walker<'_, 't> {
         {
             return v;
         }
-        // `RETURN_PAGES.get(key, "/")`: a lookup in a constant table yields its values.
+        // `RETURN_PAGES.get(key, "/")`, `SORT_COLUMNS.getOrDefault(sort, "name")`: a
+        // lookup in a constant table yields its values, or the default.
         if let Some(p) = &path
             && p.len() == 2
-            && p[1] == "get"
+            && matches!(p[1].as_str(), "get" | "getOrDefault")
             && is_constant_name(&p[0])
             && env.get(&p[0]).is_none_or(|v| v.taint().is_none())
         {
-            return Value::Clean;
+            return match args.get(1) {
+                Some(default) => clean_unless_tainted(self.eval(*default, env)),
+                None => Value::Clean,
+            };
         }
         let mut inputs: Vec<Value> = args.iter().map(|a| self.eval(*a, env)).collect();
         if let Some(r) = receiver {
@@ -1691,7 +1695,6 @@ impl<'t> Walker<'_, 't> {
     }
 }
 
-/// `ALLOWED_HOSTS`, `RETURN_PAGES`: an upper-case name, by convention a constant.
 /// The `{…}` body of `var NAME = map[K]V{…}` at the top level of a Go file, when NAME is
 /// declared once.
 fn go_package_map_literal<'t>(root: Node<'t>, text: &str, name: &str) -> Option<Node<'t>> {
@@ -1793,6 +1796,7 @@ fn go_assigns_into(root: Node, text: &str, name: &str) -> bool {
     }
 }
 
+/// `ALLOWED_HOSTS`, `RETURN_PAGES`: an upper-case name, by convention a constant.
 fn is_constant_name(name: &str) -> bool {
     name.len() >= 2
         && name.starts_with(|c: char| c.is_ascii_uppercase() || c == '_')
