@@ -180,3 +180,34 @@ def serve():
     assert_eq!(f.len(), 1);
     assert_eq!(f[0].confidence, Confidence::High);
 }
+
+#[test]
+fn a_typeof_string_check_rules_out_query_operators_only() {
+    let checked = r#"
+app.post("/login", async (req, res) => {
+  if (typeof req.body.email !== "string") {
+    return res.status(400).end();
+  }
+  const user = await db.collection("users").findOne({ email: req.body.email });
+  res.json(user);
+});
+"#;
+    assert!(js("js.nosql-injection", checked).is_empty());
+    // Without the exit the check proves nothing.
+    assert!(
+        !js(
+            "js.nosql-injection",
+            &checked.replace("return res.status(400).end();", "console.log(\"odd\");")
+        )
+        .is_empty()
+    );
+    // A string still carries SQL.
+    let sql = r#"
+app.get("/u", async (req, res) => {
+  if (typeof req.query.name !== "string") return res.status(400).end();
+  const rows = await pool.query("SELECT * FROM users WHERE name = '" + req.query.name + "'");
+  res.json(rows);
+});
+"#;
+    assert!(!js("js.sql-injection", sql).is_empty());
+}

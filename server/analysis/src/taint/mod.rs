@@ -291,7 +291,7 @@ impl<'t> Walker<'_, 't> {
 
         let mut then_env = env.clone();
         if let Some((var, true, kinds)) = &validated {
-            let v = validated_value(env, var, *kinds);
+            let v = self.validated_value(cond, env, var, *kinds);
             then_env.insert(var.clone(), v);
         }
         let then_exits = match consequence {
@@ -306,7 +306,7 @@ impl<'t> Walker<'_, 't> {
         let mut else_env = env.clone();
         // `if not valid(x): x = DEFAULT` — on the other path x passed the check.
         if let Some((var, false, kinds)) = &validated {
-            let v = validated_value(env, var, *kinds);
+            let v = self.validated_value(cond, env, var, *kinds);
             else_env.insert(var.clone(), v);
         }
         let else_exits = match alternatives.split_first() {
@@ -336,19 +336,32 @@ impl<'t> Walker<'_, 't> {
             },
         };
 
+        // A checked source path (`req.body.email`) has no entry before the check; the
+        // branch that did not check it must not take the other's validated entry in the
+        // join (a missing entry means "evaluate as usual", not "no value").
+        let unchecked_elsewhere = validated.as_ref().and_then(|(var, ..)| {
+            (!env.contains_key(var) && (!then_env.contains_key(var) || !else_env.contains_key(var)))
+                .then(|| var.clone())
+        });
         *env = match folded {
             Some(true) => then_env,
             Some(false) => else_env,
             None if then_exits && !else_exits => else_env,
             None if else_exits && !then_exits => then_env,
-            None => join_envs(then_env, else_env),
+            None => {
+                let mut joined = join_envs(then_env, else_env);
+                if let Some(var) = unchecked_elsewhere {
+                    joined.remove(&var);
+                }
+                joined
+            }
         };
         // `if x not in ALLOWED: return` — past the check, x is one of the allowed values.
         if let Some((var, false, kinds)) = validated
             && then_exits
             && !else_exits
         {
-            let v = validated_value(env, &var, kinds);
+            let v = self.validated_value(cond, env, &var, kinds);
             env.insert(var, v);
         }
         folded.map_or(then_exits && else_exits, |f| {
@@ -494,6 +507,44 @@ impl<'t> Walker<'_, 't> {
         None
     }
 
+    /// The value of `var` once the check in `cond` passed: clean for every kind, or
+    /// sanitized for `kinds`. A checked source path (`req.body.email`) has no entry in
+    /// `env`; its value is what its expression in `cond` evaluates to.
+    fn validated_value(
+        &mut self,
+        cond: Node<'t>,
+        env: &Env,
+        var: &str,
+        kinds: Option<&[&str]>,
+    ) -> Value {
+        let Some(kinds) = kinds else {
+            return Value::Clean;
+        };
+        let kinds: Vec<String> = kinds.iter().map(|k| (*k).to_owned()).collect();
+        let current = match env.get(var) {
+            Some(v) => v.clone(),
+            None => match self.node_with_key(cond, var) {
+                Some(node) => self.eval(node, env),
+                None => Value::Clean,
+            },
+        };
+        current.sanitized_for(&kinds)
+    }
+
+    /// The first name expression under `node` whose dotted path is `key`.
+    fn node_with_key(&self, node: Node<'t>, key: &str) -> Option<Node<'t>> {
+        let mut stack = vec![node];
+        while let Some(n) = stack.pop() {
+            if self.is_plain_name(n) && self.key(n).as_deref() == Some(key) {
+                return Some(n);
+            }
+            let mut c = n.walk();
+            let children: Vec<Node<'t>> = n.named_children(&mut c).collect();
+            stack.extend(children.into_iter().rev());
+        }
+        None
+    }
+
     /// A call of a validator defined in this file (`if not is_local(target): …`): a
     /// top-level function whose body is guards that return the "invalid" boolean
     /// (`if bad: return False`) and then `return CHECK`, where CHECK validates one of
@@ -572,6 +623,32 @@ impl<'t> Walker<'_, 't> {
                 .into_iter()
                 .filter_map(|side| self.validated_variable(side))
                 .find(|(_, valid_when, _)| *valid_when == wanted);
+        }
+        // `typeof x !== "string"` (then exit): past it x is a string, which carries no
+        // query operators (`{"$ne": …}`); a number is safe in every sink.
+        if matches!(op, "==" | "===" | "!=" | "!==") {
+            let typeof_operand = |n: Node<'t>| {
+                (n.kind() == "unary_expression"
+                    && n.child_by_field_name("operator")
+                        .is_some_and(|o| o.kind() == "typeof"))
+                .then(|| n.child_by_field_name("argument"))
+                .flatten()
+                .filter(|a| self.is_plain_name(*a))
+            };
+            let (operand, type_name) = match (typeof_operand(left), typeof_operand(right)) {
+                (Some(a), _) => (Some(a), right),
+                (_, Some(a)) => (Some(a), left),
+                _ => (None, left),
+            };
+            if let Some(operand) = operand {
+                let kinds: Option<&'static [&'static str]> =
+                    match literal_content(self.text_of(type_name)).as_str() {
+                        "string" => Some(&["nosql"]),
+                        "number" | "boolean" => None,
+                        _ => return None,
+                    };
+                return Some((self.key(operand)?, matches!(op, "==" | "==="), kinds));
+            }
         }
         let (name, other, flipped) = if self.is_plain_name(left) {
             (left, right, false)
@@ -1869,21 +1946,6 @@ fn is_scalar_type(ty: &str) -> bool {
         .filter(|p| !matches!(*p, "None" | "null" | "undefined"))
         .collect();
     !parts.is_empty() && parts.iter().all(|p| SCALARS.contains(p))
-}
-
-/// The value of `var` once a check has validated it: clean, or, for a check that only
-/// helps some sink kinds, sanitized for those.
-fn validated_value(env: &Env, var: &str, kinds: Option<&[&str]>) -> Value {
-    match kinds {
-        None => Value::Clean,
-        Some(kinds) => {
-            let kinds: Vec<String> = kinds.iter().map(|k| (*k).to_owned()).collect();
-            env.get(var)
-                .cloned()
-                .unwrap_or(Value::Clean)
-                .sanitized_for(&kinds)
-        }
-    }
 }
 
 /// Whether a path starting at `root` may be a taint-model source: the name is not a
