@@ -211,3 +211,18 @@ app.get("/u", async (req, res) => {
 "#;
     assert!(!js("js.sql-injection", sql).is_empty());
 }
+
+#[test]
+fn a_prefix_check_on_a_request_field_does_not_clean_it_for_the_shell() {
+    let code = r#"
+const { exec } = require("child_process");
+app.get("/cat", (req, res) => {
+  if (!req.query.p.startsWith("/srv/")) {
+    return res.status(400).end();
+  }
+  exec("cat " + req.query.p);
+});
+"#;
+    // The prefix keeps a path under /srv/; it says nothing about `;` or `$(…)`.
+    assert!(!js("js.command-injection", code).is_empty());
+}
