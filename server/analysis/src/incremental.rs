@@ -6,11 +6,12 @@
 //!
 //! A unit's context is what the engine reads outside it: the module's own text
 //! (constants whose conditions fold, imports, class annotations), the top-level
-//! declaration enclosing it (patterns that test sibling methods of a class), and the short
-//! top-level functions the taint walker follows (one-line helpers and validators).
+//! declaration enclosing it (patterns that test sibling methods of a class), and the
+//! top-level functions it calls (the taint walker reads some of them at call sites).
 
 use std::collections::HashMap;
 
+use aho_corasick::AhoCorasick;
 use bluecode_syntax::tree_sitter::Node;
 use bluecode_syntax::{Document, Outline, Unit, UnitKind, outline};
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
@@ -125,13 +126,13 @@ fn unit_contexts(doc: &Document, units: &[Unit]) -> Vec<u64> {
         .find(|u| u.kind == UnitKind::Module)
         .map_or(0, |u| u.hash);
     let mut top_level = Vec::new();
-    // (name, hash of the whole definition) of each top-level helper the walker reads.
+    // (name, hash of the whole definition) of each top-level function.
     let mut helpers: Vec<(&str, u64)> = Vec::new();
     if let Some(tree) = doc.tree() {
         let root = tree.root_node();
         let mut walk = root.walk();
         for node in root.children(&mut walk) {
-            if is_helper_function(node)
+            if is_top_level_function(node)
                 && let Some(name) = node
                     .child_by_field_name("name")
                     .and_then(|n| text.get(n.byte_range()))
@@ -142,6 +143,9 @@ fn unit_contexts(doc: &Document, units: &[Unit]) -> Vec<u64> {
             top_level.push(node.byte_range());
         }
     }
+    let names = (!helpers.is_empty())
+        .then(|| AhoCorasick::new(helpers.iter().map(|(name, _)| *name)).ok())
+        .flatten();
     units
         .iter()
         .map(|unit| {
@@ -156,41 +160,27 @@ fn unit_contexts(doc: &Document, units: &[Unit]) -> Vec<u64> {
             {
                 h.update(&xxh3_64(enclosing.as_bytes()).to_le_bytes());
             }
-            for (name, hash) in &helpers {
-                if unit_text.contains(name) {
-                    h.update(&hash.to_le_bytes());
+            // Hundreds of functions in a file: find the names a unit mentions in one pass.
+            // (Without the automaton, every function counts as mentioned: more re-analysis,
+            // never a stale result.)
+            let mut mentioned = vec![names.is_none(); helpers.len()];
+            if let Some(names) = &names {
+                for m in names.find_overlapping_iter(unit_text) {
+                    mentioned[m.pattern().as_usize()] = true;
                 }
+            }
+            for ((_, hash), _) in helpers.iter().zip(&mentioned).filter(|(_, m)| **m) {
+                h.update(&hash.to_le_bytes());
             }
             h.digest()
         })
         .collect()
 }
 
-/// The shapes of top-level function the taint walker reads at call sites:
-/// `def clean(v): return …` (inlined) and validators, guards and then a return
-/// (`if not v: return False` … `return v in ALLOWED`); docstrings and comments aside.
-fn is_helper_function(node: Node) -> bool {
-    if !matches!(node.kind(), "function_definition" | "function_declaration") {
-        return false;
-    }
-    let Some(body) = node.child_by_field_name("body") else {
-        return false;
-    };
-    let mut walk = body.walk();
-    let statements: Vec<Node> = body
-        .named_children(&mut walk)
-        .filter(|c| {
-            c.kind() != "comment"
-                && !(c.kind() == "expression_statement"
-                    && c.named_child(0).is_some_and(|s| s.kind() == "string"))
-        })
-        .collect();
-    match statements.split_last() {
-        Some((last, guards)) => {
-            last.kind() == "return_statement" && guards.iter().all(|g| g.kind() == "if_statement")
-        }
-        None => false,
-    }
+/// A top-level function: the taint walker may read it at a call site (inlining a
+/// one-return helper, a validator's check, a function that returns only literals).
+fn is_top_level_function(node: Node) -> bool {
+    matches!(node.kind(), "function_definition" | "function_declaration")
 }
 
 #[cfg(test)]
@@ -298,6 +288,21 @@ mod tests {
             &mut doc,
             "return v in KNOWN",
             "return len(v) > 0",
+        );
+        assert!(after.iter().any(|f| f.rule_id == "py.command-injection"));
+
+        // A function that returns only literals starts returning its input.
+        let src = "import os\nfrom flask import request\n\ndef flag(unit):\n    for known in (\"h\", \"k\"):\n        if unit == known:\n            return \"-h\"\n    return \"\"\n\ndef run():\n    os.system(\"df \" + flag(request.args[\"u\"]))\n";
+        let mut doc = Document::new(Some(Language::Python), src.into());
+        let mut analysis = DocumentAnalysis::new();
+        analysis.update(&engine, &doc);
+        assert!(analysis.findings().is_empty());
+        let after = edit_and_compare(
+            &engine,
+            &mut analysis,
+            &mut doc,
+            "return \"\"",
+            "return unit",
         );
         assert!(after.iter().any(|f| f.rule_id == "py.command-injection"));
 

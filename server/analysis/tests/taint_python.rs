@@ -168,6 +168,30 @@ def handler():
 }
 
 #[test]
+fn a_function_of_the_file_that_returns_only_literals_maps_input_to_constants() {
+    let mapped = r#"
+import os
+from flask import request
+
+def unit_flag(unit):
+    if unit == "human":
+        return "-h"
+    elif unit == "kilo":
+        return "-k"
+    return ""
+
+def handler():
+    os.system("df " + unit_flag(request.args.get("unit")))
+"#;
+    assert!(!flagged(mapped));
+    // One return that hands back (part of) its input is enough to carry it.
+    assert!(flagged(
+        &mapped.replace("return \"\"", "return f\"-{unit}\"")
+    ));
+    assert!(flagged(&mapped.replace("return \"\"", "return unit")));
+}
+
+#[test]
 fn sanitizers_count_only_for_their_own_sink_kind() {
     let quoted = r#"
 import os, shlex, html

@@ -1559,6 +1559,104 @@ impl<'t> Walker<'_, 't> {
         found
     }
 
+    /// Whether `name`, a function of this file (a method of the enclosing class for
+    /// `this.name(…)` / `self.name(…)` and Java calls), returns nothing but literals: then
+    /// what it returns is a constant whatever its arguments.
+    fn returns_only_literals(&self, call: Node<'t>, name: &str) -> bool {
+        let def = self
+            .enclosing_class_method(call, name)
+            .or_else(|| self.top_level_function(call, name));
+        let Some(body) = def.and_then(|d| d.child_by_field_name("body")) else {
+            return false;
+        };
+        let mut returns = 0;
+        let mut stack = vec![body];
+        while let Some(node) = stack.pop() {
+            if node.id() != body.id() && classify(node, self.language) == Class::Scope {
+                continue;
+            }
+            if node.kind() == "return_statement" {
+                returns += 1;
+                let value = node.named_child(0);
+                if value.is_some_and(|v| !self.is_literal(v)) {
+                    return false;
+                }
+                continue;
+            }
+            let mut c = node.walk();
+            stack.extend(node.named_children(&mut c));
+        }
+        returns > 0
+    }
+
+    /// A string without interpolation, a number, a boolean or null.
+    fn is_literal(&self, node: Node) -> bool {
+        match classify(node, self.language) {
+            Class::Number | Class::True | Class::False => true,
+            Class::Str => {
+                let mut c = node.walk();
+                node.named_children(&mut c).all(|part| {
+                    !matches!(
+                        part.kind(),
+                        "interpolation" | "template_substitution" | "escape_interpolation"
+                    ) && (part.kind() != "string" || self.is_literal(part))
+                })
+            }
+            _ => matches!(
+                node.kind(),
+                "null_literal" | "null" | "none" | "nil" | "undefined"
+            ),
+        }
+    }
+
+    /// The method `name` of the class around `node` (declared once), for languages with
+    /// classes.
+    fn enclosing_class_method(&self, node: Node<'t>, name: &str) -> Option<Node<'t>> {
+        let mut class_body = node.parent();
+        while let Some(b) = class_body {
+            if matches!(b.kind(), "class_body" | "block")
+                && b.parent().is_some_and(|p| {
+                    matches!(
+                        p.kind(),
+                        "class_declaration" | "class_definition" | "class" | "enum_declaration"
+                    )
+                })
+            {
+                break;
+            }
+            class_body = b.parent();
+        }
+        let body = class_body?;
+        let mut cursor = body.walk();
+        let mut found = None;
+        for member in body.named_children(&mut cursor) {
+            let def = if member.kind() == "decorated_definition" {
+                member.child_by_field_name("definition")
+            } else {
+                Some(member)
+            };
+            let Some(def) = def.filter(|d| {
+                matches!(
+                    d.kind(),
+                    "method_declaration" | "method_definition" | "function_definition"
+                )
+            }) else {
+                continue;
+            };
+            if def
+                .child_by_field_name("name")
+                .is_some_and(|n| self.text_of(n) == name)
+            {
+                if found.is_some() {
+                    // Overloads: which one runs depends on the argument types.
+                    return None;
+                }
+                found = Some(def);
+            }
+        }
+        found
+    }
+
     /// The top-level (undecorated) function `name` of the file `anchor` is in; `None`
     /// when there is none or several (which one runs depends on the order).
     fn top_level_function(&self, anchor: Node<'t>, name: &str) -> Option<Node<'t>> {
@@ -1735,6 +1833,14 @@ impl<'t> Walker<'_, 't> {
             return clean_unless_tainted(joined);
         };
         let refs: Vec<&str> = p.iter().map(String::as_str).collect();
+        let own_method = refs.len() == 2 && matches!(refs[0], "this" | "self");
+        if (refs.len() == 1 || own_method)
+            && joined.taint().is_some()
+            && self.returns_only_literals(node, refs[refs.len() - 1])
+        {
+            // `regionFilter(region)` maps its input to one of its literal returns.
+            return Value::Clean;
+        }
         if refs.len() == 1
             && joined.taint().is_some()
             && self.model.sanitizer_kinds(&refs).is_none()
