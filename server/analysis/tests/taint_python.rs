@@ -192,6 +192,22 @@ def handler():
 }
 
 #[test]
+fn the_argparse_namespace_is_the_command_line() {
+    let cli = r#"
+import argparse, subprocess
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("database")
+    args = ap.parse_args()
+    subprocess.call("pg_dump " + args.database, shell=True)
+"#;
+    let f = findings(cli);
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].confidence, Confidence::High);
+}
+
+#[test]
 fn sanitizers_count_only_for_their_own_sink_kind() {
     let quoted = r#"
 import os, shlex, html
