@@ -226,3 +226,24 @@ app.get("/cat", (req, res) => {
     // The prefix keeps a path under /srv/; it says nothing about `;` or `$(…)`.
     assert!(!js("js.command-injection", code).is_empty());
 }
+
+#[test]
+fn a_replace_with_a_control_character_constant_neutralises_log_lines() {
+    let code = r#"
+const CONTROL = /[\u0000-\u001f\u007f]/g;
+app.get("/search", (req, res) => {
+  const q = String(req.query.q).replace(CONTROL, " ");
+  console.log("searched for: " + q);
+  res.end();
+});
+"#;
+    assert!(js("js.log-injection", code).is_empty());
+    // A constant that does not cover line breaks leaves them in.
+    assert!(
+        !js(
+            "js.log-injection",
+            &code.replace(r"/[\u0000-\u001f\u007f]/g", r"/[<>]/g")
+        )
+        .is_empty()
+    );
+}

@@ -571,22 +571,9 @@ impl<'t> Walker<'_, 't> {
         let (param, valid_when, kinds) = checked?;
         let invalid = if valid_when { "false" } else { "true" };
         let guards_return_invalid = guards.iter().all(|guard| {
-            guard.kind() == "if_statement"
-                && guard.child_by_field_name("alternative").is_none()
-                && guard
-                    .child_by_field_name("consequence")
-                    .and_then(|c| {
-                        if c.kind() == "return_statement" {
-                            Some(c)
-                        } else {
-                            (c.named_child_count() == 1)
-                                .then(|| c.named_child(0))
-                                .flatten()
-                        }
-                    })
-                    .filter(|r| r.kind() == "return_statement")
-                    .and_then(|r| r.named_child(0))
-                    .is_some_and(|v| v.kind().eq_ignore_ascii_case(invalid))
+            guard_return(*guard)
+                .flatten()
+                .is_some_and(|v| v.kind().eq_ignore_ascii_case(invalid))
         });
         if !guards_return_invalid {
             return None;
@@ -1657,6 +1644,53 @@ impl<'t> Walker<'_, 't> {
         found
     }
 
+    /// The source text of the value a module-level constant is bound to once
+    /// (`const CONTROL = /…/g`, `CONTROL = re.compile(r"…")`), for reading patterns.
+    fn module_constant_text(&self, name: Node) -> Option<&str> {
+        let wanted = self.text_of(name);
+        let mut root = name;
+        while let Some(p) = root.parent() {
+            root = p;
+        }
+        let mut cursor = root.walk();
+        let mut found = None;
+        for stmt in root.named_children(&mut cursor) {
+            let (left, right) = match stmt.kind() {
+                "lexical_declaration" if self.text_of(stmt).starts_with("const") => {
+                    let Some(d) = stmt.named_child(0).filter(|d| {
+                        d.kind() == "variable_declarator" && stmt.named_child_count() == 1
+                    }) else {
+                        continue;
+                    };
+                    (
+                        d.child_by_field_name("name"),
+                        d.child_by_field_name("value"),
+                    )
+                }
+                "expression_statement" => {
+                    let Some(a) = stmt.named_child(0).filter(|a| a.kind() == "assignment") else {
+                        continue;
+                    };
+                    (
+                        a.child_by_field_name("left"),
+                        a.child_by_field_name("right"),
+                    )
+                }
+                _ => continue,
+            };
+            let (Some(left), Some(right)) = (left, right) else {
+                continue;
+            };
+            if self.text_of(left) == wanted {
+                if found.is_some() {
+                    return None;
+                }
+                found = Some(right);
+            }
+        }
+        found.map(|n| &self.text[n.byte_range()])
+    }
+
     /// The top-level (undecorated) function `name` of the file `anchor` is in; `None`
     /// when there is none or several (which one runs depends on the order).
     fn top_level_function(&self, anchor: Node<'t>, name: &str) -> Option<Node<'t>> {
@@ -1723,12 +1757,19 @@ impl<'t> Walker<'_, 't> {
     /// the call's arguments, so that sanitizing inside the helper counts.
     fn helper_result(&mut self, name: &str, args: &[Node<'t>], env: &Env) -> Option<Value> {
         let anchor = *args.first()?;
-        let def = self.helper(anchor, name)?;
-        let stmts = self.body_statements(def)?;
-        let [ret] = stmts.as_slice() else {
-            return None;
+        let def = match self.helper(anchor, name) {
+            Some(def) => def,
+            None => self.enclosing_class_method(anchor, name)?,
         };
-        if ret.kind() != "return_statement" {
+        let stmts = self.body_statements(def)?;
+        // `if (s == null) { return "-"; }` guards return constants; the result is then
+        // the final expression's value or a constant.
+        let (ret, guards) = stmts.split_last()?;
+        if ret.kind() != "return_statement"
+            || !guards
+                .iter()
+                .all(|g| guard_return(*g).is_some_and(|v| v.is_none_or(|v| self.is_literal(v))))
+        {
             return None;
         }
         let expr = ret.named_child(0)?;
@@ -1828,6 +1869,15 @@ impl<'t> Walker<'_, 't> {
         if let Some(r) = receiver {
             inputs.push(self.eval(r, env));
         }
+        // Java's `"true".equals(debug)` with both sides constant folds like `==`.
+        if receiver.is_some()
+            && node
+                .child_by_field_name("name")
+                .is_some_and(|m| self.text_of(m) == "equals")
+            && let [Value::Const(arg), Value::Const(recv)] = inputs.as_slice()
+        {
+            return Value::Const(Lit::Bool(arg == recv));
+        }
         let joined = Value::join_all(inputs);
         let Some(p) = path else {
             return clean_unless_tainted(joined);
@@ -1862,11 +1912,32 @@ impl<'t> Walker<'_, 't> {
                 *n,
                 "replace" | "replaceAll" | "ReplaceAll" | "Replace" | "sub"
             )
-        }) && args.iter().any(|a| {
-            (a.kind().contains("string") || a.kind().contains("regex"))
-                && self.text_of(*a).contains("\\n")
         }) {
-            return joined.sanitized_for(&["log".to_owned(), "header".to_owned()]);
+            // The pattern: a literal argument, or a module constant holding one
+            // (`const CONTROL = /[\u0000-\u001f]/g`).
+            let patterns: Vec<&str> = args
+                .iter()
+                .filter_map(|a| {
+                    if a.kind().contains("string") || a.kind().contains("regex") {
+                        Some(self.text_of(*a))
+                    } else if classify(*a, self.language) == Class::Identifier {
+                        self.module_constant_text(*a)
+                    } else {
+                        None
+                    }
+                })
+                .collect();
+            let mut kinds = Vec::new();
+            if patterns.iter().any(|p| replaces_line_breaks(p)) {
+                kinds.extend(["log".to_owned(), "header".to_owned()]);
+            }
+            // `s.replaceAll("[<>\"'&]", "_")`: no markup can be formed any more.
+            if patterns.iter().any(|p| p.contains('<') && p.contains('>')) {
+                kinds.push("html".to_owned());
+            }
+            if !kinds.is_empty() {
+                return joined.sanitized_for(&kinds);
+            }
         }
         match joined {
             Value::Tainted(t) => {
@@ -1876,6 +1947,44 @@ impl<'t> Walker<'_, 't> {
             _ => Value::Clean,
         }
     }
+}
+
+/// For `if COND: return [VALUE]` without an else (a guard), the returned value node
+/// (`Some(None)` for a bare return); `None` for any other statement.
+fn guard_return(guard: Node) -> Option<Option<Node>> {
+    if guard.kind() != "if_statement" || guard.child_by_field_name("alternative").is_some() {
+        return None;
+    }
+    let consequence = guard.child_by_field_name("consequence")?;
+    let ret = if consequence.kind() == "return_statement" {
+        consequence
+    } else {
+        let mut c = consequence.walk();
+        let mut statements = consequence
+            .named_children(&mut c)
+            .filter(|s| s.kind() != "comment");
+        match (statements.next(), statements.next()) {
+            (Some(only), None) => only,
+            _ => return None,
+        }
+    };
+    (ret.kind() == "return_statement").then(|| ret.named_child(0))
+}
+
+/// Whether a replacement pattern (its source text) matches CR or LF: `\n`, `\r`, a control
+/// range from NUL (`\x00-\x1f`, `\u0000-\u001F`), or the control class (`\p{Cntrl}`,
+/// `[[:cntrl:]]`, `\p{Cc}`).
+fn replaces_line_breaks(pattern: &str) -> bool {
+    let p = pattern.to_ascii_lowercase();
+    p.contains("\\n")
+        || p.contains("\\r")
+        || p.contains("\\x00-")
+        || p.contains("\\u0000-")
+        || p.contains("\\x0a")
+        || p.contains("\\u000a")
+        || p.contains("\\p{cntrl}")
+        || p.contains("\\p{cc}")
+        || p.contains("[:cntrl:]")
 }
 
 /// The `{…}` body of `var NAME = map[K]V{…}` at the top level of a Go file, when NAME is
