@@ -252,59 +252,44 @@ mod tests {
         let engine = Engine::new(Arc::new(
             ConstitutionSet::builtin().expect("built-ins load"),
         ));
-        // A module constant folds a condition inside `run`.
-        let src = "import os\nfrom flask import request\n\nDEBUG_SHELL = False\n\ndef run():\n    if DEBUG_SHELL:\n        os.system(request.args[\"cmd\"])\n";
-        let mut doc = Document::new(Some(Language::Python), src.into());
-        let mut analysis = DocumentAnalysis::new();
-        analysis.update(&engine, &doc);
-        assert!(analysis.findings().is_empty());
-        let after = edit_and_compare(&engine, &mut analysis, &mut doc, "False", "True");
-        assert!(after.iter().any(|f| f.rule_id == "py.command-injection"));
-
-        // A one-return helper that stops quoting its argument.
-        let src = "import os, shlex\nfrom flask import request\n\ndef quoted(v):\n    return shlex.quote(v)\n\ndef run():\n    os.system(\"ping \" + quoted(request.args[\"h\"]))\n";
-        let mut doc = Document::new(Some(Language::Python), src.into());
-        let mut analysis = DocumentAnalysis::new();
-        analysis.update(&engine, &doc);
-        assert!(analysis.findings().is_empty());
-        let after = edit_and_compare(
-            &engine,
-            &mut analysis,
-            &mut doc,
-            "shlex.quote(v)",
-            "v.strip()",
-        );
-        assert!(after.iter().any(|f| f.rule_id == "py.command-injection"));
-
-        // A validator that stops checking its argument.
-        let src = "import os\nfrom flask import abort, request\nKNOWN = {\"a\"}\n\ndef known(v):\n    if not v:\n        return False\n    return v in KNOWN\n\ndef run():\n    name = request.args[\"n\"]\n    if not known(name):\n        abort(400)\n    os.system(\"run \" + name)\n";
-        let mut doc = Document::new(Some(Language::Python), src.into());
-        let mut analysis = DocumentAnalysis::new();
-        analysis.update(&engine, &doc);
-        assert!(analysis.findings().is_empty());
-        let after = edit_and_compare(
-            &engine,
-            &mut analysis,
-            &mut doc,
-            "return v in KNOWN",
-            "return len(v) > 0",
-        );
-        assert!(after.iter().any(|f| f.rule_id == "py.command-injection"));
-
-        // A function that returns only literals starts returning its input.
-        let src = "import os\nfrom flask import request\n\ndef flag(unit):\n    for known in (\"h\", \"k\"):\n        if unit == known:\n            return \"-h\"\n    return \"\"\n\ndef run():\n    os.system(\"df \" + flag(request.args[\"u\"]))\n";
-        let mut doc = Document::new(Some(Language::Python), src.into());
-        let mut analysis = DocumentAnalysis::new();
-        analysis.update(&engine, &doc);
-        assert!(analysis.findings().is_empty());
-        let after = edit_and_compare(
-            &engine,
-            &mut analysis,
-            &mut doc,
-            "return \"\"",
-            "return unit",
-        );
-        assert!(after.iter().any(|f| f.rule_id == "py.command-injection"));
+        // Python sources that are clean until an edit outside `run` makes them unsafe.
+        let cases = [
+            // A module constant folds a condition inside `run`.
+            (
+                "import os\nfrom flask import request\n\nDEBUG_SHELL = False\n\ndef run():\n    if DEBUG_SHELL:\n        os.system(request.args[\"cmd\"])\n",
+                "False",
+                "True",
+            ),
+            // A one-return helper that stops quoting its argument.
+            (
+                "import os, shlex\nfrom flask import request\n\ndef quoted(v):\n    return shlex.quote(v)\n\ndef run():\n    os.system(\"ping \" + quoted(request.args[\"h\"]))\n",
+                "shlex.quote(v)",
+                "v.strip()",
+            ),
+            // A validator that stops checking its argument.
+            (
+                "import os\nfrom flask import abort, request\nKNOWN = {\"a\"}\n\ndef known(v):\n    if not v:\n        return False\n    return v in KNOWN\n\ndef run():\n    name = request.args[\"n\"]\n    if not known(name):\n        abort(400)\n    os.system(\"run \" + name)\n",
+                "return v in KNOWN",
+                "return len(v) > 0",
+            ),
+            // A function that returns only literals starts returning its input.
+            (
+                "import os\nfrom flask import request\n\ndef flag(unit):\n    for known in (\"h\", \"k\"):\n        if unit == known:\n            return \"-h\"\n    return \"\"\n\ndef run():\n    os.system(\"df \" + flag(request.args[\"u\"]))\n",
+                "return \"\"",
+                "return unit",
+            ),
+        ];
+        for (src, from, to) in cases {
+            let mut doc = Document::new(Some(Language::Python), src.into());
+            let mut analysis = DocumentAnalysis::new();
+            analysis.update(&engine, &doc);
+            assert!(analysis.findings().is_empty(), "{src}");
+            let after = edit_and_compare(&engine, &mut analysis, &mut doc, from, to);
+            assert!(
+                after.iter().any(|f| f.rule_id == "py.command-injection"),
+                "{from:?} → {to:?}"
+            );
+        }
 
         // A Java pattern that tests the sibling methods of the class.
         let src = "@RestController\npublic class Admin {\n    @GetMapping(\"/a\")\n    public String list() { return \"\"; }\n\n    @DeleteMapping(\"/b\")\n    public void remove(long id) { }\n}\n";

@@ -4,20 +4,12 @@
 //! same, or a unit's cached findings would depend on how it was first analysed.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
-use bluecode_analysis::constitutions::ConstitutionSet;
+use bluecode_analysis::Finding;
 use bluecode_analysis::syntax::{Document, Language, Outline, outline};
-use bluecode_analysis::{Engine, Finding};
 
-fn engine() -> &'static Engine {
-    static ENGINE: std::sync::OnceLock<Engine> = std::sync::OnceLock::new();
-    ENGINE.get_or_init(|| {
-        Engine::new(Arc::new(
-            ConstitutionSet::builtin().expect("built-ins load"),
-        ))
-    })
-}
+mod common;
+use common::engine;
 
 fn corpus_files(dir: &Path, out: &mut Vec<(PathBuf, Language)>) {
     let mut entries: Vec<_> = std::fs::read_dir(dir)

@@ -1,26 +1,12 @@
 //! The taint walker on Go, through the real engine and the built-in constitutions.
 
-use std::sync::{Arc, OnceLock};
+use bluecode_analysis::syntax::Language;
 
-use bluecode_analysis::Engine;
-use bluecode_analysis::constitutions::ConstitutionSet;
-use bluecode_analysis::syntax::{Document, Language};
-
-fn engine() -> &'static Engine {
-    static ENGINE: OnceLock<Engine> = OnceLock::new();
-    ENGINE.get_or_init(|| {
-        Engine::new(Arc::new(
-            ConstitutionSet::builtin().expect("built-ins load"),
-        ))
-    })
-}
+mod common;
+use common::findings_of;
 
 fn sql_flagged(code: &str) -> bool {
-    let doc = Document::new(Some(Language::Go), code.to_owned());
-    engine()
-        .analyze_document(&doc)
-        .iter()
-        .any(|f| f.rule_id == "go.sql-injection")
+    !findings_of(Language::Go, "go.sql-injection", code).is_empty()
 }
 
 const SORTED: &str = r#"package shop

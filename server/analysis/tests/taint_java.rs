@@ -1,26 +1,12 @@
 //! The taint walker on Java, through the real engine and the built-in constitutions.
 
-use std::sync::{Arc, OnceLock};
+use bluecode_analysis::syntax::Language;
 
-use bluecode_analysis::Engine;
-use bluecode_analysis::constitutions::ConstitutionSet;
-use bluecode_analysis::syntax::{Document, Language};
-
-fn engine() -> &'static Engine {
-    static ENGINE: OnceLock<Engine> = OnceLock::new();
-    ENGINE.get_or_init(|| {
-        Engine::new(Arc::new(
-            ConstitutionSet::builtin().expect("built-ins load"),
-        ))
-    })
-}
+mod common;
+use common::findings_of;
 
 fn sql_flagged(code: &str) -> bool {
-    let doc = Document::new(Some(Language::Java), code.to_owned());
-    engine()
-        .analyze_document(&doc)
-        .iter()
-        .any(|f| f.rule_id == "java.sql-injection")
+    !findings_of(Language::Java, "java.sql-injection", code).is_empty()
 }
 
 const REPORT: &str = r#"
@@ -61,11 +47,8 @@ fn a_method_of_the_class_that_returns_only_literals_maps_input_to_constants() {
 }
 
 fn xss_lines(code: &str) -> Vec<usize> {
-    let doc = Document::new(Some(Language::Java), code.to_owned());
-    engine()
-        .analyze_document(&doc)
+    findings_of(Language::Java, "java.xss", code)
         .iter()
-        .filter(|f| f.rule_id == "java.xss")
         .map(|f| code[..f.range.start].lines().count())
         .collect()
 }
@@ -118,13 +101,8 @@ public class LoginAudit extends HttpFilter {
 
 #[test]
 fn a_class_helper_with_constant_guards_is_followed() {
-    let log_flagged = |code: &str| {
-        let doc = Document::new(Some(Language::Java), code.to_owned());
-        engine()
-            .analyze_document(&doc)
-            .iter()
-            .any(|f| f.rule_id == "java.log-injection")
-    };
+    let log_flagged =
+        |code: &str| !findings_of(Language::Java, "java.log-injection", code).is_empty();
     assert!(!log_flagged(AUDIT));
     // A guard that returns something else than a constant is not a guard.
     assert!(log_flagged(

@@ -1,29 +1,12 @@
 //! The taint walker on JavaScript/TypeScript (and the engine changes made for them),
 //! through the real engine and the built-in constitutions.
 
-use std::sync::{Arc, OnceLock};
+use bluecode_analysis::Finding;
+use bluecode_analysis::constitutions::Confidence;
+use bluecode_analysis::syntax::Language;
 
-use bluecode_analysis::constitutions::{Confidence, ConstitutionSet};
-use bluecode_analysis::syntax::{Document, Language};
-use bluecode_analysis::{Engine, Finding};
-
-fn engine() -> &'static Engine {
-    static ENGINE: OnceLock<Engine> = OnceLock::new();
-    ENGINE.get_or_init(|| {
-        Engine::new(Arc::new(
-            ConstitutionSet::builtin().expect("built-ins load"),
-        ))
-    })
-}
-
-fn findings(language: Language, rule: &str, code: &str) -> Vec<Finding> {
-    let doc = Document::new(Some(language), code.to_owned());
-    engine()
-        .analyze_document(&doc)
-        .into_iter()
-        .filter(|f| f.rule_id == rule)
-        .collect()
-}
+mod common;
+use common::findings_of as findings;
 
 fn js(rule: &str, code: &str) -> Vec<Finding> {
     findings(Language::JavaScript, rule, code)

@@ -1,21 +1,12 @@
 //! The taint walker on Python, through the real engine and the built-in
 //! `py.command-injection` constitution: what must be flagged and what must not.
 
-use std::sync::Arc;
-
-use bluecode_analysis::constitutions::{Confidence, ConstitutionSet};
+use bluecode_analysis::Finding;
+use bluecode_analysis::constitutions::Confidence;
 use bluecode_analysis::syntax::{Document, Language};
-use bluecode_analysis::{Engine, Finding};
 
-fn engine() -> &'static Engine {
-    // Loading the built-ins compiles every language's queries: do it once per test binary.
-    static ENGINE: std::sync::OnceLock<Engine> = std::sync::OnceLock::new();
-    ENGINE.get_or_init(|| {
-        Engine::new(Arc::new(
-            ConstitutionSet::builtin().expect("built-ins load"),
-        ))
-    })
-}
+mod common;
+use common::engine;
 
 fn findings(code: &str) -> Vec<Finding> {
     let engine = engine();
