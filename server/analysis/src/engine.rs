@@ -134,7 +134,7 @@ impl Engine {
             return plan;
         }
         plan.comments = comments;
-        plan.off_by_module = self.patterns_off_by_module(doc, units, &plan.comments);
+        plan.off_by_module = self.patterns_off_by_module(doc, compiled, units, &plan.comments);
         plan
     }
 
@@ -144,38 +144,32 @@ impl Engine {
     fn patterns_off_by_module(
         &self,
         doc: &Document,
+        compiled: &CompiledLanguage,
         units: &[Unit],
         comments: &[Range<usize>],
     ) -> Vec<(usize, usize)> {
-        // Not filtered by language: a JavaScript pattern also runs on TypeScript.
-        let conditioned = self
-            .set
-            .constitutions()
-            .iter()
-            .enumerate()
-            .flat_map(|(ci, c)| {
-                c.patterns
-                    .iter()
-                    .enumerate()
-                    .filter_map(move |(pi, p)| Some(((ci, pi), p.module_matches.as_ref()?)))
-            });
-        let mut module_text: Option<String> = None;
-        let mut off = Vec::new();
-        for (at, condition) in conditioned {
-            let module_text = module_text.get_or_insert_with(|| {
-                units
-                    .iter()
-                    .filter(|u| u.kind == UnitKind::Module)
-                    .flat_map(|u| u.own_ranges.iter())
-                    .map(|r| comment_free(doc.text(), r.clone(), comments))
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            });
-            if !condition.is_match(module_text) {
-                off.push(at);
-            }
+        if compiled.module_conditioned.is_empty() {
+            return Vec::new();
         }
-        off
+        let module_text = units
+            .iter()
+            .filter(|u| u.kind == UnitKind::Module)
+            .flat_map(|u| u.own_ranges.iter())
+            .map(|r| comment_free(doc.text(), r.clone(), comments))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let constitutions = self.set.constitutions();
+        compiled
+            .module_conditioned
+            .iter()
+            .filter(|rule| {
+                constitutions[rule.constitution].patterns[rule.pattern]
+                    .module_matches
+                    .as_ref()
+                    .is_some_and(|condition| !condition.is_match(&module_text))
+            })
+            .map(|rule| (rule.constitution, rule.pattern))
+            .collect()
     }
 
     /// Findings whose reported node starts in the own text of `units[index]`; `plan` comes

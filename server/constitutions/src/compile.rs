@@ -57,6 +57,8 @@ pub struct CompiledLanguage {
     pub anchors: Option<Anchors>,
     /// Regex patterns over units' own text.
     pub regex_patterns: Vec<PatternRef>,
+    /// Query patterns with a `module_matches` condition, decided once per document.
+    pub module_conditioned: Vec<PatternRef>,
     /// Patterns whose query does not compile for this language (a JavaScript query that
     /// the TypeScript grammar rejects), with the reason.
     pub skipped: Vec<(PatternRef, String)>,
@@ -201,6 +203,7 @@ pub(crate) fn compile_language(
     let mut unanchored_parts = Vec::new();
     let mut anchored_groups: Vec<(Vec<Part>, Vec<Anchor>)> = Vec::new();
     let mut regex_patterns = Vec::new();
+    let mut module_conditioned = Vec::new();
     for (ci, constitution) in constitutions.iter().enumerate() {
         let mut group: (Vec<Part>, Vec<Anchor>) = (Vec::new(), Vec::new());
         for (pi, pattern) in constitution.patterns.iter().enumerate() {
@@ -213,6 +216,9 @@ pub(crate) fn compile_language(
                     language: written_for,
                     source,
                 } if applies.contains(written_for) => {
+                    if pattern.module_matches.is_some() {
+                        module_conditioned.push(rule);
+                    }
                     for text in split_patterns(source) {
                         let part = Part { rule, source: text };
                         match anchor_of(text) {
@@ -260,6 +266,7 @@ pub(crate) fn compile_language(
         anchored,
         anchors: Anchors::new(&group_anchors),
         regex_patterns,
+        module_conditioned,
         skipped,
     }
 }

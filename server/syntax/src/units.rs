@@ -120,15 +120,16 @@ fn collect(
     // Per entered node: whether it pushed a scope name, and the enclosing unit before it.
     let mut entered: Vec<(bool, usize)> = Vec::new();
     let mut parent_unit = 0;
+    let kinds = interesting_kinds(language);
     let mut cursor = root.walk();
     loop {
         let node = cursor.node();
         let mut pushed = false;
         let enclosing = parent_unit;
-        let is_comment = is_comment(node, language);
+        let is_comment = kinds.is_comment(node);
         if is_comment {
             comments.push(node.byte_range());
-        } else if !is_candidate(node, language) {
+        } else if !kinds.is_candidate(node) {
             // Most nodes: neither a unit nor a name container.
         } else if is_function(node, language) {
             let name = function_name(node, language, text)
@@ -290,18 +291,14 @@ fn interesting_kinds(language: Language) -> &'static InterestingKinds {
     &all[index]
 }
 
-fn is_comment(node: Node, language: Language) -> bool {
-    interesting_kinds(language)
-        .comments
-        .contains(&node.kind_id())
-}
+impl InterestingKinds {
+    fn is_comment(&self, node: Node) -> bool {
+        self.comments.contains(&node.kind_id())
+    }
 
-fn is_candidate(node: Node, language: Language) -> bool {
-    node.is_named()
-        && interesting_kinds(language)
-            .ids
-            .binary_search(&node.kind_id())
-            .is_ok()
+    fn is_candidate(&self, node: Node) -> bool {
+        node.is_named() && self.ids.binary_search(&node.kind_id()).is_ok()
+    }
 }
 
 fn is_function(node: Node, language: Language) -> bool {

@@ -49,7 +49,7 @@ pub(crate) fn flows<'t>(
         evaluated: vec![false; inputs.len()],
         dead: Vec::new(),
         depth: 0,
-        helpers: Default::default(),
+        top_level_functions: Default::default(),
         inlining: Vec::new(),
         in_validator: std::cell::Cell::new(false),
         go_literal_maps: Default::default(),
@@ -86,8 +86,9 @@ struct Walker<'a, 't> {
     evaluated: Vec<bool>,
     dead: Vec<Range<usize>>,
     depth: usize,
-    /// Top-level one-statement helpers (`def clean(v): return v.replace(…)`) by name.
-    helpers: std::collections::HashMap<String, Option<Node<'t>>>,
+    /// Top-level functions of the file by name (`None`: no such function, or several),
+    /// looked up once per walk.
+    top_level_functions: std::cell::RefCell<std::collections::HashMap<String, Option<Node<'t>>>>,
     /// Helpers being evaluated; a recursive helper is not inlined again (it would only
     /// end at the depth limit, which reads as clean and would hide the flow).
     inlining: Vec<String>,
@@ -982,10 +983,7 @@ impl<'t> Walker<'_, 't> {
         ) {
             return;
         }
-        let mut root = unit_node;
-        while let Some(p) = root.parent() {
-            root = p;
-        }
+        let root = file_root(unit_node);
         let mut found: Vec<(String, Node<'t>)> = Vec::new();
         let mut seen: std::collections::HashMap<String, usize> = Default::default();
         let mut cursor = root.walk();
@@ -1536,16 +1534,6 @@ impl<'t> Walker<'_, 't> {
         }
     }
 
-    /// The top-level function `name` of this file, cached per walk.
-    fn helper(&mut self, anchor: Node<'t>, name: &str) -> Option<Node<'t>> {
-        if let Some(found) = self.helpers.get(name) {
-            return *found;
-        }
-        let found = self.top_level_function(anchor, name);
-        self.helpers.insert(name.to_owned(), found);
-        found
-    }
-
     /// Whether `name`, a function of this file (a method of the enclosing class for
     /// `this.name(…)` / `self.name(…)` and Java calls), returns nothing but literals: then
     /// what it returns is a constant whatever its arguments.
@@ -1648,10 +1636,7 @@ impl<'t> Walker<'_, 't> {
     /// (`const CONTROL = /…/g`, `CONTROL = re.compile(r"…")`), for reading patterns.
     fn module_constant_text(&self, name: Node) -> Option<&str> {
         let wanted = self.text_of(name);
-        let mut root = name;
-        while let Some(p) = root.parent() {
-            root = p;
-        }
+        let root = file_root(name);
         let mut cursor = root.walk();
         let mut found = None;
         for stmt in root.named_children(&mut cursor) {
@@ -1691,13 +1676,13 @@ impl<'t> Walker<'_, 't> {
         found.map(|n| &self.text[n.byte_range()])
     }
 
-    /// The top-level (undecorated) function `name` of the file `anchor` is in; `None`
-    /// when there is none or several (which one runs depends on the order).
+    /// The top-level (undecorated) function `name` of the file `anchor` is in;
+    /// `None` when there is none or several (which one runs depends on the order).
     fn top_level_function(&self, anchor: Node<'t>, name: &str) -> Option<Node<'t>> {
-        let mut root = anchor;
-        while let Some(p) = root.parent() {
-            root = p;
+        if let Some(found) = self.top_level_functions.borrow().get(name) {
+            return *found;
         }
+        let root = file_root(anchor);
         let mut cursor = root.walk();
         let mut found = None;
         for def in root.named_children(&mut cursor) {
@@ -1709,10 +1694,14 @@ impl<'t> Walker<'_, 't> {
                 continue;
             }
             if found.is_some() {
-                return None;
+                found = None;
+                break;
             }
             found = Some(def);
         }
+        self.top_level_functions
+            .borrow_mut()
+            .insert(name.to_owned(), found);
         found
     }
 
@@ -1757,7 +1746,7 @@ impl<'t> Walker<'_, 't> {
     /// the call's arguments, so that sanitizing inside the helper counts.
     fn helper_result(&mut self, name: &str, args: &[Node<'t>], env: &Env) -> Option<Value> {
         let anchor = *args.first()?;
-        let def = match self.helper(anchor, name) {
+        let def = match self.top_level_function(anchor, name) {
             Some(def) => def,
             None => self.enclosing_class_method(anchor, name)?,
         };
@@ -1822,10 +1811,7 @@ impl<'t> Walker<'_, 't> {
         if let Some(known) = self.go_literal_maps.borrow().get(text) {
             return *known;
         }
-        let mut root = name;
-        while let Some(p) = root.parent() {
-            root = p;
-        }
+        let root = file_root(name);
         let literal = go_package_map_literal(root, self.text, text)
             .is_some_and(|body| go_only_literals(body))
             && !go_assigns_into(root, self.text, text);
@@ -1947,6 +1933,15 @@ impl<'t> Walker<'_, 't> {
             _ => Value::Clean,
         }
     }
+}
+
+/// The root of the tree `node` is in.
+fn file_root(node: Node) -> Node {
+    let mut root = node;
+    while let Some(p) = root.parent() {
+        root = p;
+    }
+    root
 }
 
 /// For `if COND: return [VALUE]` without an else (a guard), the returned value node

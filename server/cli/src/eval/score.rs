@@ -106,6 +106,7 @@ pub fn score(cases: &[Case], report: &Report, lenient: bool) -> Scores {
             })
             .map(|f| f.finding.rule_id.clone())
             .collect();
+        rules.sort_unstable();
         rules.dedup();
         let flagged = !rules.is_empty();
         if flagged != case.vulnerable {
