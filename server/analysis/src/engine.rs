@@ -13,6 +13,7 @@ use bluecode_constitutions::{
 use bluecode_syntax::tree_sitter::{Node, QueryCursor, StreamingIterator};
 use bluecode_syntax::{Document, Language, Unit, UnitKind};
 
+use crate::context::{AnalysisContext, Profile};
 use crate::finding::{Finding, FindingSource, Fix, TraceStep};
 use crate::predicate_text::{CommentFreeText, comment_free};
 use crate::taint::{self, SinkInput};
@@ -35,9 +36,16 @@ pub struct QueryPlan<'e> {
     comments: Vec<Range<usize>>,
     /// (constitution, pattern) of the patterns whose `module_matches` the module fails.
     off_by_module: Vec<(usize, usize)>,
+    /// The threat model the taint walk seeds sources from.
+    profile: Profile,
 }
 
 impl QueryPlan<'_> {
+    /// Seeds the taint walk from `profile` (a plan starts as a snippet's).
+    pub fn set_profile(&mut self, profile: Profile) {
+        self.profile = profile;
+    }
+
     fn queries_for(&self, unit: &Unit) -> &[&CombinedQuery] {
         if unit.kind == UnitKind::Module {
             return &self.whole;
@@ -75,13 +83,21 @@ impl Engine {
 
     /// All findings of a document, unit by unit (no caching).
     pub fn analyze_document(&self, doc: &Document) -> Vec<Finding> {
+        self.analyze_document_in(doc, &AnalysisContext::snippet())
+    }
+
+    /// Analyses a whole document in `context`: sources from its profile, and only the
+    /// categories its role keeps.
+    pub fn analyze_document_in(&self, doc: &Document, context: &AnalysisContext) -> Vec<Finding> {
         let bluecode_syntax::Outline { units, comments } = bluecode_syntax::outline(doc);
-        let plan = self.plan(doc, &units, comments);
+        let mut plan = self.plan(doc, &units, comments);
+        plan.set_profile(context.profile);
         let all: Vec<usize> = (0..units.len()).collect();
         let mut findings: Vec<Finding> = self
             .analyze_units(doc, &plan, &units, &all)
             .into_iter()
             .flatten()
+            .filter(|f| context.keeps(f))
             .collect();
         findings.sort_by(|a, b| (a.range.start, &a.rule_id).cmp(&(b.range.start, &b.rule_id)));
         findings
@@ -106,6 +122,7 @@ impl Engine {
             top_level: Vec::new(),
             comments: Vec::new(),
             off_by_module: Vec::new(),
+            profile: Profile::Snippet,
         };
         let (Some(compiled), Some(tree)) = (compiled, doc.tree()) else {
             return plan;
@@ -428,6 +445,7 @@ impl Engine {
                     unit.kind == UnitKind::Module,
                     &nested,
                     &sink_inputs,
+                    plan.profile,
                 ),
                 None => vec![None; sink_inputs.len()],
             }

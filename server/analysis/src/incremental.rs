@@ -16,6 +16,7 @@ use bluecode_syntax::tree_sitter::Node;
 use bluecode_syntax::{Document, Outline, Unit, UnitKind, outline};
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
+use crate::context::AnalysisContext;
 use crate::engine::Engine;
 use crate::finding::Finding;
 
@@ -39,11 +40,25 @@ pub struct DocumentAnalysis {
     constitution_hash: u64,
     units: Vec<Unit>,
     cache: HashMap<String, CachedUnit>,
+    context: AnalysisContext,
 }
 
 impl DocumentAnalysis {
     pub fn new() -> DocumentAnalysis {
         DocumentAnalysis::default()
+    }
+
+    /// Places the document: its threat-model profile and its role in the project. A new
+    /// profile drops the cached findings (they were seeded from the old sources).
+    pub fn set_context(&mut self, context: AnalysisContext) {
+        if context.cache_key() != self.context.cache_key() {
+            self.cache.clear();
+        }
+        self.context = context;
+    }
+
+    pub fn context(&self) -> &AnalysisContext {
+        &self.context
     }
 
     /// Brings the findings up to date with `doc` (whose tree must be current).
@@ -55,7 +70,8 @@ impl DocumentAnalysis {
         }
         let Outline { units, comments } = outline(doc);
         let contexts = unit_contexts(doc, &units);
-        let plan = engine.plan(doc, &units, comments);
+        let mut plan = engine.plan(doc, &units, comments);
+        plan.set_profile(self.context.profile);
         let mut cache = HashMap::with_capacity(units.len());
         let mut stale = Vec::new();
         for (i, unit) in units.iter().enumerate() {
@@ -106,12 +122,13 @@ impl DocumentAnalysis {
         &self.units
     }
 
-    /// Every finding, ordered by position.
+    /// Every finding the document's role keeps, ordered by position.
     pub fn findings(&self) -> Vec<Finding> {
         let mut all: Vec<Finding> = self
             .cache
             .values()
             .flat_map(|c| c.findings.iter().cloned())
+            .filter(|f| self.context.keeps(f))
             .collect();
         all.sort_by(|a, b| (a.range.start, &a.rule_id).cmp(&(b.range.start, &b.rule_id)));
         all

@@ -7,23 +7,29 @@
 //! May depend on: the syntax and constitutions layers. Must not know LSP, JSON, LLMs or
 //! Docker (no lsp-types, no serde_json::Value in its API).
 
+mod context;
 mod engine;
 mod examples;
 mod finding;
 mod incremental;
 mod predicate_text;
+mod profile;
 mod report;
+mod scope;
 mod settings;
 mod suppression;
 mod taint;
 mod text_files;
 
+pub use context::{AnalysisContext, ContextRules, FileRole, Profile};
 pub use engine::Engine;
 pub use examples::{ExampleFailure, ExampleReport, check_examples};
 pub use finding::{Finding, FindingSource, Fix, TraceStep};
 pub use incremental::{DocumentAnalysis, UpdateStats};
+pub use profile::{Detected, ProfileDetector};
 pub use report::{finalize, today};
-pub use settings::{AnalysisSettings, SettingsError, WorkspaceFile};
+pub use scope::{Scope, ScopeSettings, is_generated};
+pub use settings::{AnalysisSettings, SettingsError, ThreatModelSettings, WorkspaceFile};
 pub use suppression::{
     Date, SUPPRESSION_EXPIRED, SUPPRESSION_WITHOUT_REASON, apply_suppressions, suppression_comment,
 };

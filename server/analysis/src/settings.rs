@@ -8,7 +8,9 @@ use bluecode_constitutions::{Category, Confidence, Severity};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::{Deserialize, Serialize};
 
+use crate::context::Profile;
 use crate::finding::Finding;
+use crate::scope::ScopeSettings;
 
 /// Sections of `bluecode.toml` owned by other layers; the analysis layer passes them on.
 const OTHER_SECTIONS: [&str; 2] = ["llm", "sandbox"];
@@ -26,6 +28,18 @@ pub struct AnalysisSettings {
     pub disabled: Vec<String>,
     /// Files larger than this many bytes are skipped with a note.
     pub max_file_size: u64,
+    /// `[analysis]`: the threat model.
+    pub analysis: ThreatModelSettings,
+    /// `[scope]`: which test, vendored and generated files are reviewed.
+    pub scope: ScopeSettings,
+}
+
+/// `[analysis]` in `bluecode.toml`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ThreatModelSettings {
+    /// `application`, `library` or `snippet`; detected from the project when unset.
+    pub profile: Option<Profile>,
 }
 
 impl Default for AnalysisSettings {
@@ -36,6 +50,8 @@ impl Default for AnalysisSettings {
             exclude: Vec::new(),
             disabled: Vec::new(),
             max_file_size: 2_000_000,
+            analysis: ThreatModelSettings::default(),
+            scope: ScopeSettings::default(),
         }
     }
 }
@@ -124,6 +140,7 @@ impl AnalysisSettings {
                 }
             })?;
         analysis.exclude_set()?;
+        crate::scope::Scope::new(analysis.scope.clone())?;
         Ok(WorkspaceFile {
             analysis,
             sections,

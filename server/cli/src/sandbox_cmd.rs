@@ -153,7 +153,9 @@ pub fn verify(location: &str, json: bool) -> anyhow::Result<ExitCode> {
     let doc = Document::new(Some(language), text);
     let hint = finalize(
         &doc,
-        workspace.engine.analyze_document(&doc),
+        workspace
+            .engine
+            .analyze_document_in(&doc, &workspace.contexts.context(Some(&path), doc.text())),
         &workspace.settings.analysis,
         today(),
     )

@@ -189,17 +189,19 @@ fn scan_file(
             ));
         }
     };
+    let context = workspace.contexts.context(Some(path), &text);
     let (doc, findings) = match kind {
         FileKind::Code(language)
             if layers.judge.is_none() && !workspace.engine.needs_parse(language, &text) =>
         {
             // No pattern can match here: only the regex rules run, and no parse is paid.
-            let findings = workspace.engine.analyze_unparsed(language, &text);
+            let mut findings = workspace.engine.analyze_unparsed(language, &text);
+            findings.retain(|f| context.keeps(f));
             (Document::new(None, text), findings)
         }
         FileKind::Code(language) => {
             let doc = Document::new(Some(language), text);
-            let mut findings = workspace.engine.analyze_document(&doc);
+            let mut findings = workspace.engine.analyze_document_in(&doc, &context);
             if let Some(judge) = &layers.judge {
                 findings = judge.judge_file(&doc, &display_path(path), findings);
             }

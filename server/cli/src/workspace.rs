@@ -6,13 +6,15 @@ use std::sync::Arc;
 
 use anyhow::Context;
 use bluecode_analysis::constitutions::ConstitutionSet;
-use bluecode_analysis::{AnalysisSettings, Engine};
+use bluecode_analysis::{AnalysisSettings, ContextRules, Engine};
 use bluecode_workspace::WorkspaceSettings;
 
 pub struct Workspace {
     pub root: PathBuf,
     pub settings: WorkspaceSettings,
     pub engine: Engine,
+    /// Places each file: its threat-model profile and its role (test, vendored, …).
+    pub contexts: ContextRules,
 }
 
 /// The nearest folder at or above `start` holding `bluecode.toml`.
@@ -64,10 +66,12 @@ impl Workspace {
             eprintln!("bluecode: warning: {warning}");
         }
         let engine = Engine::new(Arc::new(load_constitutions(Some(&root))));
+        let contexts = ContextRules::new(&settings.analysis)?;
         Ok(Workspace {
             root,
             settings,
             engine,
+            contexts,
         })
     }
 }

@@ -279,6 +279,7 @@ fn parse_taint_model(check: &mut FileCheck) -> Option<(Language, TaintModel)> {
             .map(|s| SourceRule {
                 path: taint_model::split_path(&s.path),
                 label: s.label,
+                local: s.local,
             })
             .collect(),
         sanitizers: raw
@@ -289,6 +290,8 @@ fn parse_taint_model(check: &mut FileCheck) -> Option<(Language, TaintModel)> {
                 kinds: s.kinds,
             })
             .collect(),
+        request_parameter_markers: raw.request_parameter_markers,
+        route_decorators: raw.route_decorators,
     };
     Some((language, model))
 }

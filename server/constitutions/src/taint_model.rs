@@ -9,6 +9,10 @@ use serde::Deserialize;
 pub struct SourceRule {
     pub path: Vec<String>,
     pub label: String,
+    /// A value the local user controls (command line, environment, standard input,
+    /// `input()`): a source only in the `snippet` threat model, where the code is
+    /// reviewed without knowing who runs it.
+    pub local: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,6 +26,12 @@ pub struct SanitizerRule {
 pub struct TaintModel {
     pub sources: Vec<SourceRule>,
     pub sanitizers: Vec<SanitizerRule>,
+    /// Text in a parameter's declaration that binds it to request data
+    /// (`http.Request`, `@RequestParam`, FastAPI's `Query(`): a source in every profile.
+    pub request_parameter_markers: Vec<String>,
+    /// Text in a decorator that routes requests to the decorated function (`.route(`):
+    /// its parameters are request data.
+    pub route_decorators: Vec<String>,
 }
 
 impl TaintModel {
@@ -30,6 +40,14 @@ impl TaintModel {
     pub fn source_for(&self, path: &[&str]) -> Option<&SourceRule> {
         self.sources
             .iter()
+            .find(|s| matches_path(&s.path, path, true))
+    }
+
+    /// Like [`TaintModel::source_for`], leaving out local sources unless `local` is set.
+    pub fn source_in_profile(&self, path: &[&str], local: bool) -> Option<&SourceRule> {
+        self.sources
+            .iter()
+            .filter(|s| local || !s.local)
             .find(|s| matches_path(&s.path, path, true))
     }
 
@@ -44,6 +62,9 @@ impl TaintModel {
     pub(crate) fn merge(&mut self, other: TaintModel) {
         self.sources.extend(other.sources);
         self.sanitizers.extend(other.sanitizers);
+        self.request_parameter_markers
+            .extend(other.request_parameter_markers);
+        self.route_decorators.extend(other.route_decorators);
     }
 }
 
@@ -70,6 +91,10 @@ pub(crate) mod raw {
         pub sources: Vec<Source>,
         #[serde(default, rename = "sanitizer")]
         pub sanitizers: Vec<Sanitizer>,
+        #[serde(default)]
+        pub request_parameter_markers: Vec<String>,
+        #[serde(default)]
+        pub route_decorators: Vec<String>,
     }
 
     #[derive(Debug, Deserialize)]
@@ -77,6 +102,8 @@ pub(crate) mod raw {
     pub struct Source {
         pub path: String,
         pub label: String,
+        #[serde(default)]
+        pub local: bool,
     }
 
     #[derive(Debug, Deserialize)]

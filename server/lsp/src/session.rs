@@ -10,12 +10,12 @@
 //!
 //! Locks here are never held across an `.await`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::time::Duration;
 
-use bluecode_analysis::Engine;
+use bluecode_analysis::{AnalysisContext, ContextRules, Engine};
 use bluecode_syntax::PositionEncoding;
 use bluecode_workspace::sandbox::{CancellationToken, Sandbox, SandboxSettings, VerifyReport};
 use dashmap::DashMap;
@@ -283,11 +283,42 @@ impl Session {
         self.apply_settings(None).await;
     }
 
-    /// After a settings change: re-checks size limits and schedules every document.
+    /// Where a document stands: its threat-model profile and its role in its project.
+    /// A file outside the workspace folder, or with no path, is reviewed on its own.
+    pub fn document_context(&self, path: Option<&Path>, text: &str) -> AnalysisContext {
+        let root = self.state().root.clone();
+        let inside = match (path, &root) {
+            (Some(p), Some(root)) => p.starts_with(root),
+            (Some(_), None) => true,
+            (None, _) => false,
+        };
+        if !inside {
+            return AnalysisContext::snippet();
+        }
+        match ContextRules::new(&self.settings().analysis) {
+            Ok(rules) => rules.context(path, text),
+            Err(_) => AnalysisContext::snippet(),
+        }
+    }
+
+    /// After a settings change: re-checks size limits and places and schedules every
+    /// document.
     async fn reanalyse_all(self: &Arc<Self>) {
         let max = self.settings().analysis.max_file_size;
         let uris: Vec<Uri> = self.documents.iter().map(|d| d.key().clone()).collect();
         for uri in uris {
+            let placed = self
+                .documents
+                .get(&uri)
+                .map(|d| (d.path.clone(), d.doc.text().to_owned()));
+            if let Some((path, text)) = placed {
+                let context = self.document_context(path.as_deref(), &text);
+                if let Some(d) = self.documents.get(&uri)
+                    && let Ok(mut analysis) = d.analysis.lock()
+                {
+                    analysis.set_context(context);
+                }
+            }
             let note = self
                 .documents
                 .get_mut(&uri)

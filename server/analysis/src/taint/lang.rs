@@ -278,3 +278,22 @@ pub(crate) fn conditional_parts(node: Node) -> Option<(Node, Node, Node)> {
         _ => None,
     }
 }
+
+/// Whether `node` is a function of any shape (not a class): what encloses a nested
+/// function.
+pub(crate) fn is_function_like(node: Node) -> bool {
+    matches!(
+        node.kind(),
+        "function_definition"
+            | "function_declaration"
+            | "method_definition"
+            | "function_expression"
+            | "arrow_function"
+            | "func_literal"
+            | "lambda"
+            | "lambda_expression"
+            | "method_declaration"
+            | "generator_function_declaration"
+            | "constructor_declaration"
+    )
+}

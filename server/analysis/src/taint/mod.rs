@@ -15,6 +15,7 @@ use bluecode_constitutions::TaintModel;
 use bluecode_syntax::Language;
 use tree_sitter::Node;
 
+use crate::context::Profile;
 use crate::finding::TraceStep;
 use lang::{Class, classify};
 use value::{Env, Lit, Taint, Value, fold_binary, join_envs};
@@ -37,6 +38,7 @@ pub(crate) fn flows<'t>(
     is_module: bool,
     nested: &[Range<usize>],
     inputs: &[SinkInput<'t>],
+    profile: Profile,
 ) -> Vec<Option<Rc<Taint>>> {
     let empty = TaintModel::default();
     let mut walker = Walker {
@@ -53,6 +55,7 @@ pub(crate) fn flows<'t>(
         inlining: Vec::new(),
         in_validator: std::cell::Cell::new(false),
         go_literal_maps: Default::default(),
+        profile,
     };
     let mut env = Env::new();
     if is_module {
@@ -97,6 +100,8 @@ struct Walker<'a, 't> {
     in_validator: std::cell::Cell<bool>,
     /// Go package-level maps by name: whether each is a table of literals.
     go_literal_maps: std::cell::RefCell<std::collections::HashMap<String, bool>>,
+    /// The threat model: which parameters and sources count.
+    profile: Profile,
 }
 
 fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
@@ -1101,15 +1106,11 @@ impl<'t> Walker<'_, 't> {
             if matches!(name_text, "self" | "cls" | "this" | "") {
                 continue;
             }
-            let strong = self.is_request_parameter(function, &text, name_text);
-            let label = if strong {
-                format!(
-                    "request data in parameter `{}`",
-                    name_text.trim_start_matches(['*', '&'])
-                )
-            } else {
-                format!("parameter `{}`", name_text.trim_start_matches(['*', '&']))
+            let bare = name_text.trim_start_matches(['*', '&']);
+            let Some((label, strong)) = self.parameter_source(function, &text, name_text) else {
+                continue;
             };
+            let _ = bare;
             let taint = Value::Tainted(Rc::new(Taint {
                 trace: vec![TraceStep {
                     range: param.byte_range(),
@@ -1122,30 +1123,120 @@ impl<'t> Walker<'_, 't> {
         }
     }
 
-    /// Parameters that certainly carry request data: typed as a request, annotated as a
-    /// request binding, `argv`, or any parameter of a routed handler.
-    fn is_request_parameter(&self, function: Node, param_text: &str, name: &str) -> bool {
-        const REQUEST_MARKERS: [&str; 9] = [
-            "http.Request",
-            "HttpServletRequest",
-            "@RequestParam",
-            "@PathVariable",
-            "@RequestBody",
-            "@RequestHeader",
-            "@CookieValue",
-            "Query(",
-            "Form(",
-        ];
-        let bare = name.trim_start_matches(['*', '&']).trim_end_matches("[]");
-        if REQUEST_MARKERS.iter().any(|m| param_text.contains(m)) || bare == "argv" {
-            return true;
+    /// Whether a parameter is a source in this walk's threat model, with the label of
+    /// the trace's first step and whether it certainly carries attacker data:
+    /// - request parameters (typed as a request, bound from the request, or any parameter
+    ///   of a routed handler) in every profile, certainly;
+    /// - `argv` and Java's `main(String[] args)` (the command line) in `snippet`;
+    /// - any other parameter in `snippet`, and an exported function's in `library`, as a
+    ///   weak source (reported at medium confidence).
+    fn parameter_source(
+        &self,
+        function: Node,
+        param_text: &str,
+        name: &str,
+    ) -> Option<(String, bool)> {
+        let bare = name.trim_start_matches(['*', '&']);
+        if self.is_request_parameter(function, param_text) {
+            return Some((format!("request data in parameter `{bare}`"), true));
         }
-        // Java's `public static void main(String[] args)`.
-        if self.language == Language::Java
-            && param_text.contains("String")
-            && function
-                .child_by_field_name("name")
-                .is_some_and(|n| self.text_of(n) == "main")
+        match self.profile {
+            Profile::Snippet if self.is_command_line_parameter(function, param_text, name) => {
+                Some((
+                    format!("command-line argument `{bare}` (snippet profile)"),
+                    true,
+                ))
+            }
+            Profile::Snippet => Some((format!("parameter `{bare}` (snippet profile)"), false)),
+            Profile::Library => self.exported_name(function).map(|f| {
+                (
+                    format!("parameter `{bare}` of exported function `{f}` (library profile)"),
+                    false,
+                )
+            }),
+            Profile::Application => None,
+        }
+    }
+
+    /// `argv`, and Java's `public static void main(String[] args)`.
+    fn is_command_line_parameter(&self, function: Node, param_text: &str, name: &str) -> bool {
+        let bare = name.trim_start_matches(['*', '&']).trim_end_matches("[]");
+        bare == "argv"
+            || (self.language == Language::Java
+                && param_text.contains("String")
+                && function
+                    .child_by_field_name("name")
+                    .is_some_and(|n| self.text_of(n) == "main"))
+    }
+
+    /// The name of `function` when it is part of its module's public API: not private by
+    /// the language's convention (`_name`, lower-case Go, non-`public` Java, `static` C),
+    /// and not nested in another function.
+    fn exported_name(&self, function: Node) -> Option<String> {
+        let name = function
+            .child_by_field_name("name")
+            .map(|n| self.text_of(n).to_owned())
+            .or_else(|| {
+                // C/C++: the name sits in the declarator chain.
+                let mut d = function.child_by_field_name("declarator");
+                for _ in 0..8 {
+                    let node = d?;
+                    if matches!(node.kind(), "identifier" | "field_identifier") {
+                        return Some(self.text_of(node).to_owned());
+                    }
+                    d = node.child_by_field_name("declarator");
+                }
+                None
+            })?;
+        let mut enclosing = function.parent();
+        while let Some(node) = enclosing {
+            if lang::is_function_like(node) {
+                return None;
+            }
+            enclosing = node.parent();
+        }
+        let own_text = self.text_of(function);
+        let head = own_text.split(['{', ':']).next().unwrap_or_default();
+        let exported = match self.language {
+            Language::Python => {
+                !name.starts_with('_') || (name.starts_with("__") && name.ends_with("__"))
+            }
+            Language::Go => name.chars().next().is_some_and(char::is_uppercase),
+            Language::Java => {
+                let modifiers = function
+                    .named_child(0)
+                    .filter(|m| m.kind() == "modifiers")
+                    .map(|m| self.text_of(m))
+                    .unwrap_or_default();
+                modifiers.contains("public") || modifiers.contains("protected")
+            }
+            Language::C | Language::Cpp => !head.trim_start().starts_with("static"),
+            Language::JavaScript | Language::TypeScript | Language::Tsx => {
+                let mut node = function.parent();
+                let mut found = false;
+                while let Some(n) = node {
+                    if n.kind() == "export_statement" {
+                        found = true;
+                        break;
+                    }
+                    node = n.parent();
+                }
+                found
+                    || self.text.contains(&format!("exports.{name}"))
+                    || self.text.contains("module.exports")
+            }
+        };
+        exported.then_some(name)
+    }
+
+    /// Parameters that certainly carry request data: typed as a request, annotated as a
+    /// request binding, or any parameter of a routed handler.
+    fn is_request_parameter(&self, function: Node, param_text: &str) -> bool {
+        if self
+            .model
+            .request_parameter_markers
+            .iter()
+            .any(|m| param_text.contains(m.as_str()))
         {
             return true;
         }
@@ -1161,17 +1252,10 @@ impl<'t> Walker<'_, 't> {
                     .to_owned()
             });
         decorated.is_some_and(|d| {
-            [
-                ".route(",
-                ".get(",
-                ".post(",
-                ".put(",
-                ".delete(",
-                ".patch(",
-                ".api_route(",
-            ]
-            .iter()
-            .any(|m| d.contains(m))
+            self.model
+                .route_decorators
+                .iter()
+                .any(|m| d.contains(m.as_str()))
         })
     }
 
@@ -1269,12 +1353,17 @@ impl<'t> Walker<'_, 't> {
             && self.text_of(*replacement).contains("$&")
     }
 
+    /// The source rule for `path` in this walk's threat model.
+    fn source_rule(&self, refs: &[&str]) -> Option<&bluecode_constitutions::SourceRule> {
+        self.model
+            .source_in_profile(refs, self.profile.local_sources())
+    }
+
     /// A source rule starting with `**` (`**.recv`) names a method on any receiver, so a
     /// local variable as the root does not hide it.
     fn floating_source(&self, path: &[String]) -> bool {
         let refs: Vec<&str> = path.iter().map(String::as_str).collect();
-        self.model
-            .source_for(&refs)
+        self.source_rule(&refs)
             .is_some_and(|r| r.path.first().is_some_and(|s| s == "**"))
     }
 
@@ -1282,7 +1371,7 @@ impl<'t> Walker<'_, 't> {
     /// for `req.getParameter`), rather than only a prefix of it.
     fn source_ends_at(&self, path: &[String]) -> bool {
         let refs: Vec<&str> = path.iter().map(String::as_str).collect();
-        self.model.source_for(&refs).is_some_and(|r| {
+        self.source_rule(&refs).is_some_and(|r| {
             r.path
                 .last()
                 .is_some_and(|l| l == "*" || Some(l) == path.last())
@@ -1291,7 +1380,7 @@ impl<'t> Walker<'_, 't> {
 
     fn source_value(&self, node: Node, path: &[String]) -> Option<Value> {
         let refs: Vec<&str> = path.iter().map(String::as_str).collect();
-        let rule = self.model.source_for(&refs)?;
+        let rule = self.source_rule(&refs)?;
         Some(Value::Tainted(Rc::new(Taint {
             trace: vec![TraceStep {
                 range: node.byte_range(),

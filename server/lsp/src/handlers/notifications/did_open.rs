@@ -21,6 +21,10 @@ pub async fn handle(session: &Arc<Session>, params: DidOpenTextDocumentParams) {
         item.text,
         max_file_size,
     );
+    let context = session.document_context(state.path.as_deref(), state.doc.text());
+    if let Ok(mut analysis) = state.analysis.lock() {
+        analysis.set_context(context);
+    }
     let skipped = state.skipped.clone();
     session.documents.insert(item.uri.clone(), state);
     scheduler::schedule(session, &item.uri);

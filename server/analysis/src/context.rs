@@ -1,0 +1,158 @@
+//! The context a document is analysed in: the threat-model **profile** (which values an
+//! attacker controls) and the file's **role** in its project (source, test, vendored,
+//! generated). Both come from the file's path and its project (see `profile.rs` and
+//! `scope.rs`); the engine reads the profile when it seeds the taint walk, and the role
+//! decides which categories of constitutions report in the file.
+
+use bluecode_constitutions::Category;
+use serde::{Deserialize, Serialize};
+
+use crate::finding::Finding;
+
+/// Which values count as attacker-controlled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Profile {
+    /// A deployed application: request data of recognised frameworks, uploads, headers,
+    /// cookies, message payloads and the parameters of routed handlers. Not the command
+    /// line, the environment, configuration or the app's own functions' parameters.
+    #[default]
+    Application,
+    /// A package that exports an API: also the parameters of exported functions.
+    Library,
+    /// Code reviewed on its own (a generated function, a loose file): every parameter,
+    /// the command line, the environment and standard input.
+    Snippet,
+}
+
+impl Profile {
+    pub fn name(self) -> &'static str {
+        match self {
+            Profile::Application => "application",
+            Profile::Library => "library",
+            Profile::Snippet => "snippet",
+        }
+    }
+
+    /// Whether sources a local user controls (argv, environment, stdin, `input()`) count.
+    pub fn local_sources(self) -> bool {
+        self == Profile::Snippet
+    }
+}
+
+/// What a file is to its project.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FileRole {
+    #[default]
+    Source,
+    Test,
+    Vendored,
+    /// Minified bundles and files with a "generated" header.
+    Generated,
+}
+
+impl FileRole {
+    pub fn name(self) -> &'static str {
+        match self {
+            FileRole::Source => "source",
+            FileRole::Test => "test",
+            FileRole::Vendored => "vendored",
+            FileRole::Generated => "generated",
+        }
+    }
+}
+
+/// The profile and role of one document, with why (shown in hover and JSON output).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct AnalysisContext {
+    pub profile: Profile,
+    /// Why this profile: "bluecode.toml", "no project manifest", "Flask in pyproject.toml".
+    pub profile_reason: String,
+    pub role: FileRole,
+    /// Whether findings of vulnerability and bias constitutions are reported in a file of
+    /// this role (the `[scope]` settings, or a "review this file" override).
+    pub reviewed: bool,
+}
+
+impl Default for AnalysisContext {
+    /// A document nobody placed in a project: reviewed on its own.
+    fn default() -> Self {
+        AnalysisContext::snippet()
+    }
+}
+
+impl AnalysisContext {
+    /// Code reviewed on its own: every parameter is a source, everything is reviewed.
+    pub fn snippet() -> AnalysisContext {
+        AnalysisContext {
+            profile: Profile::Snippet,
+            profile_reason: "reviewed on its own".into(),
+            role: FileRole::Source,
+            reviewed: true,
+        }
+    }
+
+    /// Whether `finding` is reported in this file: vulnerability and bias findings only
+    /// where the file is in scope; malicious and instruction findings everywhere
+    /// (supply-chain code hides in vendored and generated files).
+    pub fn keeps(&self, finding: &Finding) -> bool {
+        self.reviewed || !matches!(finding.category, Category::Vulnerability | Category::Bias)
+    }
+
+    /// A stable hash input: cached findings depend on the profile.
+    pub(crate) fn cache_key(&self) -> u64 {
+        self.profile as u64
+    }
+}
+
+/// Places documents: their profile (detected, or the configured one) and their role.
+#[derive(Debug, Default)]
+pub struct ContextRules {
+    detector: crate::profile::ProfileDetector,
+    scope: crate::scope::Scope,
+    configured: Option<Profile>,
+}
+
+impl ContextRules {
+    pub fn new(
+        settings: &crate::settings::AnalysisSettings,
+    ) -> Result<ContextRules, crate::settings::SettingsError> {
+        Ok(ContextRules {
+            detector: crate::profile::ProfileDetector::new(),
+            scope: crate::scope::Scope::new(settings.scope.clone())?,
+            configured: settings.analysis.profile,
+        })
+    }
+
+    /// The context of the file at `path` holding `text`. `path` may be relative to the
+    /// current folder; `None` (an untitled buffer) is a snippet.
+    pub fn context(&self, path: Option<&std::path::Path>, text: &str) -> AnalysisContext {
+        let Some(path) = path else {
+            return AnalysisContext::snippet();
+        };
+        let detected = self.detector.detect(path);
+        let (profile, profile_reason) = match self.configured {
+            Some(p) => (p, "set in bluecode.toml".to_owned()),
+            None => (detected.profile, detected.reason.clone()),
+        };
+        let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        let relative = detected
+            .root
+            .as_deref()
+            .and_then(|root| absolute.strip_prefix(root).ok())
+            .map(std::path::Path::to_path_buf)
+            .unwrap_or_else(|| {
+                path.file_name()
+                    .map(std::path::PathBuf::from)
+                    .unwrap_or_default()
+            });
+        let role = self.scope.role(&relative, text);
+        AnalysisContext {
+            profile,
+            profile_reason,
+            role,
+            reviewed: self.scope.reviews(role, &relative),
+        }
+    }
+}

@@ -1,0 +1,253 @@
+//! Automatic threat-model profile and project root of a file. From the file's folder up
+//! to the repository root (a folder holding `.git`), the first folder with a project
+//! manifest is the project root:
+//! - a manifest that names a web framework (Django, Flask, FastAPI, Express, Koa, Gin,
+//!   Spring Boot, servlets, …), a `manage.py`, or a C/C++ build that makes an executable
+//!   → `application`;
+//! - any other manifest (a package that exports an API) → `library`;
+//! - no manifest at all (a loose file or folder, an untitled buffer) → `snippet`.
+//!
+//! `bluecode.toml` `[analysis] profile` overrides the detection. A folder with a
+//! `bluecode.toml` is a project root too. Results are cached per folder.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use crate::context::Profile;
+
+/// Files that make a folder a project root, in the order they are read.
+const MANIFESTS: [&str; 17] = [
+    "bluecode.toml",
+    "pyproject.toml",
+    "setup.py",
+    "setup.cfg",
+    "Pipfile",
+    "requirements.txt",
+    "manage.py",
+    "package.json",
+    "go.mod",
+    "pom.xml",
+    "build.gradle",
+    "build.gradle.kts",
+    "CMakeLists.txt",
+    "meson.build",
+    "configure.ac",
+    "Makefile",
+    "composer.json",
+];
+
+/// Dependency names (lower case, as they appear in manifests) of server frameworks.
+const SERVER_FRAMEWORKS: [&str; 34] = [
+    "django",
+    "flask",
+    "fastapi",
+    "starlette",
+    "tornado",
+    "aiohttp",
+    "pyramid",
+    "bottle",
+    "sanic",
+    "falcon",
+    "quart",
+    "litestar",
+    "cherrypy",
+    "\"express\"",
+    "\"koa\"",
+    "\"fastify\"",
+    "@hapi/hapi",
+    "\"next\"",
+    "@nestjs/core",
+    "\"restify\"",
+    "\"@adonisjs/core\"",
+    "gin-gonic/gin",
+    "labstack/echo",
+    "gorilla/mux",
+    "go-chi/chi",
+    "gofiber/fiber",
+    "spring-boot",
+    "spring-webmvc",
+    "javax.servlet",
+    "jakarta.servlet",
+    "quarkus",
+    "micronaut",
+    "dropwizard",
+    "jersey",
+];
+
+/// A detected profile, the reason, and the project root it was read from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Detected {
+    pub profile: Profile,
+    pub reason: String,
+    /// The project root; `None` when no manifest was found.
+    pub root: Option<PathBuf>,
+}
+
+/// Detects profiles, remembering each folder's answer.
+#[derive(Debug, Default)]
+pub struct ProfileDetector {
+    by_folder: Mutex<HashMap<PathBuf, Detected>>,
+}
+
+impl ProfileDetector {
+    pub fn new() -> ProfileDetector {
+        ProfileDetector::default()
+    }
+
+    /// The profile of the file at `path` (absolute or relative to the current folder).
+    pub fn detect(&self, path: &Path) -> Detected {
+        let folder = path
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_else(|| PathBuf::from("."));
+        let folder = std::fs::canonicalize(&folder).unwrap_or(folder);
+        if let Ok(cache) = self.by_folder.lock()
+            && let Some(found) = cache.get(&folder)
+        {
+            return found.clone();
+        }
+        let found = detect_from(&folder);
+        if let Ok(mut cache) = self.by_folder.lock() {
+            cache.insert(folder, found.clone());
+        }
+        found
+    }
+}
+
+fn detect_from(folder: &Path) -> Detected {
+    let mut current = Some(folder);
+    while let Some(dir) = current {
+        let present: Vec<&str> = MANIFESTS
+            .iter()
+            .copied()
+            .filter(|m| dir.join(m).is_file())
+            .collect();
+        if !present.is_empty() {
+            let (profile, reason) = classify(dir, &present);
+            return Detected {
+                profile,
+                reason,
+                root: Some(dir.to_path_buf()),
+            };
+        }
+        if dir.join(".git").exists() {
+            break;
+        }
+        current = dir.parent();
+    }
+    Detected {
+        profile: Profile::Snippet,
+        reason: "no project manifest".into(),
+        root: None,
+    }
+}
+
+/// The profile a project root's manifests say.
+fn classify(dir: &Path, present: &[&str]) -> (Profile, String) {
+    if present.contains(&"manage.py") {
+        return (Profile::Application, "Django project (manage.py)".into());
+    }
+    for manifest in present {
+        let Ok(text) = std::fs::read_to_string(dir.join(manifest)) else {
+            continue;
+        };
+        let dependencies = without_own_name(&text).to_ascii_lowercase();
+        if let Some(framework) = SERVER_FRAMEWORKS.iter().find(|f| dependencies.contains(*f)) {
+            return (
+                Profile::Application,
+                format!("{} in {manifest}", framework.trim_matches('"')),
+            );
+        }
+        if *manifest == "CMakeLists.txt" && dependencies.contains("add_executable") {
+            return (Profile::Application, "executable in CMakeLists.txt".into());
+        }
+        if matches!(*manifest, "Makefile" | "configure.ac" | "meson.build") {
+            return (Profile::Application, format!("C/C++ build ({manifest})"));
+        }
+    }
+    let named = present
+        .iter()
+        .find(|m| **m != "bluecode.toml")
+        .copied()
+        .unwrap_or("bluecode.toml");
+    if named == "bluecode.toml" {
+        return (Profile::Application, "project with bluecode.toml".into());
+    }
+    (
+        Profile::Library,
+        format!("package manifest ({named}) with no server framework"),
+    )
+}
+
+/// A manifest without the lines that name the package itself (Django's own
+/// pyproject.toml names `django` as the project, not as a dependency).
+fn without_own_name(text: &str) -> String {
+    text.lines()
+        .filter(|l| {
+            let t = l.trim_start().trim_start_matches('"');
+            !(t.starts_with("name") && (t.contains('=') || t.contains(':')))
+                && !t.starts_with("<artifactId>")
+                && !t.starts_with("module ")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn project(files: &[(&str, &str)]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join(".git")).unwrap();
+        for (name, text) in files {
+            let path = dir.path().join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        dir
+    }
+
+    fn detect(dir: &tempfile::TempDir, file: &str) -> Detected {
+        ProfileDetector::new().detect(&dir.path().join(file))
+    }
+
+    #[test]
+    fn profiles_from_manifests() {
+        let flask = project(&[
+            (
+                "pyproject.toml",
+                "[project]\nname = \"shop\"\ndependencies = [\"Flask>=3\"]\n",
+            ),
+            ("shop/views.py", ""),
+        ]);
+        let d = detect(&flask, "shop/views.py");
+        assert_eq!(d.profile, Profile::Application);
+        assert!(d.reason.contains("flask"), "{}", d.reason);
+
+        let lib = project(&[
+            ("pyproject.toml", "[project]\nname = \"imagekit\"\n"),
+            ("src/imagekit/resize.py", ""),
+        ]);
+        assert_eq!(
+            detect(&lib, "src/imagekit/resize.py").profile,
+            Profile::Library
+        );
+
+        // The framework's own manifest names itself: a library, not an application.
+        let django = project(&[("pyproject.toml", "[project]\nname = \"Django\"\n")]);
+        assert_eq!(detect(&django, "x.py").profile, Profile::Library);
+
+        let express = project(&[(
+            "package.json",
+            "{\"name\": \"api\", \"dependencies\": {\"express\": \"^4\"}}",
+        )]);
+        assert_eq!(detect(&express, "src/a.js").profile, Profile::Application);
+
+        let loose = project(&[("snippets/a.py", "")]);
+        let d = detect(&loose, "snippets/a.py");
+        assert_eq!(d.profile, Profile::Snippet);
+        assert_eq!(d.root, None);
+    }
+}
