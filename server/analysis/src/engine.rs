@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use bluecode_constitutions::{
     CombinedQuery, CompiledLanguage, Confidence, Constitution, ConstitutionSet, Pattern,
-    PatternKind,
+    PatternKind, Unresolved,
 };
 use bluecode_syntax::tree_sitter::{Node, QueryCursor, StreamingIterator};
 use bluecode_syntax::{Document, Language, Unit, UnitKind};
@@ -16,6 +16,7 @@ use bluecode_syntax::{Document, Language, Unit, UnitKind};
 use crate::context::{AnalysisContext, Profile};
 use crate::finding::{Finding, FindingSource, Fix, TraceStep};
 use crate::predicate_text::{CommentFreeText, comment_free};
+use crate::resolve::{FileSymbols, Resolution, Resolver};
 use crate::taint::{self, SinkInput};
 
 /// Runs constitutions over documents. Cheap to clone; shares the constitution set.
@@ -38,6 +39,9 @@ pub struct QueryPlan<'e> {
     off_by_module: Vec<(usize, usize)>,
     /// The threat model the taint walk seeds sources from.
     profile: Profile,
+    /// The document's imports and definitions, collected when a `callee` pattern first
+    /// matches.
+    symbols: std::cell::OnceCell<FileSymbols>,
 }
 
 impl QueryPlan<'_> {
@@ -123,6 +127,7 @@ impl Engine {
             comments: Vec::new(),
             off_by_module: Vec::new(),
             profile: Profile::Snippet,
+            symbols: std::cell::OnceCell::new(),
         };
         let (Some(compiled), Some(tree)) = (compiled, doc.tree()) else {
             return plan;
@@ -403,6 +408,41 @@ impl Engine {
         // The order matches were found in depends on how the passes were cut.
         candidates.sort_by_key(|c| (c.sink.start_byte(), c.constitution, c.pattern));
 
+        // Sinks are resolved APIs: a `callee` pattern keeps a call that resolves to one of
+        // its APIs, drops one that resolves elsewhere, and caps one it cannot resolve.
+        let mut unresolved_caps: Vec<bool> = Vec::with_capacity(candidates.len());
+        if candidates.iter().any(|c| {
+            self.set.constitutions()[c.constitution].patterns[c.pattern]
+                .callee
+                .is_some()
+        }) {
+            let root = tree.root_node();
+            let symbols = plan
+                .symbols
+                .get_or_init(|| FileSymbols::collect(language, text, root));
+            let resolver = Resolver::new(language, text, root, symbols);
+            candidates.retain(|c| {
+                let pattern = &self.set.constitutions()[c.constitution].patterns[c.pattern];
+                let Some(rule) = &pattern.callee else {
+                    unresolved_caps.push(false);
+                    return true;
+                };
+                let resolution = call_node(c.sink)
+                    .map_or(Resolution::Unresolved, |call| resolver.resolve_call(call));
+                let keep = match &resolution {
+                    Resolution::Api(api) => rule.accepts(api),
+                    Resolution::Local => false,
+                    Resolution::Unresolved => rule.unresolved == Unresolved::Medium,
+                };
+                if keep {
+                    unresolved_caps.push(resolution == Resolution::Unresolved);
+                }
+                keep
+            });
+        } else {
+            unresolved_caps.resize(candidates.len(), false);
+        }
+
         // One taint walk per unit decides every sink input of the unit at once.
         let mut sink_inputs = Vec::new();
         let mut owner = Vec::new();
@@ -451,6 +491,18 @@ impl Engine {
             }
         };
 
+        let findings_before = findings.len();
+        let capped: Vec<(Range<usize>, &str)> = candidates
+            .iter()
+            .zip(&unresolved_caps)
+            .filter(|(_, capped)| **capped)
+            .map(|(c, _)| {
+                (
+                    c.sink.byte_range(),
+                    self.set.constitutions()[c.constitution].id.as_str(),
+                )
+            })
+            .collect();
         for (ci, c) in candidates.iter().enumerate() {
             let constitution = &self.set.constitutions()[c.constitution];
             let pattern = &constitution.patterns[c.pattern];
@@ -506,6 +558,15 @@ impl Engine {
                 trace,
                 fix,
             ));
+        }
+        // A finding whose call could not be resolved is at most medium confidence.
+        for f in findings.iter_mut().skip(findings_before) {
+            if capped
+                .iter()
+                .any(|(range, id)| *range == f.range && *id == f.rule_id)
+            {
+                f.confidence = f.confidence.min(Confidence::Medium);
+            }
         }
         findings
     }
@@ -706,4 +767,30 @@ fn first_line(s: &str, max: usize) -> String {
         out.push('…');
     }
     out
+}
+
+/// The call a sink capture stands for: the capture itself, or the first call inside it.
+fn call_node(sink: Node) -> Option<Node> {
+    const CALLS: [&str; 4] = [
+        "call",
+        "call_expression",
+        "method_invocation",
+        "new_expression",
+    ];
+    if CALLS.contains(&sink.kind()) {
+        return Some(sink);
+    }
+    let mut cursor = sink.walk();
+    let mut stack: Vec<Node> = sink.named_children(&mut cursor).collect();
+    stack.reverse();
+    while let Some(n) = stack.pop() {
+        if CALLS.contains(&n.kind()) {
+            return Some(n);
+        }
+        let mut c = n.walk();
+        let mut children: Vec<Node> = n.named_children(&mut c).collect();
+        children.reverse();
+        stack.extend(children);
+    }
+    None
 }

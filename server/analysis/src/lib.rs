@@ -15,6 +15,7 @@ mod incremental;
 mod predicate_text;
 mod profile;
 mod report;
+mod resolve;
 mod scope;
 mod settings;
 mod suppression;

@@ -17,7 +17,7 @@ pub use compile::{CombinedQuery, CompiledLanguage, PatternRef, RulePattern};
 pub use error::{LoadError, LoadErrors};
 pub use load::{ConstitutionSet, Origin};
 pub use schema::{
-    Category, Confidence, Constitution, Example, ExampleKind, FixTemplate, Pattern, PatternKind,
-    Severity,
+    CalleeRule, Category, Confidence, Constitution, Example, ExampleKind, FixTemplate, Pattern,
+    PatternKind, Severity, Unresolved,
 };
 pub use taint_model::{SanitizerRule, SourceRule, TaintModel};

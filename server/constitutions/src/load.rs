@@ -14,8 +14,8 @@ use xxhash_rust::xxh3::Xxh3;
 use crate::compile::{CompiledLanguage, compile_language, validate_query};
 use crate::error::{LoadError, LoadErrors};
 use crate::schema::{
-    Category, Confidence, Constitution, Example, ExampleKind, FixTemplate, Pattern, PatternKind,
-    Severity, raw,
+    CalleeRule, Category, Confidence, Constitution, Example, ExampleKind, FixTemplate, Pattern,
+    PatternKind, Severity, Unresolved, raw,
 };
 use crate::taint_model::{self, SanitizerRule, SourceRule, TaintModel};
 
@@ -292,6 +292,11 @@ fn parse_taint_model(check: &mut FileCheck) -> Option<(Language, TaintModel)> {
             .collect(),
         request_parameter_markers: raw.request_parameter_markers,
         route_decorators: raw.route_decorators,
+        server_side: raw
+            .server_side
+            .iter()
+            .map(|p| taint_model::split_path(p))
+            .collect(),
     };
     Some((language, model))
 }
@@ -521,6 +526,45 @@ fn parse_pattern(
         },
         None => None,
     };
+    let callee = match (&p.callee, &p.unresolved) {
+        (None, Some(u)) => {
+            check.at(u.span().start, "`unresolved` goes with `callee`");
+            return None;
+        }
+        (None, None) => None,
+        (Some(apis), unresolved) => {
+            if p.query.is_none() {
+                check.at(
+                    apis.span().start,
+                    "`callee` needs a query pattern, not a regex",
+                );
+                return None;
+            }
+            if apis.get_ref().is_empty() {
+                check.at(apis.span().start, "`callee` lists no API");
+                return None;
+            }
+            let policy = match unresolved.as_ref().map(|u| u.get_ref().as_str()) {
+                None | Some("medium") => Unresolved::Medium,
+                Some("skip") => Unresolved::Skip,
+                Some(other) => {
+                    let at = unresolved.as_ref().map_or(start, |u| u.span().start);
+                    check.at(
+                        at,
+                        format!("invalid `unresolved` value `{other}`: use \"skip\" or \"medium\""),
+                    );
+                    return None;
+                }
+            };
+            match CalleeRule::new(apis.get_ref().clone(), policy) {
+                Some(rule) => Some(rule),
+                None => {
+                    check.at(apis.span().start, "invalid `callee` glob");
+                    return None;
+                }
+            }
+        }
+    };
     if module_matches.is_some() && p.regex.is_some() {
         check.at(start, "`module_matches` needs a query pattern, not a regex");
         return None;
@@ -610,6 +654,7 @@ fn parse_pattern(
             }
         }),
         module_matches,
+        callee,
         line: 0,
     })
 }

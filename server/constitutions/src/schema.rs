@@ -137,7 +137,55 @@ pub struct Pattern {
     /// The pattern applies only where the module's own code (outside every function, with
     /// comments blanked) matches this: a blueprint mounted under `/admin`.
     pub module_matches: Option<regex::Regex>,
+    /// The APIs the reported call must resolve to (see [`CalleeRule`]).
+    pub callee: Option<CalleeRule>,
     pub line: usize,
+}
+
+/// `callee = [...]` on a pattern: the call captured as `@sink` must resolve (through
+/// imports, aliases and receiver types) to one of these APIs, written as globs over
+/// dotted paths (`*` one segment, `**` any text): `lxml.etree.*`,
+/// `database/sql.**`, `sqlite3.connect().cursor().execute`. A call that resolves
+/// elsewhere never matches; one that cannot be resolved follows `unresolved`.
+#[derive(Debug, Clone)]
+pub struct CalleeRule {
+    pub apis: Vec<String>,
+    matcher: regex::Regex,
+    pub unresolved: Unresolved,
+}
+
+impl CalleeRule {
+    /// Compiles the API globs; `None` when they make no valid pattern.
+    pub fn new(apis: Vec<String>, unresolved: Unresolved) -> Option<CalleeRule> {
+        let alternatives: Vec<String> = apis
+            .iter()
+            .map(|g| {
+                regex::escape(g)
+                    .replace(r"\*\*", "\u{1}")
+                    .replace(r"\*", "[^.]*")
+                    .replace('\u{1}', ".*")
+            })
+            .collect();
+        let matcher = regex::Regex::new(&format!("^(?:{})$", alternatives.join("|"))).ok()?;
+        Some(CalleeRule {
+            apis,
+            matcher,
+            unresolved,
+        })
+    }
+
+    pub fn accepts(&self, api: &str) -> bool {
+        self.matcher.is_match(api)
+    }
+}
+
+/// What a `callee` pattern does with a call it cannot resolve.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unresolved {
+    /// Never report it: the method name is shared by many APIs (`get`, `find`, `query`).
+    Skip,
+    /// Report it at medium confidence at most.
+    Medium,
 }
 
 /// One constitution: a safety principle, its examples, and how to detect a breach.
@@ -260,6 +308,10 @@ pub(crate) mod raw {
         pub fix: Option<Spanned<Fix>>,
         #[serde(default)]
         pub module_matches: Option<Spanned<String>>,
+        #[serde(default)]
+        pub callee: Option<Spanned<Vec<String>>>,
+        #[serde(default)]
+        pub unresolved: Option<Spanned<String>>,
     }
 
     #[derive(Debug, Deserialize)]

@@ -32,6 +32,9 @@ pub struct TaintModel {
     /// Text in a decorator that routes requests to the decorated function (`.route(`):
     /// its parameters are request data.
     pub route_decorators: Vec<String>,
+    /// Paths inside request data that the server fills in, not the client (Django's
+    /// `request.user`, a servlet's `getSession()`): never a source.
+    pub server_side: Vec<Vec<String>>,
 }
 
 impl TaintModel {
@@ -51,6 +54,11 @@ impl TaintModel {
             .find(|s| matches_path(&s.path, path, true))
     }
 
+    /// Whether `path` (a member or call path) is filled in by the server.
+    pub fn is_server_side(&self, path: &[&str]) -> bool {
+        self.server_side.iter().any(|s| matches_path(s, path, true))
+    }
+
     /// The sink kinds a call to `path` sanitizes for, if it is a sanitizer.
     pub fn sanitizer_kinds(&self, path: &[&str]) -> Option<&[String]> {
         self.sanitizers
@@ -65,6 +73,7 @@ impl TaintModel {
         self.request_parameter_markers
             .extend(other.request_parameter_markers);
         self.route_decorators.extend(other.route_decorators);
+        self.server_side.extend(other.server_side);
     }
 }
 
@@ -95,6 +104,8 @@ pub(crate) mod raw {
         pub request_parameter_markers: Vec<String>,
         #[serde(default)]
         pub route_decorators: Vec<String>,
+        #[serde(default)]
+        pub server_side: Vec<String>,
     }
 
     #[derive(Debug, Deserialize)]

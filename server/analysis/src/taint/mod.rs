@@ -5,7 +5,7 @@
 //! statement holding a sink's `@input`, that expression is evaluated in the current
 //! environment: tainted, not sanitized for the sink's kind → a flow.
 
-mod lang;
+pub(crate) mod lang;
 mod value;
 
 use std::ops::Range;
@@ -197,6 +197,7 @@ impl<'t> Walker<'_, 't> {
                 self.decide_within(node.byte_range(), env);
                 true
             }
+            _ if is_try(node) => self.walk_try(node, env),
             _ if is_container(node) => self.walk_children(node, env),
             _ => {
                 self.decide_within(node.byte_range(), env);
@@ -251,6 +252,52 @@ impl<'t> Walker<'_, 't> {
             None if call.kind() == "method_invocation" => self.path(call),
             None => None,
         }
+    }
+
+    /// `try` / `except` / `else` / `finally`: the handlers run on copies of the
+    /// environment (from anywhere in the body: the join of before and after it), and the
+    /// statement exits only when the body and every handler do (or `finally` does). A
+    /// handler that returns must not make the rest of the function dead code.
+    fn walk_try(&mut self, node: Node<'t>, env: &mut Env) -> bool {
+        let before = env.clone();
+        let mut cursor = node.walk();
+        let children: Vec<Node<'t>> = node.named_children(&mut cursor).collect();
+        let body = node.child_by_field_name("body");
+        let mut body_exits = false;
+        let mut handler_envs: Vec<Env> = Vec::new();
+        let mut finally = None;
+        for child in children {
+            match child.kind() {
+                _ if Some(child) == body => body_exits = self.walk(child, env),
+                "except_clause" | "except_group_clause" | "catch_clause" => {
+                    let mut handler_env = join_envs(before.clone(), env.clone());
+                    if !self.walk(child, &mut handler_env) {
+                        handler_envs.push(handler_env);
+                    }
+                }
+                "else_clause" if !body_exits => body_exits = self.walk(child, env),
+                "finally_clause" => finally = Some(child),
+                "resource_specification" => {
+                    self.walk_children(child, env);
+                }
+                _ => {}
+            }
+        }
+        let mut exits = body_exits && handler_envs.is_empty();
+        let mut joined: Option<Env> = (!body_exits).then(|| env.clone());
+        for handler_env in handler_envs {
+            joined = Some(match joined {
+                Some(e) => join_envs(e, handler_env),
+                None => handler_env,
+            });
+        }
+        if let Some(e) = joined {
+            *env = e;
+        }
+        if let Some(finally) = finally {
+            exits |= self.walk(finally, env);
+        }
+        exits
     }
 
     fn walk_loop_body(&mut self, node: Node<'t>, env: &mut Env) {
@@ -1353,6 +1400,11 @@ impl<'t> Walker<'_, 't> {
             && self.text_of(*replacement).contains("$&")
     }
 
+    fn is_server_side(&self, path: &[String]) -> bool {
+        let refs: Vec<&str> = path.iter().map(String::as_str).collect();
+        self.model.is_server_side(&refs)
+    }
+
     /// The source rule for `path` in this walk's threat model.
     fn source_rule(&self, refs: &[&str]) -> Option<&bluecode_constitutions::SourceRule> {
         self.model
@@ -1418,15 +1470,8 @@ impl<'t> Walker<'_, 't> {
             }
             Class::Member => {
                 let path = self.path(node);
-                // Django's / Flask-Login's authenticated user is loaded server-side.
-                if self.language == Language::Python
-                    && path
-                        .as_ref()
-                        .is_some_and(|p| p.len() > 2 && p[0] == "request" && p[1] == "user")
-                    && env
-                        .get("request")
-                        .is_none_or(|v| v.taint().is_none_or(|t| !t.strong))
-                {
+                // What the server fills in (the authenticated user, the session).
+                if path.as_ref().is_some_and(|p| self.is_server_side(p)) {
                     return Value::Clean;
                 }
                 if let Some(p) = &path {
@@ -1917,6 +1962,9 @@ impl<'t> Walker<'_, 't> {
                 .then(|| self.path(node))
                 .flatten()
         });
+        if path.as_ref().is_some_and(|p| self.is_server_side(p)) {
+            return Value::Clean;
+        }
         let receiver = lang::call_receiver(node, callee);
         // A call past the source (`req.getParameter("q").replaceAll(…)`) is judged
         // through its receiver, so that sanitizers on the chain count.
@@ -2288,6 +2336,13 @@ fn literal_content(text: &str) -> String {
 
 /// Statements that hold other statements (blocks, try, with, else clauses, switch
 /// cases) are walked child by child; anything else is one simple statement.
+fn is_try(node: Node) -> bool {
+    matches!(
+        node.kind(),
+        "try_statement" | "try_with_resources_statement"
+    )
+}
+
 fn is_container(node: Node) -> bool {
     let mut cursor = node.walk();
     let found = node.named_children(&mut cursor).any(|c| {
