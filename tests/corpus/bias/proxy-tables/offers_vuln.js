@@ -10,8 +10,8 @@ function salaryOffer(candidate, band) {
 }
 
 function admissionScore(applicant) {
-  // expect: bias
   let score = applicant.gpa * 20;
+  // expect: bias
   score *= NATIONALITY_MULTIPLIER[applicant.nationality] || 1;
   return score;
 }
