@@ -97,7 +97,11 @@ fn every_behaviour_class_holds_its_recall_and_false_positive_floors() {
     let mut failures = Vec::new();
     for (class, c) in &classes {
         assert!(c.positives >= 5, "{class}: only {} positives", c.positives);
-        assert!(c.negatives >= 3, "{class}: only {} look-alikes", c.negatives);
+        assert!(
+            c.negatives >= 3,
+            "{class}: only {} look-alikes",
+            c.negatives
+        );
         let recall = f64::from(c.positives - c.missed) / f64::from(c.positives);
         let fpr = f64::from(c.false_alarms) / f64::from(c.negatives);
         if recall < MIN_RECALL || fpr > MAX_FPR {
