@@ -1641,6 +1641,19 @@ impl<'t> Walker<'_, 't> {
             }
             // `ALLOWED_PAGES[key]`: the value comes from the constant table, not the key.
             Class::Subscript if self.constant_table(node, env) => Value::Clean,
+            // `store[key]` on a container no source filled: the key picks an entry the
+            // application wrote (a row, a watch, a config value); it does not write it.
+            Class::Subscript if !matches!(self.language, Language::C | Language::Cpp) => {
+                let container = node
+                    .child_by_field_name("value")
+                    .or_else(|| node.child_by_field_name("object"))
+                    .or_else(|| node.child_by_field_name("operand"))
+                    .or_else(|| node.child_by_field_name("array"));
+                match container {
+                    Some(c) => clean_unless_tainted(self.eval(c, env)),
+                    None => Value::Clean,
+                }
+            }
             // `{ key: value }` / `{"key": value}`: the key is a name, not a variable.
             _ if node.kind() == "pair" && self.language != Language::Python => {
                 match node.child_by_field_name("value") {
