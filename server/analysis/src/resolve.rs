@@ -819,7 +819,7 @@ mod tests {
         );
         assert_eq!(
             resolve_last_call(Language::JavaScript, code, ".find(q)"),
-            Resolution::Unresolved
+            api("jquery().find")
         );
     }
 

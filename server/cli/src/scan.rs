@@ -190,6 +190,7 @@ fn scan_file(
         }
     };
     let context = workspace.contexts.context(Some(path), &text);
+    let profile = format!("{}: {}", context.profile.name(), context.profile_reason);
     let (doc, findings) = match kind {
         FileKind::Code(language)
             if layers.judge.is_none() && !workspace.engine.needs_parse(language, &text) =>
@@ -219,7 +220,7 @@ fn scan_file(
     Outcome::Findings(
         findings
             .into_iter()
-            .map(|f| locate(&doc, path, f))
+            .map(|f| locate(&doc, path, &profile, f))
             .collect(),
     )
 }
@@ -229,8 +230,9 @@ fn position(doc: &Document, offset: usize) -> LineCol {
         .line_col(doc.text(), offset, PositionEncoding::Utf16)
 }
 
-fn locate(doc: &Document, path: &Path, finding: Finding) -> Located {
+fn locate(doc: &Document, path: &Path, profile: &str, finding: Finding) -> Located {
     Located {
+        profile: profile.to_owned(),
         path: display_path(path),
         start: position(doc, finding.range.start),
         end: position(doc, finding.range.end),

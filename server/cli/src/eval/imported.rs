@@ -143,6 +143,7 @@ pub fn from_sarif(
                 },
                 trace: Vec::new(),
                 snippet: String::new(),
+                profile: String::new(),
                 finding: Finding {
                     source: FindingSource::Static,
                     rule_id,

@@ -39,6 +39,9 @@ struct JsonFinding<'a> {
     severity: &'a str,
     confidence: &'a str,
     unit: &'a str,
+    /// The threat model the file was analysed in, and why.
+    #[serde(skip_serializing_if = "str::is_empty")]
+    profile: &'a str,
     trace: Vec<JsonStep<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     fix: Option<&'a str>,
@@ -80,6 +83,7 @@ fn finding(f: &Located) -> JsonFinding<'_> {
         severity: f.finding.severity.name(),
         confidence: f.finding.confidence.name(),
         unit: &f.finding.unit_id,
+        profile: &f.profile,
         trace: f
             .trace
             .iter()

@@ -25,6 +25,9 @@ pub struct Located {
     pub trace: Vec<LocatedStep>,
     /// The finding's first line, trimmed.
     pub snippet: String,
+    /// The threat-model profile the file was analysed in, and why
+    /// (`application: flask in pyproject.toml`); empty when unknown.
+    pub profile: String,
     pub finding: Finding,
 }
 
