@@ -30,10 +30,14 @@ const HELPER: &str = "import os\n\ndef ping(host):\n    os.system(\"ping -c1 \" 
 
 #[test]
 fn a_plain_parameter_is_a_source_only_in_the_snippet_profile() {
-    assert!(rules(Language::Python, Profile::Snippet, HELPER).contains(&"py.command-injection".into()));
+    assert!(
+        rules(Language::Python, Profile::Snippet, HELPER).contains(&"py.command-injection".into())
+    );
     assert!(rules(Language::Python, Profile::Application, HELPER).is_empty());
     // Exported (public) in a library: its callers are outside the package.
-    assert!(rules(Language::Python, Profile::Library, HELPER).contains(&"py.command-injection".into()));
+    assert!(
+        rules(Language::Python, Profile::Library, HELPER).contains(&"py.command-injection".into())
+    );
     let private = HELPER.replace("def ping", "def _ping");
     assert!(rules(Language::Python, Profile::Library, &private).is_empty());
 }
@@ -44,7 +48,10 @@ fn request_data_and_routed_handlers_are_sources_in_every_profile() {
     for profile in [Profile::Application, Profile::Library, Profile::Snippet] {
         let found = rules(Language::Python, profile, routed);
         assert_eq!(
-            found.iter().filter(|r| *r == "py.command-injection").count(),
+            found
+                .iter()
+                .filter(|r| *r == "py.command-injection")
+                .count(),
             2,
             "{profile:?}: {found:?}"
         );
@@ -61,14 +68,19 @@ fn the_command_line_and_environment_are_sources_only_in_the_snippet_profile() {
 #[test]
 fn a_try_whose_handler_returns_does_not_hide_the_rest_of_the_function() {
     let code = "import os\nfrom flask import request, send_file\n\ndef download():\n    try:\n        name = request.args['name']\n    except KeyError:\n        return 'missing', 400\n    return send_file(os.path.join('/srv/files', name))\n";
-    assert!(rules(Language::Python, Profile::Application, code).contains(&"py.path-traversal".into()));
+    assert!(
+        rules(Language::Python, Profile::Application, code).contains(&"py.path-traversal".into())
+    );
 }
 
 #[test]
 fn a_sink_imported_by_name_is_resolved() {
     let code = "from lxml.etree import parse\nfrom flask import request\n\ndef upload():\n    return parse(request.files['doc'])\n";
     let found = rules(Language::Python, Profile::Application, code);
-    assert!(found.contains(&"py.xml-untrusted-parse".into()), "{found:?}");
+    assert!(
+        found.contains(&"py.xml-untrusted-parse".into()),
+        "{found:?}"
+    );
 }
 
 #[test]
@@ -80,22 +92,29 @@ fn bare_method_names_of_other_apis_are_not_sinks() {
         .replace("resty \"github.com/go-resty/resty/v2\"", "\"database/sql\"")
         .replace("request *resty.Client", "request *sql.DB")
         .replace("c.request.Get(", "c.request.Query(");
-    assert!(rules(Language::Go, Profile::Application, &go_sql).contains(&"go.sql-injection".into()));
+    assert!(
+        rules(Language::Go, Profile::Application, &go_sql).contains(&"go.sql-injection".into())
+    );
 
     // `re.search` is not an LDAP search.
     let py = "import re\nfrom flask import request\n\ndef find():\n    return re.search(r'\\d+', request.args['q'])\n";
-    assert!(!rules(Language::Python, Profile::Application, py).contains(&"py.ldap-injection".into()));
+    assert!(
+        !rules(Language::Python, Profile::Application, py).contains(&"py.ldap-injection".into())
+    );
 }
 
 #[test]
 fn what_the_server_fills_in_is_not_request_data() {
     let code = "import os\n\ndef home(request):\n    os.system('echo ' + request.user.username)\n";
-    assert!(!rules(Language::Python, Profile::Snippet, code).contains(&"py.command-injection".into()));
+    assert!(
+        !rules(Language::Python, Profile::Snippet, code).contains(&"py.command-injection".into())
+    );
 }
 
 #[test]
 fn test_vendored_and_generated_files_keep_only_malicious_and_instruction_findings() {
-    let code = "import os\nfrom flask import request\n\ndef run():\n    os.system(request.args['c'])\n";
+    let code =
+        "import os\nfrom flask import request\n\ndef run():\n    os.system(request.args['c'])\n";
     let doc = Document::new(Some(Language::Python), code.to_owned());
     let test_file = AnalysisContext {
         role: FileRole::Test,
@@ -108,4 +127,18 @@ fn test_vendored_and_generated_files_keep_only_malicious_and_instruction_finding
         ..test_file
     };
     assert!(!engine().analyze_document_in(&doc, &reviewed).is_empty());
+}
+
+#[test]
+fn a_bound_check_that_jumps_to_an_error_label_guards_the_copy() {
+    let checked = "#include <string.h>\n#include <unistd.h>\nint handle(int fd) {\n    char buf[256];\n    char name[64];\n    unsigned int len;\n    if (read(fd, &len, sizeof(len)) != sizeof(len)) return -1;\n    read(fd, buf, sizeof(buf));\n    if (len > sizeof(name) - 1) goto invalid;\n    memcpy(name, buf, len);\n    return 0;\ninvalid:\n    return -1;\n}\n";
+    assert!(
+        !rules(Language::C, Profile::Application, checked)
+            .contains(&"c.tainted-copy-length".into())
+    );
+    let unchecked = checked.replace("    if (len > sizeof(name) - 1) goto invalid;\n", "");
+    assert!(
+        rules(Language::C, Profile::Application, &unchecked)
+            .contains(&"c.tainted-copy-length".into())
+    );
 }

@@ -297,6 +297,12 @@ fn parse_taint_model(check: &mut FileCheck) -> Option<(Language, TaintModel)> {
             .iter()
             .map(|p| taint_model::split_path(p))
             .collect(),
+        exit_calls: raw
+            .exit_calls
+            .iter()
+            .map(|p| taint_model::split_path(p))
+            .collect(),
+        url_validators: raw.url_validators,
     };
     Some((language, model))
 }

@@ -35,6 +35,12 @@ pub struct TaintModel {
     /// Paths inside request data that the server fills in, not the client (Django's
     /// `request.user`, a servlet's `getSession()`): never a source.
     pub server_side: Vec<Vec<String>>,
+    /// Calls that never return (`abort`, `sys.exit`, `log.Fatal`): a branch ending in one
+    /// exits, as after `return`. Exact dotted paths.
+    pub exit_calls: Vec<Vec<String>>,
+    /// Functions that check a URL is local or on an allowed host (Django's
+    /// `url_has_allowed_host_and_scheme`): their first argument is validated. Names.
+    pub url_validators: Vec<String>,
 }
 
 impl TaintModel {
@@ -52,6 +58,11 @@ impl TaintModel {
             .iter()
             .filter(|s| local || !s.local)
             .find(|s| matches_path(&s.path, path, true))
+    }
+
+    /// Whether a call of `path` never returns.
+    pub fn is_exit_call(&self, path: &[&str]) -> bool {
+        self.exit_calls.iter().any(|e| matches_path(e, path, false))
     }
 
     /// Whether `path` (a member or call path) is filled in by the server.
@@ -74,6 +85,8 @@ impl TaintModel {
             .extend(other.request_parameter_markers);
         self.route_decorators.extend(other.route_decorators);
         self.server_side.extend(other.server_side);
+        self.exit_calls.extend(other.exit_calls);
+        self.url_validators.extend(other.url_validators);
     }
 }
 
@@ -106,6 +119,10 @@ pub(crate) mod raw {
         pub route_decorators: Vec<String>,
         #[serde(default)]
         pub server_side: Vec<String>,
+        #[serde(default)]
+        pub exit_calls: Vec<String>,
+        #[serde(default)]
+        pub url_validators: Vec<String>,
     }
 
     #[derive(Debug, Deserialize)]

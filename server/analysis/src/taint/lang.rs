@@ -119,7 +119,7 @@ pub(crate) fn classify(node: Node, language: Language) -> Class {
         "for_statement" | "while_statement" | "do_statement" => Class::Loop,
         "as_pattern" if language == Language::Python => Class::AsPattern,
         "return_statement" | "raise_statement" | "throw_statement" | "break_statement"
-        | "continue_statement" => Class::Exit,
+        | "continue_statement" | "goto_statement" => Class::Exit,
         "function_definition"
         | "function_declaration"
         | "method_definition"

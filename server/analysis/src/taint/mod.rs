@@ -225,22 +225,7 @@ impl<'t> Walker<'_, 't> {
             return false;
         };
         let path: Vec<&str> = path.iter().map(String::as_str).collect();
-        matches!(
-            path.as_slice(),
-            ["abort"]
-                | ["flask", "abort"]
-                | ["sys", "exit"]
-                | ["exit"]
-                | ["_exit"]
-                | ["os", "_exit"]
-                | ["process", "exit"]
-                | ["os", "Exit"]
-                | ["log", "Fatal" | "Fatalf" | "Fatalln" | "Panic" | "Panicf"]
-                | ["panic"]
-                | ["System", "exit"]
-                | ["err" | "errx"]
-                | ["std", "exit" | "abort"]
-        )
+        self.model.is_exit_call(&path)
     }
 
     /// The dotted path of a call's callee; Java's `a.b(x)` (a `method_invocation`) has no
@@ -489,10 +474,7 @@ impl<'t> Walker<'_, 't> {
                     | "MatchString"
             );
             // Django's / Werkzeug's URL checks: the first argument is a local redirect.
-            let checks_url = matches!(
-                name.as_str(),
-                "url_has_allowed_host_and_scheme" | "is_safe_url" | "is_safe_redirect"
-            );
+            let checks_url = self.model.url_validators.iter().any(|v| *v == name);
             if (checks_membership || checks_url || name == "test" || name == "matches")
                 && let Some(arg) = args.first().filter(|a| self.is_plain_name(**a))
             {
