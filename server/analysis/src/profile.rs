@@ -38,8 +38,14 @@ const MANIFESTS: [&str; 17] = [
 ];
 
 /// Dependency names (lower case, as they appear in manifests) of server frameworks.
-const SERVER_FRAMEWORKS: [&str; 34] = [
+const SERVER_FRAMEWORKS: [&str; 40] = [
     "django",
+    "uvicorn",
+    "gunicorn",
+    "hypercorn",
+    "daphne",
+    "waitress",
+    "asgiref",
     "flask",
     "fastapi",
     "starlette",
