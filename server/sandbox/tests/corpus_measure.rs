@@ -171,6 +171,7 @@ async fn corpus_confirmations_and_refutations() {
                     .to_owned(),
                 function: function.clone(),
                 hint: Some(case.cwe.into()),
+                ..Default::default()
             };
             let _permit = limit.acquire().await;
             let report = sandbox

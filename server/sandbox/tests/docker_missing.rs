@@ -15,6 +15,7 @@ fn request() -> VerifyRequest {
         module_file: "f.py".into(),
         function: "f".into(),
         hint: None,
+        ..Default::default()
     }
 }
 

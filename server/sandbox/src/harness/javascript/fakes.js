@@ -138,6 +138,7 @@ const FAKES = {
   }),
 };
 
+const STUB_HOOKS = [];
 const realLoad = Module._load;
 Module._load = function (request, parent, isMain) {
   try {
@@ -147,7 +148,13 @@ Module._load = function (request, parent, isMain) {
     const stubbable = !request.startsWith('/') && !request.startsWith('node:');
     if (error && error.code === 'MODULE_NOT_FOUND' && stubbable && String(error.message).includes(`'${request}'`)) {
       stubbed.add(request);
-      return FAKES[request] ? FAKES[request]() : makeStub(request);
+      if (FAKES[request]) return FAKES[request]();
+      // Kinds may serve fakes for families of missing modules (loggers, say).
+      for (const hook of STUB_HOOKS) {
+        const fake = hook(request);
+        if (fake !== undefined) return fake;
+      }
+      return makeStub(request);
     }
     throw error;
   }

@@ -36,27 +36,52 @@ def payloads():
     ]
 
 
-HINTS = [
-    ("command", r"\b78\b|command|shell|os\.system|subprocess|popen"),
-    ("sql", r"\b89\b|sql"),
-    ("code", r"\b9[45]\b|eval|exec|code.injection"),
-    ("path", r"\b22\b|\b23\b|path|traversal|open"),
-    ("deserialization", r"\b502\b|pickle|yaml|deserial|marshal"),
-    ("template", r"\b1336\b|\b94\b|template|ssti"),
-    ("xss", r"\b79\b|xss|html|script"),
-    ("ssrf", r"\b918\b|ssrf|url|urllib|requests"),
-]
+# ---------------------------------------------------------------- the kinds registry
 
 
-def ordered_payloads():
-    """The payloads for the kinds the hint names (a finding is confirmed by its own kind of
-    sink, not by another vulnerability the function may also have); all kinds when there
-    is no hint or the hint names none of them."""
-    hint = (CONFIG.get("hint") or "").lower()
-    preferred = [kind for kind, pattern in HINTS if hint and re.search(pattern, hint)]
-    if not preferred:
-        return payloads()
-    return [item for kind in preferred for item in payloads() if item[0] == kind]
+class Kind:
+    """One attack the harness can try. `payloads()` lists the payloads fed to each input in
+    turn, `judge(result, error, output)` decides after each call: (sink, call) or (sink,
+    call, what happened) on proof, None otherwise. A kind with `drive(ctx, kind)` runs its
+    own calls instead (timings, reseeding, stat after the call); `needs_input=False` kinds
+    run even when the function takes no input. `what` says, for the hover, what was tried
+    and watched. Kinds the Rust registry (harness/kinds.rs) lists live in kinds/NAME.py and
+    register themselves here; CONFIG["kinds"] says which ones run, in order."""
+
+    def __init__(self, name, payloads=None, judge=None, what="", drive=None, needs_input=True):
+        self.name = name
+        self.payloads = payloads or (lambda: [])
+        self.judge = judge or (lambda result, error, output: None)
+        self.what = what
+        self.drive = drive
+        self.needs_input = needs_input
+
+
+KINDS = {}
+
+CORE_WHAT = {
+    "command": "shell metacharacters running `touch MARKER`; watched os.system, subprocess, os.exec*",
+    "sql": "quote-breaking SQL with a bare marker token; watched sqlite3 and driver/ORM SQL text",
+    "code": "expressions calling a canary; watched eval, exec, compile",
+    "path": "../ traversal and an absolute decoy path; watched open and file APIs",
+    "deserialization": "pickle / YAML gadgets calling a canary; watched pickle and yaml loading",
+    "template": "template syntax with a marker; watched template sources",
+    "xss": "<script> and javascript: payloads; watched returned and sent HTML",
+    "ssrf": "URLs and hosts of a marker domain; watched sockets and HTTP clients",
+}
+
+
+def _core_kind(name):
+    return Kind(
+        name,
+        payloads=lambda: [payload for kind, payload in payloads() if kind == name],
+        judge=lambda result, error, output: judge(name, result),
+        what=CORE_WHAT[name],
+    )
+
+
+for _name in CORE_WHAT:
+    KINDS[_name] = _core_kind(_name)
 
 
 # ---------------------------------------------------------------- arguments
