@@ -92,6 +92,10 @@ pub enum InconclusiveCause {
     Disabled,
     /// The harness itself failed or printed no verdict.
     HarnessError,
+    /// The calls never reached a sink of the finding's kind (a guard the sandbox cannot
+    /// satisfy, a stubbed database, a missing file or network ended them first): the attack
+    /// was not really tried, so nothing is refuted.
+    SinkNotReached,
     /// No harness tests this kind of finding (yet): nothing was tried, so nothing is
     /// refuted and the finding keeps its severity.
     NoHarness,

@@ -172,6 +172,41 @@ pub fn select(hint: Option<&str>, language: Language) -> Selection {
     }
 }
 
+/// The kind that tests findings with these CWEs, if any (the first CWE that one lists).
+pub fn for_cwes(cwes: &[u32]) -> Option<&'static HarnessKind> {
+    cwes.iter()
+        .find_map(|c| KINDS.iter().find(|k| k.cwes.contains(c)))
+}
+
+/// What a finding's trace says about its input, for [`crate::VerifyRequest`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TraceInputs {
+    /// Parameters the trace starts from (`parameter \`name\``).
+    pub parameters: Vec<String>,
+    /// The trace's first step, as the evidence quotes it (`source: request.args`).
+    pub source_label: Option<String>,
+}
+
+/// Reads the analysis engine's trace labels: a step `parameter \`x\`` or `request data in
+/// parameter \`x\`` names a source parameter; the first step is the source label.
+pub fn trace_inputs<'a>(labels: impl IntoIterator<Item = &'a str>) -> TraceInputs {
+    let mut inputs = TraceInputs::default();
+    for (index, label) in labels.into_iter().enumerate() {
+        if index == 0 {
+            inputs.source_label = Some(label.to_owned());
+        }
+        let Some(rest) = label.split("parameter `").nth(1) else {
+            continue;
+        };
+        if let Some((name, _)) = rest.split_once('`') {
+            if !name.is_empty() && !inputs.parameters.iter().any(|p| p == name) {
+                inputs.parameters.push(name.to_owned());
+            }
+        }
+    }
+    inputs
+}
+
 /// The registered kind with this sink.
 pub fn by_sink(sink: SinkKind) -> Option<&'static HarnessKind> {
     KINDS.iter().find(|k| k.sink == sink)
@@ -217,6 +252,17 @@ mod tests {
         let all = names(&select(None, Language::JavaScript));
         assert!(all.contains(&"redos") && !all.contains(&"ldap"));
         assert_eq!(names(&select(Some("whatever"), Language::Python)).len(), KINDS.len());
+    }
+
+    #[test]
+    fn traces_name_their_source_parameters() {
+        let inputs = trace_inputs(["parameter `username`", "call: `log.info(x)`"]);
+        assert_eq!(inputs.parameters, ["username"]);
+        assert_eq!(inputs.source_label.as_deref(), Some("parameter `username`"));
+        let inputs = trace_inputs(["source: request.args", "f-string: `x`"]);
+        assert!(inputs.parameters.is_empty());
+        assert_eq!(for_cwes(&[117]).map(|k| k.name), Some("log"));
+        assert!(for_cwes(&[327]).is_none());
     }
 
     #[test]

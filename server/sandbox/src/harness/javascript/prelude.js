@@ -66,8 +66,14 @@ process.exit = (code) => {
   throw new Error(`process.exit(${code}) called`);
 };
 
-// Errors the code under test throws later (callbacks, promises) must not end the harness.
-process.on('uncaughtException', (error) => note(`uncaught: ${error && error.message}`));
+// Errors the code under test throws later (callbacks, promises) must not end the harness;
+// one thrown while the harness script itself is still being set up (a kind file) must not
+// pass silently either.
+const harness = { started: false };
+process.on('uncaughtException', (error) => {
+  if (!harness.started) inconclusive('harness_error', `the harness failed while setting up: ${error && error.stack}`);
+  note(`uncaught: ${error && error.message}`);
+});
 process.on('unhandledRejection', (error) => note(`unhandled rejection: ${error && error.message}`));
 
 // ------------------------------------------------------------------ canary

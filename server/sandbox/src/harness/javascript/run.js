@@ -190,6 +190,7 @@ function usedAsRecord(fn, name) {
 }
 
 async function main() {
+  harness.started = true;
   process.chdir(WORK);
   fs.mkdirSync(TARGET_DIR, { recursive: true });
   fs.writeFileSync(TARGET_FILE, 'secret-' + MARK);
@@ -246,6 +247,7 @@ function makeContext(fn, params, inputs) {
         return usedAsRecord(fn, name) ? payloadObject() : payload;
       });
       const observed = await callObserved(fn, args, input ? payload : null);
+      ctx.lastOutput = observed.output;
       if (observed.error === 'timeout') {
         ctx.timeouts += 1;
         note(`a call did not return within ${CONFIG.call_timeout_secs}s`);
@@ -262,7 +264,8 @@ function makeContext(fn, params, inputs) {
       if (!ctx.tried.has(key)) ctx.tried.set(key, { kind: kind.name, parameter, payloads: 0, sinks: [], what: kind.what || '' });
       const attempt = ctx.tried.get(key);
       attempt.payloads += count;
-      for (const event of state.events) if (!attempt.sinks.includes(event.sink)) attempt.sinks.push(event.sink);
+      if (kind.reached && kind.reached(state.events, ctx.lastOutput || '')) attempt.reached = true;
+      for (const event of state.events) if (event.kind !== 'stubcall' && !attempt.sinks.includes(event.sink)) attempt.sinks.push(event.sink);
       return attempt;
     },
     confirm(kind, input, payload, found, output) {
@@ -292,6 +295,14 @@ function makeContext(fn, params, inputs) {
 
 function finish(ctx) {
   if (ctx.completed === 0 && ctx.timeouts) return inconclusive('timeout', `no call returned within ${CONFIG.call_timeout_secs}s`);
+  // A kind whose sink no call reached did not really try its attack: not refuted.
+  for (const [name, kind] of Object.entries(KINDS)) {
+    const keys = [...ctx.tried.keys()].filter((key) => key.startsWith(`${name}/`));
+    if (!kind.reached || keys.length === 0 || keys.some((key) => ctx.tried.get(key).reached)) continue;
+    for (const key of keys) ctx.tried.delete(key);
+    ctx.undecided.push(['sink_not_reached', `no call reached a ${name} sink (${kind.what}): a guard the sandbox cannot satisfy, a stubbed database, a missing file or the disabled network ended them first`]);
+  }
+  for (const attempt of ctx.tried.values()) delete attempt.reached;
   if (ctx.tried.size === 0 && ctx.undecided.length) return inconclusive(ctx.undecided[0][0], ctx.undecided[0][1]);
   return emit({ verdict: 'not_reproduced', tried: [...ctx.tried.values()] });
 }

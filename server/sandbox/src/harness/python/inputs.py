@@ -48,8 +48,12 @@ class Kind:
     and watched. Kinds the Rust registry (harness/kinds.rs) lists live in kinds/NAME.py and
     register themselves here; CONFIG["kinds"] says which ones run, in order."""
 
-    def __init__(self, name, payloads=None, judge=None, what="", drive=None, needs_input=True):
+    def __init__(self, name, payloads=None, judge=None, what="", drive=None, needs_input=True, reached=None):
         self.name = name
+        # reached(events, output): whether a call's events show the kind's sink was reached at all; a kind whose
+        # sink no call reached is `inconclusive` (sink_not_reached), not refuted. None: the
+        # original kinds, which count every completed call as tried.
+        self.reached = reached
         self.payloads = payloads or (lambda: [])
         self.judge = judge or (lambda result, error, output: None)
         self.what = what
@@ -143,6 +147,24 @@ class AwaitableBytes(bytes):
         yield
 
 
+class NextResponse:
+    """What middleware's `call_next` / `get_response` returns: a response, awaited or not."""
+
+    status_code = 200
+    body = b""
+
+    def __init__(self):
+        self.headers = {}
+
+    def __await__(self):
+        return self
+        yield
+
+
+def next_handler(*args, **kwargs):
+    return NextResponse()
+
+
 def is_model(param):
     annotation = _plain_annotation(param.annotation)
     if isinstance(annotation, Stub):
@@ -177,6 +199,8 @@ def sensible_value(param):
     if annotation in by_type:
         return by_type[annotation]
     name = param.name.lower()
+    if name in ("call_next", "get_response", "next", "next_handler"):
+        return next_handler
     if "url" in name or "uri" in name or "link" in name:
         return "http://example.com/"
     if "path" in name or "file" in name or "name" in name:

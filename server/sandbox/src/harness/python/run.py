@@ -328,7 +328,7 @@ class Ctx:
                 note("the function raised %s" % error)
         return result, error, output
 
-    def attempt(self, kind, target, count=1):
+    def attempt(self, kind, target, count=1, output=""):
         """Records that `count` payloads of `kind` went into `target`, with the sinks the
         last call reached."""
         name = self.target_name(target)
@@ -336,8 +336,10 @@ class Ctx:
             (kind.name, name), {"kind": kind.name, "parameter": name, "payloads": 0, "sinks": [], "what": kind.what}
         )
         entry["payloads"] += count
+        if kind.reached is not None and kind.reached(State.events, output):
+            entry["reached"] = True
         for event in State.events:
-            if event["sink"] not in entry["sinks"] and event["sink"] != "compile":
+            if event["sink"] not in entry["sinks"] and event["sink"] != "compile" and event["kind"] != "stubcall":
                 entry["sinks"].append(event["sink"])
         return entry
 
@@ -364,7 +366,7 @@ class Ctx:
                     note("time budget exhausted after %d calls" % State.calls)
                     return finish(self)
                 result, error, output = self.call(target, payload)
-                self.attempt(kind, target)
+                self.attempt(kind, target, output=output)
                 found = kind.judge(result, error, output)
                 if found:
                     self.confirm(kind, target, payload, found, output)
@@ -432,6 +434,18 @@ def main():
 def finish(ctx):
     if ctx.completed == 0 and ctx.timeouts:
         inconclusive("timeout", "no call returned within %ss" % CONFIG["call_timeout_secs"])
+    for name, kind in KINDS.items():
+        attempts = [key for key, entry in ctx.tried.items() if key[0] == name]
+        if kind.reached is None or not attempts or any(ctx.tried[key].get("reached") for key in attempts):
+            continue
+        for key in attempts:
+            del ctx.tried[key]
+        ctx.undecided.append(
+            ("sink_not_reached", "no call reached a %s sink (%s): a guard the sandbox cannot satisfy, a stubbed "
+             "database, a missing file or the disabled network ended them first" % (name, kind.what))
+        )
+    for entry in ctx.tried.values():
+        entry.pop("reached", None)
     if not ctx.tried and ctx.undecided:
         cause, reason = ctx.undecided[0]
         inconclusive(cause, reason)

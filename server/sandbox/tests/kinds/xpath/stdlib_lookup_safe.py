@@ -5,7 +5,6 @@ CATALOG = ET.fromstring("<catalog><item sku='a1' price='3'/></catalog>")
 
 
 def price_of(sku):
-    for item in CATALOG.iter("item"):
-        if item.get("sku") == sku:
-            return item.get("price")
-    return None
+    # Without its quotes the input cannot leave the literal it is put in.
+    item = CATALOG.find(".//item[@sku='%s']" % sku.replace("'", ""))
+    return item.get("price") if item is not None else None

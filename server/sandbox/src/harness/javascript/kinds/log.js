@@ -60,6 +60,7 @@ STUB_HOOKS.push((request) => {
 
 KINDS.log = {
   needsInput: true,
+  reached: (events, output) => Boolean(output.trim()) || events.some((e) => e.kind === 'log'),
   what: 'CR/LF payloads carrying a forged line; watched console, fs writes and loggers',
   payloads: () => [
     `alice\n${MARK} INFO user admin logged in`,

@@ -30,15 +30,34 @@ function shown(result, output) {
   } catch (_) {
     text = String(result);
   }
-  return `${text}\n${output}`;
+  const handed = state.events.filter((e) => e.kind === 'stubcall').map((e) => e.call);
+  return `${text}\n${output}\n${handed.join('\n')}`;
+}
+
+// The CSPRNGs are recorded (not changed), so a function using them counts as having reached
+// a source of randomness.
+const nodeCrypto = require('crypto');
+for (const name of ['randomBytes', 'randomUUID', 'randomInt', 'getRandomValues', 'randomFillSync']) {
+  const real = nodeCrypto[name];
+  if (typeof real !== 'function') continue;
+  try {
+    nodeCrypto[name] = function (...args) {
+      record(`crypto.${name} (CSPRNG)`, 'random', `crypto.${name}`);
+      return real.apply(this, args);
+    };
+  } catch (_) {
+    // A read-only export (webcrypto's getRandomValues in some versions) stays unrecorded.
+  }
 }
 
 KINDS.random = {
   needsInput: false,
+  reached: (events) => events.some((e) => e.kind === 'random'),
   what: 'three calls with Math.random seeded (1234, 1234, 98765); compared what the function returned and printed',
   async drive(ctx, kind) {
     const seen = [];
     let used = false;
+    const mathRandom = () => state.events.some((e) => e.sink === 'Math.random');
     for (const seed of [1234, 1234, 98765]) {
       randomState.seed = seed;
       randomState.s0 = seed | 0;
@@ -46,7 +65,7 @@ KINDS.random = {
       const { result, output } = await ctx.call(null, null);
       randomState.seed = null;
       seen.push(shown(result, output));
-      used = used || state.events.some((e) => e.kind === 'random');
+      used = used || mathRandom();
       ctx.attempt(kind, null).parameter = '(none: the secret\'s source)';
     }
     const produced = !['', 'undefined', 'null'].includes(seen[0].trim());

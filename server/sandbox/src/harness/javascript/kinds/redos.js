@@ -98,6 +98,7 @@ function superLinear(points) {
 
 KINDS.redos = {
   needsInput: true,
+  reached: (events) => events.some((e) => e.kind === 'redos'),
   what: 'a backtracking pattern as input, then pathological inputs for each regex the input reached, timed as they grow',
   async drive(ctx, kind) {
     for (const input of ctx.inputs) {

@@ -30,7 +30,10 @@ function readSystem(uri, what) {
 }
 
 function xmlParse(sink, text, options) {
-  const source = Buffer.isBuffer(text) ? text.toString() : String(text);
+  // A request body object (the fake request's `req.body`) stands for the raw text a text/xml
+  // body parser hands over: the payload.
+  const raw = text && typeof text === 'object' && !Buffer.isBuffer(text) ? state.payload : text;
+  const source = Buffer.isBuffer(raw) ? raw.toString() : String(raw);
   const opts = options || {};
   const entities = xmlEntities(source);
   const external = /<!DOCTYPE\s+[\w:.-]+\s+SYSTEM\s+"([^"]*)"/.exec(source);
@@ -74,6 +77,7 @@ FAKES.libxmljs2 = fakeLibxml('libxmljs2');
 
 KINDS.xml = {
   needsInput: true,
+  reached: (events) => events.some((e) => e.kind === 'xml'),
   what: 'an external entity and an external DTD naming a decoy file, nested entities; watched libxmljs(2) parsing and file reads',
   payloads: () => [
     `<!DOCTYPE r [<!ENTITY x SYSTEM "file://${TARGET_FILE}">]><r>&x;</r>`,

@@ -116,5 +116,6 @@ KINDS["header"] = Kind(
     "header",
     payloads=lambda: ["x\r\n%s-Injected: 1" % MARK, "x\n%s-Injected: 1" % MARK],
     judge=_judge_header,
+    reached=lambda events, output: any(e["kind"] == 'header' for e in events),
     what="CR/LF payloads carrying a forged header; watched response headers, Location and cookies",
 )

@@ -103,5 +103,6 @@ KINDS["ldap"] = Kind(
     "ldap",
     payloads=lambda: ["*)(%s=*" % MARK, "x)(|(%s=1" % MARK, "*))(|(%s=*" % MARK],
     judge=_judge_ldap,
+    reached=lambda events, output: any(e["kind"] == 'ldap' for e in events),
     what="filter-breaking payloads; watched python-ldap / ldap3 search filters",
 )

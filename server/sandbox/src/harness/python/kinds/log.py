@@ -71,5 +71,6 @@ KINDS["log"] = Kind(
         "alice\r%s INFO user admin logged in" % MARK,
     ],
     judge=_judge_log,
+    reached=lambda events, output: bool(output.strip()) or any(e["kind"] == "log" for e in events) or bool(_written_files()),
     what="CR/LF payloads carrying a forged line; watched logging records, stdout/stderr and files written",
 )

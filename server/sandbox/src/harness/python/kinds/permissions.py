@@ -64,6 +64,8 @@ def _drive_permissions(ctx, kind):
     entry = ctx.attempt(kind, None)
     entry["parameter"] = "(none: files the call creates)"
     changed = sorted(path for path, value in after.items() if before.get(path) != value)
+    if changed:
+        entry["reached"] = True
     shown = ", ".join("%s %s" % (os.path.relpath(p, WORK), oct(after[p][0] & 0o7777)) for p in changed[:6])
     entry["what"] = kind.what + ("; after the call: " + shown if shown else "; the call created or changed no file under /work")
     for path in changed:
@@ -87,6 +89,7 @@ def _drive_permissions(ctx, kind):
 KINDS["permissions"] = Kind(
     "permissions",
     drive=_drive_permissions,
+    reached=lambda events, output: any(e["kind"] in ("permissions", "path") for e in events),
     needs_input=False,
     what="one call with ordinary arguments; stat() of every file it created or changed, chmod/mkdir/umask watched",
 )

@@ -38,6 +38,26 @@ for _name in ("random", "randint", "randrange", "choice", "choices", "sample", "
 
     setattr(_random_module, _name, _recorded)
 
+for _name in ("random", "getrandbits", "randbytes"):
+    _real = getattr(_random_module.SystemRandom, _name, None)
+    if _real is None:
+        continue
+
+    def _system(self, *args, _real=_real, _sink="SystemRandom." + _name, **kwargs):
+        record(_sink + " (CSPRNG)", "random", _sink)
+        return _real(self, *args, **kwargs)
+
+    setattr(_random_module.SystemRandom, _name, _system)
+
+_real_urandom = os.urandom
+
+
+def _recorded_urandom(size):
+    record("os.urandom (CSPRNG)", "random", "os.urandom(%d)" % size)
+    return _real_urandom(size)
+
+
+os.urandom = _recorded_urandom
 _real_random_init = _random_module.Random.__init__
 
 
@@ -55,7 +75,8 @@ def _observed(result, output):
         shown = repr(result)
     except Exception:
         shown = ""
-    return shown + "\n" + output
+    handed = [e["call"] for e in State.events if e["kind"] == "stubcall"]
+    return shown + "\n" + output + "\n" + "\n".join(handed)
 
 
 def _drive_random(ctx, kind):
@@ -67,7 +88,7 @@ def _drive_random(ctx, kind):
         _random_state["forced"] = None
         seen.append(_observed(result, output))
         for event in State.events:
-            if event["kind"] == "random" and event["sink"] not in sinks:
+            if event["kind"] == "random" and event["sink"] not in sinks and "CSPRNG" not in event["sink"]:
                 sinks.append(event["sink"])
         entry = ctx.attempt(kind, None)
         entry["parameter"] = "(none: the secret's source)"
@@ -91,6 +112,7 @@ def _drive_random(ctx, kind):
 KINDS["random"] = Kind(
     "random",
     drive=_drive_random,
+    reached=lambda events, output: any(e["kind"] == 'random' for e in events),
     needs_input=False,
     what="three calls with the random module reseeded (1234, 1234, 98765); compared what the function returned and printed",
 )

@@ -206,5 +206,6 @@ def _drive_redos(ctx, kind):
 KINDS["redos"] = Kind(
     "redos",
     drive=_drive_redos,
+    reached=lambda events, output: any(e["kind"] == 'redos' for e in events),
     what="a backtracking pattern as input, then pathological inputs for each regex the input reached, timed as they grow",
 )

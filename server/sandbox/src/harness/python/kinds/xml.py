@@ -47,8 +47,44 @@ def _parse_wrapper(sink, real):
 for _name in ("fromstring", "XML", "parse", "fromstringlist"):
     if hasattr(_ET, _name):
         setattr(_ET, _name, _parse_wrapper("xml.etree.ElementTree." + _name, getattr(_ET, _name)))
+import xml.sax as _sax
+import xml.sax.expatreader as _expatreader
+
+_real_sax_parse = _expatreader.ExpatParser.parse
+
+
+def _sax_parse(self, source):
+    record("xml.sax parser.parse", "xml", "")
+    return _real_sax_parse(self, source)
+
+
+_expatreader.ExpatParser.parse = _sax_parse
 for _name in ("parseString", "parse"):
     setattr(_minidom, _name, _parse_wrapper("xml.dom.minidom." + _name, getattr(_minidom, _name)))
+try:
+    import defusedxml.ElementTree as _defused_ET
+    import defusedxml.minidom as _defused_minidom
+except ImportError:
+    _defused_ET = _defused_minidom = None
+
+
+def _refusing_wrapper(sink, real):
+    """defusedxml's entry points: the attempt counts as reaching an XML parser even when it
+    refuses the document (which is its point)."""
+
+    def parse(*args, **kwargs):
+        record(sink, "xml", "")
+        return real(*args, **kwargs)
+
+    return parse
+
+
+for _module, _names, _prefix in ((_defused_ET, ("fromstring", "XML", "parse", "iterparse"), "defusedxml.ElementTree."),
+                                 (_defused_minidom, ("parseString", "parse"), "defusedxml.minidom.")):
+    for _name in _names if _module is not None else ():
+        if hasattr(_module, _name):
+            setattr(_module, _name, _refusing_wrapper(_prefix + _name, getattr(_module, _name)))
+
 if _lxml_etree is not None:
     for _name in ("fromstring", "XML", "parse", "fromstringlist"):
         setattr(_lxml_etree, _name, _parse_wrapper("lxml.etree." + _name, getattr(_lxml_etree, _name)))
@@ -101,5 +137,6 @@ KINDS["xml"] = Kind(
     payloads=_xml_payloads,
     judge=_judge_xml,
     drive=_drive_xml,
+    reached=lambda events, output: any(e["kind"] == 'xml' for e in events),
     what="an external entity naming a decoy file and nested entities; watched ElementTree, minidom, lxml, SAX",
 )

@@ -87,5 +87,6 @@ KINDS["xpath"] = Kind(
         'x"][%s="1' % MARK,
     ],
     judge=_judge_xpath,
+    reached=lambda events, output: any(e["kind"] == 'xpath' for e in events),
     what="quote-breaking XPath payloads; watched lxml xpath/XPath and ElementTree find*",
 )
