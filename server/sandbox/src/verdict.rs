@@ -384,6 +384,36 @@ mod tests {
     }
 
     #[test]
+    fn a_verdict_speaks_only_for_findings_of_the_kinds_it_tried() {
+        let report = VerifyReport {
+            verdict: Verdict::NotReproduced { tried: vec![] },
+            timing: Timing::default(),
+            stubbed_modules: vec![],
+            calls: 0,
+            notes: vec![],
+            kinds: vec![SinkKind::Sql],
+        };
+        assert!(report.speaks_for(&[89]));
+        assert!(!report.speaks_for(&[117]));
+        assert!(!report.speaks_for(&[78]));
+        let attempt = Attempt {
+            kind: SinkKind::Log,
+            parameter: "user".into(),
+            payloads: 3,
+            sinks: vec!["logging.info".into()],
+            what: "CR/LF payloads".into(),
+        };
+        assert_eq!(
+            attempt.describe(),
+            "3 log payloads in `user` (CR/LF payloads); sinks reached: logging.info"
+        );
+        for kind in [SinkKind::Redos, SinkKind::Permissions, SinkKind::Command] {
+            let json = serde_json::to_value(kind).unwrap_or_default();
+            assert_eq!(json, kind.name(), "the registry and the JSON names agree");
+        }
+    }
+
+    #[test]
     fn the_last_marked_line_wins_and_unmarked_lines_are_ignored() {
         let nonce = "abc123";
         let stdout = format!(

@@ -186,10 +186,10 @@ async fn corpus_confirmations_and_refutations() {
         let mut target = (at + 1).min(lines.len().saturating_sub(1));
         // A module-level definition (a regex constant, labelled where it is defined) is
         // verified through the first function that uses it.
-        if indentation(lines[target]) == 0 {
-            if let Some(user) = first_user(&lines, target) {
-                target = user;
-            }
+        if indentation(lines[target]) == 0
+            && let Some(user) = first_user(&lines, target)
+        {
+            target = user;
         }
         // A named function when one encloses the line; otherwise the line itself (an
         // anonymous route handler, say), which the harness resolves.
@@ -287,7 +287,9 @@ async fn corpus_confirmations_and_refutations() {
             }
         }
     }
-    eprintln!("| class | confirmed / vulnerable | vulnerable not reproduced | refuted / safe | inconclusive (no harness) |");
+    eprintln!(
+        "| class | confirmed / vulnerable | vulnerable not reproduced | refuted / safe | inconclusive (no harness) |"
+    );
     eprintln!("|---|---|---|---|---|");
     for (class, [c, v, vr, r, s, i, nh]) in &table {
         eprintln!("| {class} | {c}/{v} | {vr} | {r}/{s} | {i} ({nh}) |");

@@ -121,7 +121,11 @@ async fn every_kind_confirms_its_vulnerable_files_and_refutes_its_safe_twins() {
     let mut times = Vec::new();
     let mut wrong = Vec::new();
     for (case, report) in &results {
-        let shown = case.file.strip_prefix(&root).unwrap_or(&case.file).display();
+        let shown = case
+            .file
+            .strip_prefix(&root)
+            .unwrap_or(&case.file)
+            .display();
         eprintln!(
             "KIND {shown} {}: {} ({} ms)",
             case.request.function,
@@ -151,7 +155,9 @@ async fn every_kind_confirms_its_vulnerable_files_and_refutes_its_safe_twins() {
     }
     times.sort_unstable();
     let median = times.get(times.len() / 2).copied().unwrap_or(0);
-    eprintln!("| kind | confirmed / vulnerable | vulnerable not reproduced | refuted / safe | safe confirmed | inconclusive |");
+    eprintln!(
+        "| kind | confirmed / vulnerable | vulnerable not reproduced | refuted / safe | safe confirmed | inconclusive |"
+    );
     eprintln!("|---|---|---|---|---|---|");
     for (kind, row) in &rows {
         eprintln!(
@@ -178,7 +184,11 @@ fn headers_name_the_function_and_the_cwe() {
     assert_eq!(header("import x\n"), None);
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/kinds");
     let cases = cases(&root);
-    assert!(cases.len() >= 20, "only {} cases under tests/kinds", cases.len());
+    assert!(
+        cases.len() >= 20,
+        "only {} cases under tests/kinds",
+        cases.len()
+    );
     for case in &cases {
         let twin = case
             .file
@@ -186,6 +196,10 @@ fn headers_name_the_function_and_the_cwe() {
             .replace("_vuln.", "_TWIN.")
             .replace("_safe.", "_vuln.")
             .replace("_TWIN.", "_safe.");
-        assert!(Path::new(&twin).exists(), "{} has no twin", case.file.display());
+        assert!(
+            Path::new(&twin).exists(),
+            "{} has no twin",
+            case.file.display()
+        );
     }
 }

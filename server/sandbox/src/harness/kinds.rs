@@ -41,7 +41,9 @@ pub enum Part {
 
 use Part::{Core, File, Missing};
 
-/// Every kind, in the order payloads are tried when a request names none.
+/// Every kind, in the order payloads are tried when a request names none. One line per kind:
+/// name, sink, CWEs, hint words, Python part, JavaScript part.
+#[rustfmt::skip]
 pub const KINDS: &[HarnessKind] = &[
     kind("command", SinkKind::Command, &[78, 77], &["command", "shell", "os.system", "subprocess", "popen", "child_process", "exec"], Core, Core),
     kind("sql", SinkKind::Sql, &[89, 564], &["sql", "query"], Core, Core),
@@ -125,11 +127,7 @@ fn cwes_in(hint: &str) -> Vec<u32> {
 /// selects the kinds whose words it contains; no hint, or words that name no kind, select
 /// every kind the language has (the original behaviour of `bluecode verify FILE:LINE`).
 pub fn select(hint: Option<&str>, language: Language) -> Selection {
-    let available = || {
-        KINDS
-            .iter()
-            .filter(move |k| k.part(language) != Missing)
-    };
+    let available = || KINDS.iter().filter(move |k| k.part(language) != Missing);
     let language_name = match language {
         Language::Python => "Python",
         Language::JavaScript => "JavaScript",
@@ -198,10 +196,11 @@ pub fn trace_inputs<'a>(labels: impl IntoIterator<Item = &'a str>) -> TraceInput
         let Some(rest) = label.split("parameter `").nth(1) else {
             continue;
         };
-        if let Some((name, _)) = rest.split_once('`') {
-            if !name.is_empty() && !inputs.parameters.iter().any(|p| p == name) {
-                inputs.parameters.push(name.to_owned());
-            }
+        if let Some((name, _)) = rest.split_once('`')
+            && !name.is_empty()
+            && !inputs.parameters.iter().any(|p| p == name)
+        {
+            inputs.parameters.push(name.to_owned());
         }
     }
     inputs
@@ -248,10 +247,16 @@ mod tests {
 
     #[test]
     fn words_select_kinds_and_no_hint_selects_all() {
-        assert_eq!(names(&select(Some("os.system"), Language::Python)), ["command"]);
+        assert_eq!(
+            names(&select(Some("os.system"), Language::Python)),
+            ["command"]
+        );
         let all = names(&select(None, Language::JavaScript));
         assert!(all.contains(&"redos") && !all.contains(&"ldap"));
-        assert_eq!(names(&select(Some("whatever"), Language::Python)).len(), KINDS.len());
+        assert_eq!(
+            names(&select(Some("whatever"), Language::Python)).len(),
+            KINDS.len()
+        );
     }
 
     #[test]
@@ -272,7 +277,12 @@ mod tests {
             assert_eq!(by_sink(a.sink).map(|k| k.name), Some(a.name));
             for b in &KINDS[i + 1..] {
                 assert_ne!(a.name, b.name);
-                assert!(!a.cwes.iter().any(|c| b.cwes.contains(c)), "{} and {} share a CWE", a.name, b.name);
+                assert!(
+                    !a.cwes.iter().any(|c| b.cwes.contains(c)),
+                    "{} and {} share a CWE",
+                    a.name,
+                    b.name
+                );
             }
         }
     }
