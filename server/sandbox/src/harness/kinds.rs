@@ -191,7 +191,7 @@ pub fn trace_inputs<'a>(labels: impl IntoIterator<Item = &'a str>) -> TraceInput
     let mut inputs = TraceInputs::default();
     for (index, label) in labels.into_iter().enumerate() {
         if index == 0 {
-            inputs.source_label = Some(label.to_owned());
+            inputs.source_label = Some(label.trim_start_matches("source: ").to_owned());
         }
         let Some(rest) = label.split("parameter `").nth(1) else {
             continue;
@@ -266,6 +266,7 @@ mod tests {
         assert_eq!(inputs.source_label.as_deref(), Some("parameter `username`"));
         let inputs = trace_inputs(["source: request.args", "f-string: `x`"]);
         assert!(inputs.parameters.is_empty());
+        assert_eq!(inputs.source_label.as_deref(), Some("request.args"));
         assert_eq!(for_cwes(&[117]).map(|k| k.name), Some("log"));
         assert!(for_cwes(&[327]).is_none());
     }
