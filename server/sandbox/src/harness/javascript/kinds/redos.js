@@ -45,7 +45,7 @@ function cpuMs(action) {
 function redosLengths() {
   const lengths = [];
   for (let n = 8; n < 32; n += 2) lengths.push(n);
-  return lengths.concat([48, 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16384]);
+  return lengths.concat([48, 64, 128, 256, 512, 1024, 2048, 4096, 8192]);
 }
 
 function grow(regex, build) {
@@ -81,7 +81,7 @@ function findAttack(source, flags, before, after) {
   const prefixes = [...new Set(['', literalPrefix(source)])];
   for (const prefix of prefixes) {
     for (const pump of pumps) {
-      for (const suffix of ['!', '\n', '\u0000']) {
+      for (const suffix of ['!', '\n']) {
         const series = grow(regex, (n) => before + prefix + pump.repeat(n) + suffix + after);
         if (series && series.length >= 2) return { prefix, pump, suffix, series };
       }
@@ -123,7 +123,7 @@ KINDS.redos = {
       for (const [source, { event, before, after }] of [...seen].slice(0, 4)) {
         const attack = findAttack(source, event.flags, before, after);
         if (!attack) {
-          measured.push(`/${source.slice(0, 60)}/: no input up to 16 Ki characters took ${REDOS_SLOW_MS} ms`);
+          measured.push(`/${source.slice(0, 60)}/: no input up to 8 Ki characters took ${REDOS_SLOW_MS} ms`);
           continue;
         }
         const points = [];
