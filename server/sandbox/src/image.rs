@@ -21,8 +21,8 @@ use crate::error::SandboxError;
 /// Packages the default image needs: the Python and Node harnesses' interpreters. `python3`
 /// rather than `python3-minimal`: the harness and the code under test need the standard
 /// library (json, sqlite3, shlex, html, urllib), which the minimal package leaves out.
-/// `python3-lxml`, `python3-defusedxml`: the XML harness (XXE, entity expansion, XPath injection) needs the parser
-/// real code uses for them; without it those findings are `inconclusive`, never refuted.
+/// `python3-lxml`, `python3-defusedxml`: the XML kinds (XXE, entity expansion, XPath) need
+/// the parsers real code uses; without lxml those findings are `inconclusive`, never refuted.
 pub const DEBOOTSTRAP_INCLUDE: &str = "python3,nodejs,python3-lxml,python3-defusedxml";
 /// Debian release of the default image.
 pub const DEBIAN_SUITE: &str = "bookworm";

@@ -50,7 +50,7 @@ pub const KINDS: &[HarnessKind] = &[
     kind("code", SinkKind::Code, &[95, 94], &["code", "eval", "vm", "code.injection"], Core, Core),
     kind("path", SinkKind::Path, &[22, 23, 73], &["path", "traversal", "open", "fs."], Core, Core),
     kind("deserialization", SinkKind::Deserialization, &[502], &["deserializ", "pickle", "yaml", "marshal", "serializ"], Core, Core),
-    kind("template", SinkKind::Template, &[1336], &["template", "ssti"], Core, Core),
+    kind("template", SinkKind::Template, &[1336, 94], &["template", "ssti"], Core, Core),
     kind("xss", SinkKind::Xss, &[79, 80], &["xss", "html", "href", "script"], Core, Core),
     kind("ssrf", SinkKind::Ssrf, &[918], &["ssrf", "url", "urllib", "requests", "fetch"], Core, Core),
     kind("redos", SinkKind::Redos, &[1333, 730, 400], &["redos", "regex", "regexp"], File(include_str!("python/kinds/redos.py")), File(include_str!("javascript/kinds/redos.js"))),
@@ -278,12 +278,9 @@ mod tests {
             assert_eq!(by_sink(a.sink).map(|k| k.name), Some(a.name));
             for b in &KINDS[i + 1..] {
                 assert_ne!(a.name, b.name);
-                assert!(
-                    !a.cwes.iter().any(|c| b.cwes.contains(c)),
-                    "{} and {} share a CWE",
-                    a.name,
-                    b.name
-                );
+                // CWE-94 (code injection) is also the parent of template injection.
+                let shared = a.cwes.iter().any(|c| *c != 94 && b.cwes.contains(c));
+                assert!(!shared, "{} and {} share a CWE", a.name, b.name);
             }
         }
     }

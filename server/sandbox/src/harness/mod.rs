@@ -1,9 +1,11 @@
 //! Built-in canary harnesses: turn a verification request into a program the sandbox runs.
 //!
 //! A harness is a fixed script (`python/*.py`, `javascript/*.js`: real source files, split
-//! by concern and concatenated at build time) plus a JSON configuration embedded as a string
-//! literal: the module source and file name, the function's qualified name, the optional
-//! finding hint, a fresh nonce, and the time budget. The script writes the module into the
+//! by concern and concatenated at build time; the selected kinds' files from `*/kinds/` are
+//! appended before the main part — see [`kinds`]) plus a JSON configuration embedded as a
+//! string literal: the module source and file name, the function's qualified name, the
+//! optional finding hint, the kinds to try, the parameters to feed, a fresh nonce, and the
+//! time budget. The script writes the module into the
 //! tmpfs work directory, imports it (stubbing missing third-party modules), calls the
 //! function with canary payloads, watches the sinks, and prints one verdict line. Depends on
 //! [`crate::run`] and [`crate::verdict`].

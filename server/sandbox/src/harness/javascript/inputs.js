@@ -46,12 +46,16 @@ const CORE_WHAT = {
   xss: '<script> and javascript: payloads; watched sent and returned HTML',
   ssrf: 'URLs and hosts of a marker domain; watched http(s), fetch and HTTP clients',
 };
+// Original kinds whose sink is recorded for safe code too (see the Python harness): a run in
+// which no call reached it is `sink_not_reached`, not refuted.
+const REACH_RECORDED = ['command', 'sql', 'path', 'ssrf', 'template'];
 for (const name of Object.keys(CORE_WHAT)) {
   KINDS[name] = {
     payloads: () => payloads().filter(([kind]) => kind === name).map(([, payload]) => payload),
     judge: (result) => judge(name, result),
     what: CORE_WHAT[name],
     needsInput: true,
+    reached: REACH_RECORDED.includes(name) ? (events) => events.some((e) => e.kind === name) : undefined,
   };
 }
 

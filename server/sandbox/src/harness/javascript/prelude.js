@@ -1,5 +1,6 @@
 // bluecode's built-in canary harness for JavaScript (Node, CommonJS), part 1 of 5 (prelude.js,
-// fakes.js, inputs.js, browser.js, run.js: harness/mod.rs concatenates them in this order).
+// fakes.js, inputs.js, browser.js, run.js: harness/mod.rs concatenates them in this order, with
+// the selected kinds' files, kinds/NAME.js, between browser.js and run.js).
 //
 // Fed to `node -` on stdin inside the hardened container; the configuration replaces the
 // placeholder below. Same idea as the Python harness: write the module into /work, load it

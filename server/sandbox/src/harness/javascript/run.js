@@ -248,6 +248,7 @@ function makeContext(fn, params, inputs) {
       });
       const observed = await callObserved(fn, args, input ? payload : null);
       ctx.lastOutput = observed.output;
+      ctx.lastError = observed.error;
       if (observed.error === 'timeout') {
         ctx.timeouts += 1;
         note(`a call did not return within ${CONFIG.call_timeout_secs}s`);
@@ -265,6 +266,7 @@ function makeContext(fn, params, inputs) {
       const attempt = ctx.tried.get(key);
       attempt.payloads += count;
       if (kind.reached && kind.reached(state.events, ctx.lastOutput || '')) attempt.reached = true;
+      if (environmentDecided(ctx.lastError, state.events)) attempt.environment = true;
       for (const event of state.events) if (event.kind !== 'stubcall' && !attempt.sinks.includes(event.sink)) attempt.sinks.push(event.sink);
       return attempt;
     },
@@ -293,16 +295,33 @@ function makeContext(fn, params, inputs) {
   return ctx;
 }
 
+const ENVIRONMENT_ERRORS = /ENOENT|ENOTDIR|EACCES|ECONNREFUSED|network is disabled|Cannot find module|stub|is not a function|timeout/i;
+
+// Whether the sandbox rather than the code may have decided how the call went: a missing
+// file, the disabled network, a stub (an empty database) consulted on the way.
+function environmentDecided(error, events) {
+  if (error && ENVIRONMENT_ERRORS.test(String(error))) return true;
+  return events.some((event) => event.kind === 'stubcall');
+}
+
 function finish(ctx) {
   if (ctx.completed === 0 && ctx.timeouts) return inconclusive('timeout', `no call returned within ${CONFIG.call_timeout_secs}s`);
   // A kind whose sink no call reached did not really try its attack: not refuted.
   for (const [name, kind] of Object.entries(KINDS)) {
     const keys = [...ctx.tried.keys()].filter((key) => key.startsWith(`${name}/`));
     if (!kind.reached || keys.length === 0 || keys.some((key) => ctx.tried.get(key).reached)) continue;
+    if (!keys.some((key) => ctx.tried.get(key).environment)) {
+      // The code itself returned or refused before the sink on every payload: tried and stopped.
+      for (const key of keys) ctx.tried.get(key).what += '; no payload reached the sink: the function returned or refused first';
+      continue;
+    }
     for (const key of keys) ctx.tried.delete(key);
     ctx.undecided.push(['sink_not_reached', `no call reached a ${name} sink (${kind.what}): a guard the sandbox cannot satisfy, a stubbed database, a missing file or the disabled network ended them first`]);
   }
-  for (const attempt of ctx.tried.values()) delete attempt.reached;
+  for (const attempt of ctx.tried.values()) {
+    delete attempt.reached;
+    delete attempt.environment;
+  }
   if (ctx.tried.size === 0 && ctx.undecided.length) return inconclusive(ctx.undecided[0][0], ctx.undecided[0][1]);
   return emit({ verdict: 'not_reproduced', tried: [...ctx.tried.values()] });
 }

@@ -75,12 +75,20 @@ CORE_WHAT = {
 }
 
 
+# Original kinds whose sink is recorded for safe code too (a quoted command, a parameterized
+# query, a contained path, a fixed URL, a constant template): when no call reached it, the
+# attack was not tried. The others (code, deserialization, xss) have safe forms that record
+# nothing (ast.literal_eval, json.loads, an escaped body) and keep counting every call.
+REACH_RECORDED = ("command", "sql", "path", "ssrf", "template")
+
+
 def _core_kind(name):
     return Kind(
         name,
         payloads=lambda: [payload for kind, payload in payloads() if kind == name],
         judge=lambda result, error, output: judge(name, result),
         what=CORE_WHAT[name],
+        reached=(lambda events, output: any(e["kind"] == name for e in events)) if name in REACH_RECORDED else None,
     )
 
 

@@ -290,6 +290,7 @@ class Ctx:
         self.completed = 0
         # (cause, reason) of kinds that could not test anything (a library missing).
         self.undecided = []
+        self.last_error = None
 
     def over_budget(self):
         return time.monotonic() - STARTED > CONFIG["budget_secs"]
@@ -317,6 +318,7 @@ class Ctx:
             result, error, output = call_observed(self.function, args, kwargs, ambient_payload)
         finally:
             builtins.input, sys.argv = real_input, real_argv
+        self.last_error = error
         if error == "timeout":
             self.timeouts += 1
             note("a call did not return within %ss" % CONFIG["call_timeout_secs"])
@@ -338,6 +340,8 @@ class Ctx:
         entry["payloads"] += count
         if kind.reached is not None and kind.reached(State.events, output):
             entry["reached"] = True
+        if environment_decided(self.last_error, State.events):
+            entry["environment"] = True
         for event in State.events:
             if event["sink"] not in entry["sinks"] and event["sink"] != "compile" and event["kind"] != "stubcall":
                 entry["sinks"].append(event["sink"])
@@ -431,12 +435,33 @@ def main():
     return finish(ctx)
 
 
+ENVIRONMENT_ERRORS = re.compile(
+    r"^(FileNotFoundError|NotADirectoryError|IsADirectoryError|OSError|ConnectionError|ConnectionRefusedError|"
+    r"TimeoutError|HttpError|URLError|gaierror|ModuleNotFoundError|ImportError|OperationalError)\b|network is disabled|[Ss]tub"
+)
+
+
+def environment_decided(error, events):
+    """Whether the sandbox rather than the code may have decided how the call went: it failed
+    on a missing file, the disabled network or a stub, or it consulted a stubbed module (an
+    empty database) on the way."""
+    if error == "timeout" or (error and ENVIRONMENT_ERRORS.search(error)):
+        return True
+    return any(event["kind"] == "stubcall" for event in events)
+
+
 def finish(ctx):
     if ctx.completed == 0 and ctx.timeouts:
         inconclusive("timeout", "no call returned within %ss" % CONFIG["call_timeout_secs"])
     for name, kind in KINDS.items():
         attempts = [key for key, entry in ctx.tried.items() if key[0] == name]
         if kind.reached is None or not attempts or any(ctx.tried[key].get("reached") for key in attempts):
+            continue
+        if not any(ctx.tried[key].get("environment") for key in attempts):
+            # The code itself returned or refused before the sink on every payload (an
+            # allow-list, a validation error): the attack was tried and stopped.
+            for key in attempts:
+                ctx.tried[key]["what"] += "; no payload reached the sink: the function returned or refused first"
             continue
         for key in attempts:
             del ctx.tried[key]
@@ -446,6 +471,7 @@ def finish(ctx):
         )
     for entry in ctx.tried.values():
         entry.pop("reached", None)
+        entry.pop("environment", None)
     if not ctx.tried and ctx.undecided:
         cause, reason = ctx.undecided[0]
         inconclusive(cause, reason)
