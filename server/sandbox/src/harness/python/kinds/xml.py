@@ -10,7 +10,11 @@
 import xml.dom.minidom as _minidom
 import xml.etree.ElementTree as _ET
 
+# lxml and defusedxml are imported (and wrapped) only for modules that name them: the
+# import costs more than the rest of the kind.
 try:
+    if "lxml" not in CONFIG["module_source"]:
+        raise ImportError("not used")
     from lxml import etree as _lxml_etree
 except ImportError:
     _lxml_etree = None
@@ -62,6 +66,8 @@ _expatreader.ExpatParser.parse = _sax_parse
 for _name in ("parseString", "parse"):
     setattr(_minidom, _name, _parse_wrapper("xml.dom.minidom." + _name, getattr(_minidom, _name)))
 try:
+    if "defusedxml" not in CONFIG["module_source"]:
+        raise ImportError("not used")
     import defusedxml.ElementTree as _defused_ET
     import defusedxml.minidom as _defused_minidom
 except ImportError:
@@ -127,7 +133,7 @@ def _drive_xml(ctx, kind):
             found = kind.judge(result, error, output)
             if found:
                 ctx.confirm(kind, target, payload, found, output)
-    if not reached and _lxml_etree is None and "lxml" in STUBBED:
+    if not reached and _lxml_etree is None and any(name.startswith("lxml") for name in STUBBED):
         ctx.tried = {k: v for k, v in ctx.tried.items() if k[0] != "xml"}
         ctx.undecided.append(("missing_dependency", "lxml is not in the sandbox image (rebuild it with `bluecode sandbox build-image`): the XML attack could not be tried"))
 

@@ -9,6 +9,8 @@
 import xml.etree.ElementPath as _ElementPath
 
 try:
+    if "lxml" not in CONFIG["module_source"]:
+        raise ImportError("not used")
     from lxml import etree as _xp_etree
 except ImportError:
     _xp_etree = None
