@@ -107,7 +107,8 @@ build_image() {
     fi
     # python3 (not python3-minimal): the harness and the code under test need the standard
     # library (json, sqlite3, shlex, html, urllib…), which python3-minimal leaves out.
-    local include="python3,nodejs"
+    # python3-lxml: the XML harness's real parser (XXE, entity expansion, XPath).
+    local include="python3,nodejs,python3-lxml,python3-defusedxml"
     if [[ "$(cat "$ROOTFS.stamp" 2>/dev/null)" != "$include" ]]; then
         log "debootstrap bookworm ($include) into $ROOTFS"
         rm -rf "$ROOTFS" "$ROOTFS.stamp"

@@ -276,3 +276,66 @@ fn the_bundled_sample_project_reports_its_planted_flaws() {
         "{ids:?}"
     );
 }
+
+/// `scan --verify` against a real engine (`BLUECODE_DOCKER_TESTS=1`): the log injection is
+/// confirmed with a forged line as evidence, the weak hash in the same function — a kind no
+/// harness tests — stays a warning, inconclusive, and the per-kind counts are printed.
+#[test]
+fn scan_verify_ties_verdicts_to_the_finding_kind_and_prints_per_kind_counts() {
+    if std::env::var("BLUECODE_DOCKER_TESTS").as_deref() != Ok("1") {
+        eprintln!(
+            "SKIPPED scan_verify_ties_verdicts_to_the_finding_kind: set BLUECODE_DOCKER_TESTS=1"
+        );
+        return;
+    }
+    let project = Project::new();
+    project.file(
+        "app.py",
+        "import hashlib\nimport logging\n\nfrom flask import request\n\nlog = logging.getLogger(\"audit\")\n\n\ndef login():\n    username = request.form.get(\"username\", \"\")\n    log.warning(\"failed login for \" + username)\n    return hashlib.md5(username.encode()).hexdigest()\n",
+    );
+    let run = bluecode(
+        &[
+            "scan",
+            "--verify",
+            "--exit-zero",
+            "--format",
+            "json",
+            "app.py",
+        ],
+        project.path(),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("log: 1 confirmed, 0 not reproduced, 0 inconclusive"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("CWE-328 (no harness): 0 confirmed, 0 not reproduced, 1 inconclusive"),
+        "{}",
+        run.stderr
+    );
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).expect("json report");
+    let findings = report["findings"].as_array().cloned().unwrap_or_default();
+    let by_rule = |id: &str| {
+        findings
+            .iter()
+            .find(|f| f["rule_id"] == id)
+            .cloned()
+            .unwrap_or_else(|| panic!("no {id} finding in {}", run.stdout))
+    };
+    let log = by_rule("py.log-injection");
+    assert_eq!(log["severity"], "error");
+    let note = log["note"].as_str().unwrap_or_default();
+    assert!(note.contains("forged line"), "{note}");
+    assert!(note.contains("input source: HTTP form field"), "{note}");
+    let hash = by_rule("py.weak-hash");
+    assert_eq!(
+        hash["severity"], "warning",
+        "an untested kind keeps its severity"
+    );
+    let note = hash["note"].as_str().unwrap_or_default();
+    assert!(note.contains("no dynamic test for CWE-328 yet"), "{note}");
+}

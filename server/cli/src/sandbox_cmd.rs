@@ -127,20 +127,7 @@ fn parse_location(location: &str) -> anyhow::Result<(PathBuf, u32)> {
 }
 
 fn verdict_line(report: &VerifyReport) -> String {
-    match &report.verdict {
-        Verdict::Confirmed {
-            sink,
-            parameter,
-            payload,
-            call,
-            ..
-        } => format!("confirmed: `{payload}` in `{parameter}` reached {sink} as `{call}`"),
-        Verdict::NotReproduced { tried } => format!(
-            "not_reproduced: {} payload families tried, none reached a sink unescaped",
-            tried.len()
-        ),
-        Verdict::Inconclusive { reason, .. } => format!("inconclusive: {reason}"),
-    }
+    report.verdict.explanation()
 }
 
 pub fn verify(location: &str, json: bool) -> anyhow::Result<ExitCode> {
@@ -184,13 +171,34 @@ pub fn verify(location: &str, json: bool) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Verifies every Python/JavaScript finding of a scan (one run per function unit) and
-/// folds the verdicts in; prints how many were confirmed and refuted, and the timings.
+/// Verifies every Python/JavaScript finding of a scan (one run per function unit and kind
+/// of finding) and folds the verdicts in; prints how many were confirmed and refuted, per
+/// kind, and the timings.
 pub struct ScanVerifier {
     sandbox: Sandbox,
     runtime: tokio::runtime::Runtime,
     times_ms: std::sync::Mutex<Vec<u64>>,
     verdicts: std::sync::Mutex<[usize; 3]>,
+    /// Findings per harness kind (or uncovered CWE): confirmed, not reproduced, inconclusive.
+    per_kind: std::sync::Mutex<std::collections::BTreeMap<String, [usize; 3]>>,
+}
+
+/// The per-kind row a finding counts in: the harness kind that tests it, or its CWE.
+fn kind_row(finding: &Finding) -> String {
+    match sandbox::harness::kinds::for_cwes(&finding.cwe) {
+        Some(kind) => kind.name.to_owned(),
+        None => finding
+            .cwe_label()
+            .map_or_else(|| "no CWE".to_owned(), |cwe| format!("{cwe} (no harness)")),
+    }
+}
+
+fn verdict_index(verdict: &Verdict) -> usize {
+    match verdict {
+        Verdict::Confirmed { .. } => 0,
+        Verdict::NotReproduced { .. } => 1,
+        Verdict::Inconclusive { .. } => 2,
+    }
 }
 
 impl ScanVerifier {
@@ -200,6 +208,7 @@ impl ScanVerifier {
             runtime: runtime()?,
             times_ms: std::sync::Mutex::new(Vec::new()),
             verdicts: std::sync::Mutex::new([0; 3]),
+            per_kind: std::sync::Mutex::new(Default::default()),
         })
     }
 
@@ -215,16 +224,27 @@ impl ScanVerifier {
         ) {
             return findings;
         }
-        let mut done: Vec<(String, VerifyReport)> = Vec::new();
+        // One run per (unit, kind of finding): a log-injection finding is not verified by
+        // the SQL payloads run for another finding of the same function.
+        let mut done: Vec<(String, Option<String>, VerifyReport)> = Vec::new();
         for f in findings.iter_mut() {
-            if let Some((_, report)) = done.iter().find(|(unit, _)| *unit == f.unit_id) {
+            let hint = f.cwe_label();
+            if let Some((_, _, report)) = done
+                .iter()
+                .find(|(unit, h, _)| *unit == f.unit_id && *h == hint)
+            {
+                self.count(f, &report.verdict);
                 apply_verification(f, report);
                 continue;
             }
             let line = doc.line_index().line_of(f.range.start);
-            let Ok(request) = verify_request(doc, path, line, f.cwe_label()) else {
+            let Ok(mut request) = verify_request(doc, path, line, hint.clone()) else {
                 continue;
             };
+            let inputs =
+                sandbox::harness::kinds::trace_inputs(f.trace.iter().map(|s| s.label.as_str()));
+            request.parameters = inputs.parameters;
+            request.source_label = inputs.source_label;
             let report = self.runtime.block_on(self.sandbox.verify(
                 &request,
                 &|_| {},
@@ -234,16 +254,19 @@ impl ScanVerifier {
                 t.push(report.timing.total_ms);
             }
             if let Ok(mut v) = self.verdicts.lock() {
-                v[match report.verdict {
-                    Verdict::Confirmed { .. } => 0,
-                    Verdict::NotReproduced { .. } => 1,
-                    Verdict::Inconclusive { .. } => 2,
-                }] += 1;
+                v[verdict_index(&report.verdict)] += 1;
             }
+            self.count(f, &report.verdict);
             apply_verification(f, &report);
-            done.push((f.unit_id.clone(), report));
+            done.push((f.unit_id.clone(), hint, report));
         }
         findings
+    }
+
+    fn count(&self, finding: &Finding, verdict: &Verdict) {
+        if let Ok(mut rows) = self.per_kind.lock() {
+            rows.entry(kind_row(finding)).or_default()[verdict_index(verdict)] += 1;
+        }
     }
 
     pub fn print_stats(&self) {
@@ -263,5 +286,11 @@ impl ScanVerifier {
             pick(0.5),
             pick(0.95)
         );
+        let rows = self.per_kind.lock().map(|r| r.clone()).unwrap_or_default();
+        for (kind, [confirmed, refuted, inconclusive]) in rows {
+            eprintln!(
+                "bluecode: sandbox:   {kind}: {confirmed} confirmed, {refuted} not reproduced, {inconclusive} inconclusive (findings)"
+            );
+        }
     }
 }

@@ -21,7 +21,9 @@ use crate::error::SandboxError;
 /// Packages the default image needs: the Python and Node harnesses' interpreters. `python3`
 /// rather than `python3-minimal`: the harness and the code under test need the standard
 /// library (json, sqlite3, shlex, html, urllib), which the minimal package leaves out.
-pub const DEBOOTSTRAP_INCLUDE: &str = "python3,nodejs";
+/// `python3-lxml`, `python3-defusedxml`: the XML kinds (XXE, entity expansion, XPath) need
+/// the parsers real code uses; without lxml those findings are `inconclusive`, never refuted.
+pub const DEBOOTSTRAP_INCLUDE: &str = "python3,nodejs,python3-lxml,python3-defusedxml";
 /// Debian release of the default image.
 pub const DEBIAN_SUITE: &str = "bookworm";
 /// Debian mirror used by default.
@@ -193,7 +195,7 @@ pub async fn ensure_image(
     }
 }
 
-/// Runs `debootstrap --variant=minbase --include=python3,nodejs bookworm TARGET
+/// Runs `debootstrap --variant=minbase --include=python3,nodejs,python3-lxml,python3-defusedxml bookworm TARGET
 /// MIRROR` (needs root and the debootstrap package) and trims package caches.
 pub async fn debootstrap_rootfs(target: &Path, mirror: &str) -> Result<(), SandboxError> {
     let output = tokio::process::Command::new("debootstrap")

@@ -14,6 +14,7 @@ use tracing::Instrument;
 
 use crate::engine::Engine;
 use crate::error::SandboxError;
+use crate::harness::kinds::{self, Selection};
 use crate::harness::{HarnessInput, Language, harness_program};
 use crate::reap::reap_leftovers;
 use crate::run::{RunEnd, RunOutput, RunSpec, run_hardened};
@@ -28,7 +29,7 @@ const MAX_SCRIPT_OUTPUT_BYTES: usize = 256 * 1024;
 const MAX_EVIDENCE_BYTES: usize = 4096;
 
 /// What to verify: plain data, independent of the analysis engine's types.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VerifyRequest {
     /// `python` or `javascript`.
     pub language: String,
@@ -41,9 +42,22 @@ pub struct VerifyRequest {
     /// route handler), whose source holds line N.
     pub function: String,
     /// Optional finding hint (`CWE-78`, `sql`, `os.system`…). When it names payload kinds,
-    /// only those are tried: a finding is confirmed by its own kind of sink. Otherwise (or
-    /// without a hint) every kind is tried.
+    /// only those are tried: a finding is confirmed by its own kind of sink. A CWE no
+    /// harness tests gives `inconclusive` (`no_harness`) at once. Without a hint, or with
+    /// words that name no kind, every kind is tried.
     pub hint: Option<String>,
+    /// The parameters the finding's trace names as sources: when not empty, only these get
+    /// payloads (a payload elsewhere proves nothing about this finding).
+    #[serde(default)]
+    pub parameters: Vec<String>,
+    /// Parameters that are not attacker-controlled in the caller's threat model: never fed
+    /// payloads (they get ordinary values).
+    #[serde(default)]
+    pub trusted_parameters: Vec<String>,
+    /// What made the input attacker-controlled (a threat-model profile and source, e.g.
+    /// `application: request.args`); quoted in a confirmation's evidence.
+    #[serde(default)]
+    pub source_label: Option<String>,
 }
 
 /// Where a verification is, for `$/progress`.
@@ -175,6 +189,7 @@ impl Sandbox {
             stubbed_modules: Vec::new(),
             calls: 0,
             notes: Vec::new(),
+            kinds: Vec::new(),
         };
         let step = |stage, message: &str, percentage| {
             progress(Progress {
@@ -192,6 +207,15 @@ impl Sandbox {
                 Verdict::inconclusive(InconclusiveCause::Unsupported, reason),
                 None,
             );
+        };
+        let selected = match kinds::select(request.hint.as_deref(), language) {
+            Selection::Kinds(selected) => selected,
+            Selection::Uncovered(reason) => {
+                return report(
+                    Verdict::inconclusive(InconclusiveCause::NoHarness, reason),
+                    None,
+                );
+            }
         };
         if !self.settings.enabled {
             let reason = "the sandbox is disabled ([sandbox] enabled = false)";
@@ -216,6 +240,10 @@ impl Sandbox {
             module_file: &request.module_file,
             function: &request.function,
             hint: request.hint.as_deref(),
+            kinds: &selected,
+            parameters: &request.parameters,
+            trusted_parameters: &request.trusted_parameters,
+            source_label: request.source_label.as_deref(),
             timeout_secs: self.settings.timeout_secs,
         }) {
             Ok(program) => program,
@@ -247,6 +275,10 @@ impl Sandbox {
         match parse_harness_output(&run.stdout, &nonce) {
             Some(Ok(line)) => {
                 result.verdict = into_verdict(line.verdict, MAX_EVIDENCE_BYTES);
+                if let Verdict::Confirmed { source, .. } = &mut result.verdict {
+                    source.clone_from(&request.source_label);
+                }
+                result.kinds = selected.iter().map(|k| k.sink).collect();
                 result.stubbed_modules = line.stubbed;
                 result.calls = line.calls;
                 result.notes = line.notes;

@@ -28,6 +28,40 @@ pub enum SinkKind {
     Xss,
     /// The input chose the host of an outgoing request (CWE-918).
     Ssrf,
+    /// A regular expression took super-linear time on input the attacker shapes, or the
+    /// input became the regular expression (CWE-1333/730).
+    Redos,
+    /// An XML parser expanded nested entities or read an external entity (CWE-611/776).
+    Xml,
+    /// A CR/LF in the input forged a line in a log (CWE-117).
+    Log,
+    /// A CR/LF in the input forged a response header (CWE-113).
+    Header,
+    /// The input was used as a format string: its fields were looked up (CWE-134).
+    Format,
+    /// The input changed the structure of an XPath query (CWE-643).
+    Xpath,
+    /// The input changed the structure of an LDAP filter (CWE-90).
+    Ldap,
+    /// A secret came from a predictable generator (CWE-338/330).
+    Random,
+    /// A file or directory the code created is writable by every user (CWE-732).
+    Permissions,
+}
+
+impl SinkKind {
+    /// The kind's snake-case name (`sql`, `redos`), as in JSON.
+    pub fn name(self) -> &'static str {
+        crate::harness::kinds::KINDS
+            .iter()
+            .find(|k| k.sink == self)
+            .map_or("unknown", |k| k.name)
+    }
+
+    /// The CWEs this kind tests.
+    pub fn cwes(self) -> &'static [u32] {
+        crate::harness::kinds::by_sink(self).map_or(&[], |k| k.cwes)
+    }
 }
 
 /// Why a verification could not conclude.
@@ -58,6 +92,13 @@ pub enum InconclusiveCause {
     Disabled,
     /// The harness itself failed or printed no verdict.
     HarnessError,
+    /// The calls never reached a sink of the finding's kind (a guard the sandbox cannot
+    /// satisfy, a stubbed database, a missing file or network ended them first): the attack
+    /// was not really tried, so nothing is refuted.
+    SinkNotReached,
+    /// No harness tests this kind of finding (yet): nothing was tried, so nothing is
+    /// refuted and the finding keeps its severity.
+    NoHarness,
 }
 
 /// What was tried on one input without reaching a sink unescaped.
@@ -72,6 +113,30 @@ pub struct Attempt {
     /// Sinks that were reached at all (escaped or not).
     #[serde(default)]
     pub sinks: Vec<String>,
+    /// What was tried and watched, in words, for the hover ("CR/LF payloads with a forged
+    /// line; watched logging, stdout/stderr and files under /work").
+    #[serde(default)]
+    pub what: String,
+}
+
+impl Attempt {
+    /// One line for a hover or a report: what was tried on which input, and what it reached.
+    pub fn describe(&self) -> String {
+        let mut text = format!(
+            "{} {} payload{} in `{}`",
+            self.payloads,
+            self.kind.name(),
+            if self.payloads == 1 { "" } else { "s" },
+            self.parameter
+        );
+        if !self.what.is_empty() {
+            text.push_str(&format!(" ({})", self.what));
+        }
+        if !self.sinks.is_empty() {
+            text.push_str(&format!("; sinks reached: {}", self.sinks.join(", ")));
+        }
+        text
+    }
 }
 
 /// The conclusion of one verification.
@@ -90,6 +155,13 @@ pub enum Verdict {
         call: String,
         /// Output captured from the run, truncated.
         evidence: String,
+        /// What happened, in words ("a forged line `bc… INFO admin` appeared in the log",
+        /// "matching time grew from 1 ms to 240 ms as the input grew 16 → 24 characters").
+        #[serde(default)]
+        happened: String,
+        /// Why the input counts as attacker-controlled (the request's `source_label`).
+        #[serde(default)]
+        source: Option<String>,
     },
     /// Every payload was tried; none reached a sink unescaped.
     NotReproduced { tried: Vec<Attempt> },
@@ -105,6 +177,47 @@ impl Verdict {
         Verdict::Inconclusive {
             cause,
             reason: reason.into(),
+        }
+    }
+
+    /// The evidence in words, for a hover or a report: payload, sink, what happened, and
+    /// what made the input attacker-controlled; what was tried; or why nothing concluded.
+    pub fn explanation(&self) -> String {
+        match self {
+            Verdict::Confirmed {
+                sink,
+                kind,
+                parameter,
+                payload,
+                call,
+                happened,
+                source,
+                ..
+            } => {
+                let mut text = format!(
+                    "{} confirmed: the payload `{}` in `{parameter}` reached `{sink}`",
+                    kind.name(),
+                    truncate_text(payload, 200)
+                );
+                if happened.is_empty() {
+                    text.push_str(&format!(" as `{}`", truncate_text(call, 300)));
+                } else {
+                    text.push_str(&format!(": {happened}"));
+                }
+                if let Some(source) = source {
+                    text.push_str(&format!(" (input source: {source})"));
+                }
+                text
+            }
+            Verdict::NotReproduced { tried } => format!(
+                "not reproduced; tried {}",
+                tried
+                    .iter()
+                    .map(Attempt::describe)
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ),
+            Verdict::Inconclusive { reason, .. } => format!("inconclusive: {reason}"),
         }
     }
 
@@ -142,6 +255,24 @@ pub struct VerifyReport {
     /// Things worth knowing (exceptions the function raised, limits it hit).
     #[serde(default)]
     pub notes: Vec<String>,
+    /// The kinds of attack the run tried (empty when nothing ran). A verdict speaks only
+    /// for findings of these kinds: see [`VerifyReport::speaks_for`].
+    #[serde(default)]
+    pub kinds: Vec<SinkKind>,
+}
+
+impl VerifyReport {
+    /// Whether this verdict speaks for a finding with these CWEs: a confirmation or a
+    /// refutation by one kind of attack says nothing about another kind of finding in the
+    /// same function. Reports without kinds (older ones, inconclusive runs) speak for any.
+    pub fn speaks_for(&self, cwes: &[u32]) -> bool {
+        if self.kinds.is_empty() || cwes.is_empty() {
+            return true;
+        }
+        self.kinds
+            .iter()
+            .any(|kind| kind.cwes().iter().any(|c| cwes.contains(c)))
+    }
 }
 
 /// The JSON object a harness prints after its verdict marker.
@@ -169,6 +300,8 @@ pub(crate) enum HarnessVerdict {
         call: String,
         #[serde(default)]
         output: String,
+        #[serde(default)]
+        happened: String,
     },
     NotReproduced {
         tried: Vec<Attempt>,
@@ -208,6 +341,7 @@ pub(crate) fn into_verdict(verdict: HarnessVerdict, max_evidence: usize) -> Verd
             payload,
             call,
             output,
+            happened,
         } => Verdict::Confirmed {
             sink,
             kind,
@@ -215,6 +349,8 @@ pub(crate) fn into_verdict(verdict: HarnessVerdict, max_evidence: usize) -> Verd
             payload,
             call: truncate_text(&call, max_evidence),
             evidence: truncate_text(&output, max_evidence),
+            happened: truncate_text(&happened, max_evidence),
+            source: None,
         },
         HarnessVerdict::NotReproduced { tried } => Verdict::NotReproduced { tried },
         HarnessVerdict::Inconclusive { cause, reason } => Verdict::Inconclusive {
@@ -236,6 +372,7 @@ mod tests {
             stubbed_modules: vec![],
             calls: 0,
             notes: vec![],
+            kinds: vec![],
         };
         let json = serde_json::to_value(&report).unwrap_or_default();
         assert_eq!(json["verdict"], "not_reproduced");
@@ -244,6 +381,36 @@ mod tests {
         assert_eq!(json["verdict"], "inconclusive");
         assert_eq!(json["cause"], "docker_unavailable");
         assert_eq!(inconclusive.name(), "inconclusive");
+    }
+
+    #[test]
+    fn a_verdict_speaks_only_for_findings_of_the_kinds_it_tried() {
+        let report = VerifyReport {
+            verdict: Verdict::NotReproduced { tried: vec![] },
+            timing: Timing::default(),
+            stubbed_modules: vec![],
+            calls: 0,
+            notes: vec![],
+            kinds: vec![SinkKind::Sql],
+        };
+        assert!(report.speaks_for(&[89]));
+        assert!(!report.speaks_for(&[117]));
+        assert!(!report.speaks_for(&[78]));
+        let attempt = Attempt {
+            kind: SinkKind::Log,
+            parameter: "user".into(),
+            payloads: 3,
+            sinks: vec!["logging.info".into()],
+            what: "CR/LF payloads".into(),
+        };
+        assert_eq!(
+            attempt.describe(),
+            "3 log payloads in `user` (CR/LF payloads); sinks reached: logging.info"
+        );
+        for kind in [SinkKind::Redos, SinkKind::Permissions, SinkKind::Command] {
+            let json = serde_json::to_value(kind).unwrap_or_default();
+            assert_eq!(json, kind.name(), "the registry and the JSON names agree");
+        }
     }
 
     #[test]

@@ -34,6 +34,7 @@ fn python_function(source: &str, function: &str) -> VerifyRequest {
         module_file: "hostile.py".into(),
         function: function.into(),
         hint: None,
+        ..Default::default()
     }
 }
 

@@ -13,15 +13,16 @@ use std::sync::Arc;
 use bluecode_sandbox::{CancellationToken, Verdict, VerifyRequest};
 use common::{docker_enabled, sandbox};
 
-const CLASSES: [(&str, &str); 7] = [
-    ("cwe-022-path-traversal", "CWE-22"),
-    ("cwe-078-command-injection", "CWE-78"),
-    ("cwe-079-xss", "CWE-79"),
-    ("cwe-089-sql-injection", "CWE-89"),
-    ("cwe-094-code-injection", "CWE-94"),
-    ("cwe-502-deserialization", "CWE-502"),
-    ("cwe-918-ssrf", "CWE-918"),
-];
+/// `cwe-117-log-injection` → `CWE-117`.
+fn class_cwe(class: &str) -> Option<String> {
+    let number: String = class
+        .strip_prefix("cwe-")?
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let number: u32 = number.parse().ok()?;
+    Some(format!("CWE-{number}"))
+}
 
 fn indentation(line: &str) -> usize {
     line.len() - line.trim_start().len()
@@ -77,18 +78,53 @@ fn javascript_function(lines: &[&str], index: usize) -> Option<String> {
     })
 }
 
+/// The first indented line after `definition` that mentions the name it defines
+/// (`EMAIL = re.compile(…)`, `const SLUG = /…/`).
+fn first_user(lines: &[&str], definition: usize) -> Option<usize> {
+    let line = lines[definition]
+        .trim_start_matches("export ")
+        .trim_start_matches("const ")
+        .trim_start_matches("let ")
+        .trim_start_matches("var ");
+    let name: String = line
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '$')
+        .collect();
+    if name.is_empty() || !line[name.len()..].trim_start().starts_with('=') {
+        return None;
+    }
+    lines
+        .iter()
+        .enumerate()
+        .skip(definition + 1)
+        .find(|(_, l)| indentation(l) > 0 && l.contains(name.as_str()))
+        .map(|(i, _)| i)
+}
+
 struct Case {
     file: PathBuf,
+    class: String,
     vulnerable: bool,
     language: &'static str,
-    cwe: &'static str,
+    cwe: String,
 }
 
 fn cases(root: &Path) -> Vec<Case> {
     let mut cases = Vec::new();
     for (language, extension) in [("python", "py"), ("javascript", "js")] {
-        for (class, cwe) in CLASSES {
-            let Ok(entries) = std::fs::read_dir(root.join(language).join(class)) else {
+        let Ok(classes) = std::fs::read_dir(root.join(language)) else {
+            continue;
+        };
+        let mut classes: Vec<String> = classes
+            .flatten()
+            .filter_map(|e| e.file_name().to_str().map(str::to_owned))
+            .collect();
+        classes.sort();
+        for class in classes {
+            let Some(cwe) = class_cwe(&class) else {
+                continue;
+            };
+            let Ok(entries) = std::fs::read_dir(root.join(language).join(&class)) else {
                 continue;
             };
             let mut files: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
@@ -106,9 +142,10 @@ fn cases(root: &Path) -> Vec<Case> {
                 if vulnerable || name.contains("_safe.") {
                     cases.push(Case {
                         file,
+                        class: class.clone(),
                         vulnerable,
                         language,
-                        cwe,
+                        cwe: cwe.clone(),
                     });
                 }
             }
@@ -142,11 +179,18 @@ async fn corpus_confirmations_and_refutations() {
         };
         let Some(at) = lines
             .iter()
-            .position(|l| l.contains(label) && l.contains(case.cwe))
+            .position(|l| l.contains(label) && l.contains(case.cwe.as_str()))
         else {
             continue;
         };
-        let target = (at + 1).min(lines.len().saturating_sub(1));
+        let mut target = (at + 1).min(lines.len().saturating_sub(1));
+        // A module-level definition (a regex constant, labelled where it is defined) is
+        // verified through the first function that uses it.
+        if indentation(lines[target]) == 0
+            && let Some(user) = first_user(&lines, target)
+        {
+            target = user;
+        }
         // A named function when one encloses the line; otherwise the line itself (an
         // anonymous route handler, say), which the harness resolves.
         let named = if case.language == "python" {
@@ -170,7 +214,8 @@ async fn corpus_confirmations_and_refutations() {
                     .unwrap_or("module")
                     .to_owned(),
                 function: function.clone(),
-                hint: Some(case.cwe.into()),
+                hint: Some(case.cwe.clone()),
+                ..Default::default()
             };
             let _permit = limit.acquire().await;
             let report = sandbox
@@ -186,6 +231,9 @@ async fn corpus_confirmations_and_refutations() {
     rows.sort_by(|a, b| a.0.file.cmp(&b.0.file));
     let (mut confirmed, mut vulnerable, mut refuted, mut safe, mut wrongly_confirmed) =
         (0, 0, 0, 0, Vec::new());
+    // Per class: confirmed, vulnerable, vulnerable not reproduced, refuted, safe,
+    // inconclusive (of which no harness).
+    let mut table: std::collections::BTreeMap<String, [usize; 7]> = Default::default();
     let mut times = Vec::new();
     for (case, function, report) in &rows {
         let shown = case
@@ -208,6 +256,26 @@ async fn corpus_confirmations_and_refutations() {
             report.timing.total_ms
         );
         let is_confirmed = matches!(report.verdict, Verdict::Confirmed { .. });
+        let is_refuted = matches!(report.verdict, Verdict::NotReproduced { .. });
+        let row = table
+            .entry(format!("{} {}", case.language, case.class))
+            .or_default();
+        if case.vulnerable {
+            row[0] += usize::from(is_confirmed);
+            row[1] += 1;
+            row[2] += usize::from(is_refuted);
+        } else {
+            row[3] += usize::from(is_refuted);
+            row[4] += 1;
+        }
+        row[5] += usize::from(!is_confirmed && !is_refuted);
+        row[6] += usize::from(matches!(
+            report.verdict,
+            Verdict::Inconclusive {
+                cause: bluecode_sandbox::InconclusiveCause::NoHarness,
+                ..
+            }
+        ));
         if case.vulnerable {
             vulnerable += 1;
             confirmed += usize::from(is_confirmed);
@@ -219,6 +287,15 @@ async fn corpus_confirmations_and_refutations() {
             }
         }
     }
+    eprintln!(
+        "| class | confirmed / vulnerable | vulnerable not reproduced | refuted / safe | inconclusive (no harness) |"
+    );
+    eprintln!("|---|---|---|---|---|");
+    for (class, [c, v, vr, r, s, i, nh]) in &table {
+        eprintln!("| {class} | {c}/{v} | {vr} | {r}/{s} | {i} ({nh}) |");
+    }
+    let vulnerable_refuted: usize = table.values().map(|row| row[2]).sum();
+    eprintln!("MEASURED corpus: vulnerable not reproduced {vulnerable_refuted}/{vulnerable}");
     times.sort_unstable();
     let median = times.get(times.len() / 2).copied().unwrap_or(0);
     let p95 = times

@@ -15,6 +15,7 @@ fn request() -> VerifyRequest {
         module_file: "f.py".into(),
         function: "f".into(),
         hint: None,
+        ..Default::default()
     }
 }
 
@@ -148,4 +149,41 @@ async fn a_disabled_sandbox_and_an_unknown_language_are_inconclusive_without_doc
         ),
         "{report:?}"
     );
+}
+
+/// A finding no harness tests is `inconclusive` (no_harness) at once — no engine is asked,
+/// nothing is refuted — and the reason names the CWE.
+#[tokio::test]
+async fn a_finding_kind_without_a_harness_is_inconclusive_without_a_run() {
+    let settings = SandboxSettings {
+        docker_host: Some("unix:///nonexistent/docker.sock".into()),
+        ..SandboxSettings::default()
+    };
+    let sandbox = Sandbox::new(settings).unwrap_or_else(|e| panic!("{e}"));
+    for (language, hint, expected) in [
+        ("python", "CWE-327", "no dynamic test for CWE-327 yet"),
+        (
+            "javascript",
+            "CWE-90",
+            "no dynamic test for CWE-90 in JavaScript yet",
+        ),
+    ] {
+        let request = VerifyRequest {
+            language: language.into(),
+            module_file: if language == "python" { "f.py" } else { "f.js" }.into(),
+            hint: Some(hint.into()),
+            ..request()
+        };
+        let report = sandbox
+            .verify(&request, &|_| {}, &CancellationToken::new())
+            .await;
+        match &report.verdict {
+            Verdict::Inconclusive {
+                cause: InconclusiveCause::NoHarness,
+                reason,
+            } => assert_eq!(reason, expected),
+            other => panic!("expected no_harness for {hint}, got {other:?}"),
+        }
+        assert!(report.speaks_for(&[327]));
+    }
 }

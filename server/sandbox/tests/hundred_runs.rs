@@ -27,6 +27,7 @@ async fn a_hundred_runs_leave_no_container() {
         module_file: "greet.py".into(),
         function: "greet".into(),
         hint: None,
+        ..Default::default()
     };
     let vulnerable = VerifyRequest {
         module_source: "import os\ndef greet(name):\n    os.system('echo hello ' + name)\n".into(),
@@ -87,6 +88,7 @@ async fn sequential_verification_time() {
         module_file: "command_vuln.py".into(),
         function: "ping".into(),
         hint: Some("CWE-78".into()),
+        ..Default::default()
     };
     let mut times = Vec::new();
     for _ in 0..20 {

@@ -19,6 +19,7 @@ fn spinning_request() -> VerifyRequest {
         module_file: "spin.py".into(),
         function: "spin".into(),
         hint: None,
+        ..Default::default()
     }
 }
 
@@ -189,6 +190,7 @@ async fn progress_is_reported_in_order() {
         module_file: "f.py".into(),
         function: "f".into(),
         hint: None,
+        ..Default::default()
     };
     let report = sandbox()
         .verify(

@@ -52,6 +52,7 @@ async fn a_tls_engine_is_reached_with_client_certificates() {
         module_file: "tls_case.py".into(),
         function: "run".into(),
         hint: Some("CWE-78".into()),
+        ..Default::default()
     };
     let report = sandbox
         .verify(&request, &|_| {}, &CancellationToken::new())

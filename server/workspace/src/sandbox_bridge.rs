@@ -57,36 +57,32 @@ pub fn verify_request(
             }),
         function,
         hint,
+        ..VerifyRequest::default()
     })
 }
 
 /// Folds a verdict into a finding (severity, confidence, and the evidence as its note).
+/// A verdict about another kind of attack (an SQL payload in the same function) leaves the
+/// finding alone.
 pub fn apply_verification(finding: &mut Finding, report: &VerifyReport) {
+    if !report.speaks_for(&finding.cwe) {
+        return;
+    }
     match &report.verdict {
-        Verdict::Confirmed {
-            sink,
-            parameter,
-            payload,
-            call,
-            ..
-        } => {
+        Verdict::Confirmed { .. } => {
             finding.severity = Severity::Error;
             finding.confidence = Confidence::High;
             finding.note = Some(format!(
-                "Confirmed in the sandbox ({} ms): the payload `{payload}` in `{parameter}` reached `{sink}` as `{call}`",
-                report.timing.total_ms
+                "Confirmed in the sandbox ({} ms): {}",
+                report.timing.total_ms,
+                report.verdict.explanation()
             ));
         }
         Verdict::NotReproduced { tried } => {
             finding.severity = Severity::Hint;
             let summary = tried
                 .iter()
-                .map(|a| {
-                    format!(
-                        "{} payloads of kind {:?} in `{}`",
-                        a.payloads, a.kind, a.parameter
-                    )
-                })
+                .map(bluecode_sandbox::Attempt::describe)
                 .collect::<Vec<_>>()
                 .join("; ");
             finding.note = Some(format!(

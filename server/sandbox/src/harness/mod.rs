@@ -1,9 +1,11 @@
 //! Built-in canary harnesses: turn a verification request into a program the sandbox runs.
 //!
 //! A harness is a fixed script (`python/*.py`, `javascript/*.js`: real source files, split
-//! by concern and concatenated at build time) plus a JSON configuration embedded as a string
-//! literal: the module source and file name, the function's qualified name, the optional
-//! finding hint, a fresh nonce, and the time budget. The script writes the module into the
+//! by concern and concatenated at build time; the selected kinds' files from `*/kinds/` are
+//! appended before the main part — see [`kinds`]) plus a JSON configuration embedded as a
+//! string literal: the module source and file name, the function's qualified name, the
+//! optional finding hint, the kinds to try, the parameters to feed, a fresh nonce, and the
+//! time budget. The script writes the module into the
 //! tmpfs work directory, imports it (stubbing missing third-party modules), calls the
 //! function with canary payloads, watches the sinks, and prints one verdict line. Depends on
 //! [`crate::run`] and [`crate::verdict`].
@@ -16,8 +18,11 @@ use serde::Serialize;
 use crate::error::SandboxError;
 use crate::run::RunSpec;
 
-/// The Python harness, kept in parts by concern and joined in this order.
-const PYTHON_HARNESS: &str = concat!(
+pub mod kinds;
+
+/// The Python harness's core, kept in parts by concern and joined in this order; the
+/// selected kinds' files follow it, then [`PYTHON_MAIN`].
+const PYTHON_CORE: &str = concat!(
     include_str!("python/prelude.py"),
     "\n\n",
     include_str!("python/stubs.py"),
@@ -28,10 +33,12 @@ const PYTHON_HARNESS: &str = concat!(
     "\n\n",
     include_str!("python/inputs.py"),
     "\n\n",
-    include_str!("python/run.py"),
 );
-/// The JavaScript harness, kept in parts by concern and joined in this order.
-const JAVASCRIPT_HARNESS: &str = concat!(
+/// Calling, judging and main: last, so that every kind is registered when it runs.
+const PYTHON_MAIN: &str = include_str!("python/run.py");
+/// The JavaScript harness's core, kept in parts by concern and joined in this order; the
+/// selected kinds' files follow it, then [`JAVASCRIPT_MAIN`].
+const JAVASCRIPT_CORE: &str = concat!(
     include_str!("javascript/prelude.js"),
     "\n",
     include_str!("javascript/fakes.js"),
@@ -40,8 +47,9 @@ const JAVASCRIPT_HARNESS: &str = concat!(
     "\n",
     include_str!("javascript/browser.js"),
     "\n",
-    include_str!("javascript/run.js"),
 );
+/// Calling, judging and main.
+const JAVASCRIPT_MAIN: &str = include_str!("javascript/run.js");
 /// The placeholder in both scripts that the configuration literal replaces.
 const CONFIG_PLACEHOLDER: &str = "\"__BLUECODE_CONFIG__\"";
 /// Output kept per stream; the verdict line is at the end and survives a flood.
@@ -82,6 +90,16 @@ struct HarnessConfig<'a> {
     module_source: &'a str,
     function: &'a str,
     hint: Option<&'a str>,
+    /// The kinds to try, in order (names from [`kinds::KINDS`]).
+    kinds: Vec<&'static str>,
+    /// When not empty, only these parameters get payloads (the ones the finding's trace
+    /// names); the others get ordinary values.
+    parameters: &'a [String],
+    /// Parameters that are not attacker-controlled: never fed payloads.
+    trusted_parameters: &'a [String],
+    /// Why the inputs count as attacker-controlled (a threat-model profile), quoted in the
+    /// evidence.
+    source_label: Option<&'a str>,
     /// Seconds the harness may spend calling the function before it reports what it has.
     budget_secs: u64,
     /// Seconds one call may take before it is abandoned.
@@ -96,6 +114,10 @@ pub(crate) struct HarnessInput<'a> {
     pub module_file: &'a str,
     pub function: &'a str,
     pub hint: Option<&'a str>,
+    pub kinds: &'a [&'static kinds::HarnessKind],
+    pub parameters: &'a [String],
+    pub trusted_parameters: &'a [String],
+    pub source_label: Option<&'a str>,
     pub timeout_secs: u64,
 }
 
@@ -117,6 +139,10 @@ pub(crate) fn harness_program(input: HarnessInput<'_>) -> Result<(RunSpec, Strin
         module_source: input.module_source,
         function: input.function,
         hint: input.hint,
+        kinds: input.kinds.iter().map(|k| k.name).collect(),
+        parameters: input.parameters,
+        trusted_parameters: input.trusted_parameters,
+        source_label: input.source_label,
         budget_secs,
         call_timeout_secs: budget_secs.clamp(1, 3),
     };
@@ -126,10 +152,18 @@ pub(crate) fn harness_program(input: HarnessInput<'_>) -> Result<(RunSpec, Strin
     // escapes quotes, backslashes and control characters; it never emits `\/`).
     let literal = serde_json::to_string(&json)
         .map_err(|e| SandboxError::InvalidRequest(format!("cannot encode the request: {e}")))?;
-    let template = match input.language {
-        Language::Python => PYTHON_HARNESS,
-        Language::JavaScript => JAVASCRIPT_HARNESS,
+    let (core, main) = match input.language {
+        Language::Python => (PYTHON_CORE, PYTHON_MAIN),
+        Language::JavaScript => (JAVASCRIPT_CORE, JAVASCRIPT_MAIN),
     };
+    let mut template = String::from(core);
+    for kind in input.kinds {
+        if let kinds::Part::File(source) = kind.part(input.language) {
+            template.push_str(source);
+            template.push_str("\n\n");
+        }
+    }
+    template.push_str(main);
     let argv = input.language.interpreter();
     let program = template.replacen(CONFIG_PLACEHOLDER, &literal, 1);
     Ok((
@@ -215,6 +249,10 @@ mod tests {
             module_file: file,
             function,
             hint: Some("CWE-78"),
+            kinds: &[],
+            parameters: &[],
+            trusted_parameters: &[],
+            source_label: None,
             timeout_secs: 20,
         }
     }

@@ -61,6 +61,7 @@ pub fn request(
             .to_owned(),
         function: function.to_owned(),
         hint: hint.map(str::to_owned),
+        ..Default::default()
     }
 }
 

@@ -19,6 +19,15 @@ function makeStub(name) {
       // Callbacks handed to a stubbed framework (app.get('/x', (req, res) => …)) are the
       // anonymous functions `line:N` can select.
       for (const arg of args.flat()) if (typeof arg === 'function') registered.push(arg);
+      // What the code hands to a stubbed module (a code to an SMS gateway) is part of
+      // what it produced.
+      if (state.armed) {
+        try {
+          record(name, 'stubcall', JSON.stringify(args).slice(0, 300));
+        } catch (_) {
+          record(name, 'stubcall', String(args.length));
+        }
+      }
       if (args.length === 1 && typeof args[0] === 'function') return args[0];
       const method = name.slice(name.lastIndexOf('.') + 1);
       if (SQL_METHODS.has(method) && typeof args[0] === 'string') record(name, 'sql', args[0]);
@@ -138,6 +147,7 @@ const FAKES = {
   }),
 };
 
+const STUB_HOOKS = [];
 const realLoad = Module._load;
 Module._load = function (request, parent, isMain) {
   try {
@@ -147,7 +157,13 @@ Module._load = function (request, parent, isMain) {
     const stubbable = !request.startsWith('/') && !request.startsWith('node:');
     if (error && error.code === 'MODULE_NOT_FOUND' && stubbable && String(error.message).includes(`'${request}'`)) {
       stubbed.add(request);
-      return FAKES[request] ? FAKES[request]() : makeStub(request);
+      if (FAKES[request]) return FAKES[request]();
+      // Kinds may serve fakes for families of missing modules (loggers, say).
+      for (const hook of STUB_HOOKS) {
+        const fake = hook(request);
+        if (fake !== undefined) return fake;
+      }
+      return makeStub(request);
     }
     throw error;
   }

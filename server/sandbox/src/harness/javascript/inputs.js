@@ -28,24 +28,35 @@ function payloads() {
   ];
 }
 
-const HINTS = [
-  ['command', /\b78\b|command|shell|child_process|exec/],
-  ['sql', /\b89\b|sql|query/],
-  ['code', /\b9[45]\b|eval|function|vm|code.injection/],
-  ['path', /\b22\b|\b23\b|path|traversal|fs\./],
-  ['deserialization', /\b502\b|serializ/],
-  ['template', /\b1336\b|\b94\b|template|ssti/],
-  ['xss', /\b79\b|xss|html/],
-  ['ssrf', /\b918\b|ssrf|url|fetch|request/],
-];
+// ------------------------------------------------------------------ the kinds registry
 
-// Only the kinds the hint names (a finding is confirmed by its own kind of sink); all kinds
-// without a hint or when the hint names none.
-function orderedPayloads() {
-  const hint = String(CONFIG.hint || '').toLowerCase();
-  const preferred = hint ? HINTS.filter(([, pattern]) => pattern.test(hint)).map(([kind]) => kind) : [];
-  if (preferred.length === 0) return payloads();
-  return preferred.flatMap((kind) => payloads().filter(([k]) => k === kind));
+// One attack the harness can try: `payloads()` lists payloads fed to each input in turn,
+// `judge(result, error, output)` returns [sink, call] or [sink, call, whatHappened] on proof;
+// a kind with `drive(ctx, kind)` runs its own calls (timings, reseeding); `needsInput: false`
+// kinds run when the function takes no input. Kinds listed in the Rust registry
+// (harness/kinds.rs) live in kinds/NAME.js and register here; CONFIG.kinds picks them.
+const KINDS = {};
+const CORE_WHAT = {
+  command: 'shell metacharacters running `touch MARKER`; watched child_process',
+  sql: 'quote-breaking SQL with a bare marker token; watched driver/ORM SQL text',
+  code: 'expressions calling a canary; watched eval, Function, vm',
+  path: '../ traversal and an absolute decoy path; watched fs',
+  deserialization: 'node-serialize function payloads calling a canary',
+  template: 'template syntax with a marker; watched template sources',
+  xss: '<script> and javascript: payloads; watched sent and returned HTML',
+  ssrf: 'URLs and hosts of a marker domain; watched http(s), fetch and HTTP clients',
+};
+// Original kinds whose sink is recorded for safe code too (see the Python harness): a run in
+// which no call reached it is `sink_not_reached`, not refuted.
+const REACH_RECORDED = ['command', 'sql', 'path', 'ssrf', 'template'];
+for (const name of Object.keys(CORE_WHAT)) {
+  KINDS[name] = {
+    payloads: () => payloads().filter(([kind]) => kind === name).map(([, payload]) => payload),
+    judge: (result) => judge(name, result),
+    what: CORE_WHAT[name],
+    needsInput: true,
+    reached: REACH_RECORDED.includes(name) ? (events) => events.some((e) => e.kind === name) : undefined,
+  };
 }
 
 // ------------------------------------------------------------------ arguments

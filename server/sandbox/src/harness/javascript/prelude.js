@@ -1,5 +1,6 @@
 // bluecode's built-in canary harness for JavaScript (Node, CommonJS), part 1 of 5 (prelude.js,
-// fakes.js, inputs.js, browser.js, run.js: harness/mod.rs concatenates them in this order).
+// fakes.js, inputs.js, browser.js, run.js: harness/mod.rs concatenates them in this order, with
+// the selected kinds' files, kinds/NAME.js, between browser.js and run.js).
 //
 // Fed to `node -` on stdin inside the hardened container; the configuration replaces the
 // placeholder below. Same idea as the Python harness: write the module into /work, load it
@@ -66,8 +67,14 @@ process.exit = (code) => {
   throw new Error(`process.exit(${code}) called`);
 };
 
-// Errors the code under test throws later (callbacks, promises) must not end the harness.
-process.on('uncaughtException', (error) => note(`uncaught: ${error && error.message}`));
+// Errors the code under test throws later (callbacks, promises) must not end the harness;
+// one thrown while the harness script itself is still being set up (a kind file) must not
+// pass silently either.
+const harness = { started: false };
+process.on('uncaughtException', (error) => {
+  if (!harness.started) inconclusive('harness_error', `the harness failed while setting up: ${error && error.stack}`);
+  note(`uncaught: ${error && error.message}`);
+});
 process.on('unhandledRejection', (error) => note(`unhandled rejection: ${error && error.message}`));
 
 // ------------------------------------------------------------------ canary

@@ -190,6 +190,7 @@ function usedAsRecord(fn, name) {
 }
 
 async function main() {
+  harness.started = true;
   process.chdir(WORK);
   fs.mkdirSync(TARGET_DIR, { recursive: true });
   fs.writeFileSync(TARGET_FILE, 'secret-' + MARK);
@@ -202,52 +203,127 @@ async function main() {
   }
   if (typeof fn !== 'function') return inconclusive('function_not_found', `\`${CONFIG.function}\` is not a function`);
   const params = parameterNames(fn);
-  const inputs = params.map((name, index) => ({ name, index })).filter(({ name }) => isInput(name.toLowerCase()));
+  const wanted = CONFIG.parameters || [];
+  const trusted = CONFIG.trusted_parameters || [];
+  let inputs = params
+    .map((name, index) => ({ name, index }))
+    .filter(({ name }) => isInput(name.toLowerCase()) && !trusted.includes(name));
+  if (wanted.length) {
+    // The finding's trace names its source parameters: a payload elsewhere proves nothing.
+    const named = inputs.filter(({ name }) => wanted.includes(name));
+    if (named.length) inputs = named;
+  }
   // Client-side code reads its input from the page: location, storage.
-  if (browserInstalled) inputs.push({ name: 'location/storage', index: -1 });
-  if (inputs.length === 0) return inconclusive('no_input', 'the function takes no input a payload could be put in');
+  if (browserInstalled && !trusted.includes('location/storage')) inputs.push({ name: 'location/storage', index: -1 });
+  const kinds = (CONFIG.kinds || Object.keys(KINDS)).filter((name) => KINDS[name]).map((name) => [name, KINDS[name]]);
+  if (inputs.length === 0 && kinds.every(([, kind]) => kind.needsInput !== false)) {
+    return inconclusive('no_input', 'the function takes no input a payload could be put in');
+  }
+  const ctx = makeContext(fn, params, inputs);
+  for (const [name, kind] of kinds) {
+    kind.name = name;
+    if (ctx.overBudget()) {
+      note(`time budget exhausted after ${state.calls} calls`);
+      break;
+    }
+    if (kind.needsInput !== false && inputs.length === 0) continue;
+    if (kind.drive) await kind.drive(ctx, kind);
+    else await ctx.tryPayloads(kind);
+  }
+  return finish(ctx);
+}
+
+function makeContext(fn, params, inputs) {
   const started = Date.now();
-  const tried = new Map();
-  let timeouts = 0;
-  let completed = 0;
-  for (const [kind, payload] of orderedPayloads()) {
-    for (const input of inputs) {
-      if ((Date.now() - started) / 1000 > CONFIG.budget_secs) {
-        note(`time budget exhausted after ${state.calls} calls`);
-        return finish(tried, completed, timeouts);
-      }
-      const requestLike = REQUEST_NAMES.includes(input.name.toLowerCase());
+  const ctx = {
+    fn, params, inputs, tried: new Map(), timeouts: 0, completed: 0, undecided: [],
+    overBudget: () => (Date.now() - started) / 1000 > CONFIG.budget_secs,
+    // Calls with `payload` in `input` (null: ordinary values everywhere).
+    async call(input, payload) {
+      const requestLike = input && REQUEST_NAMES.includes(input.name.toLowerCase());
       const args = params.map((name, index) => {
-        if (index !== input.index || requestLike) return sensibleValue(name);
+        if (!input || index !== input.index || requestLike) return sensibleValue(name);
         // A parameter used as a record (bookmark.url) gets an object whose fields are the payload.
         return usedAsRecord(fn, name) ? payloadObject() : payload;
       });
-      const { result, error, output } = await callObserved(fn, args, payload);
-      if (error === 'timeout') {
-        timeouts += 1;
+      const observed = await callObserved(fn, args, input ? payload : null);
+      ctx.lastOutput = observed.output;
+      ctx.lastError = observed.error;
+      if (observed.error === 'timeout') {
+        ctx.timeouts += 1;
         note(`a call did not return within ${CONFIG.call_timeout_secs}s`);
-        if (timeouts >= 2 && completed === 0) return inconclusive('timeout', `the function did not return within ${CONFIG.call_timeout_secs}s`);
+        if (ctx.timeouts >= 2 && ctx.completed === 0) inconclusive('timeout', `the function did not return within ${CONFIG.call_timeout_secs}s`);
       } else {
-        completed += 1;
-        if (error) note(`the function threw: ${error}`);
+        ctx.completed += 1;
+        if (observed.error) note(`the function threw: ${observed.error}`);
       }
-      const key = `${kind}/${input.name}`;
-      if (!tried.has(key)) tried.set(key, { kind, parameter: input.name, payloads: 0, sinks: [] });
-      const attempt = tried.get(key);
-      attempt.payloads += 1;
-      for (const event of state.events) if (!attempt.sinks.includes(event.sink)) attempt.sinks.push(event.sink);
-      const found = judge(kind, result);
-      if (found) {
-        return emit({ verdict: 'confirmed', sink: found[0], kind, parameter: input.name, payload, call: found[1], output });
+      return observed;
+    },
+    attempt(kind, input, count = 1) {
+      const parameter = input ? input.name : '(none)';
+      const key = `${kind.name}/${parameter}`;
+      if (!ctx.tried.has(key)) ctx.tried.set(key, { kind: kind.name, parameter, payloads: 0, sinks: [], what: kind.what || '' });
+      const attempt = ctx.tried.get(key);
+      attempt.payloads += count;
+      if (kind.reached && kind.reached(state.events, ctx.lastOutput || '')) attempt.reached = true;
+      if (environmentDecided(ctx.lastError, state.events)) attempt.environment = true;
+      for (const event of state.events) if (event.kind !== 'stubcall' && !attempt.sinks.includes(event.sink)) attempt.sinks.push(event.sink);
+      return attempt;
+    },
+    confirm(kind, input, payload, found, output) {
+      return emit({
+        verdict: 'confirmed', sink: found[0], kind: kind.name, parameter: input ? input.name : '(none)',
+        payload: String(payload), call: found[1], output: output || '', happened: found[2] || '',
+      });
+    },
+    async tryPayloads(kind) {
+      for (const payload of kind.payloads()) {
+        for (const input of inputs) {
+          if (ctx.overBudget()) {
+            note(`time budget exhausted after ${state.calls} calls`);
+            return finish(ctx);
+          }
+          const { result, error, output } = await ctx.call(input, payload);
+          ctx.attempt(kind, input);
+          const found = kind.judge(result, error, output);
+          if (found) return ctx.confirm(kind, input, payload, found, output);
+        }
       }
-    }
-  }
-  return finish(tried, completed, timeouts);
+      return undefined;
+    },
+  };
+  return ctx;
 }
 
-function finish(tried, completed, timeouts) {
-  if (completed === 0 && timeouts) return inconclusive('timeout', `no call returned within ${CONFIG.call_timeout_secs}s`);
-  return emit({ verdict: 'not_reproduced', tried: [...tried.values()] });
+const ENVIRONMENT_ERRORS = /ENOENT|ENOTDIR|EACCES|ECONNREFUSED|network is disabled|Cannot find module|stub|is not a function|timeout/i;
+
+// Whether the sandbox rather than the code may have decided how the call went: a missing
+// file, the disabled network, a stub (an empty database) consulted on the way.
+function environmentDecided(error, events) {
+  if (error && ENVIRONMENT_ERRORS.test(String(error))) return true;
+  return events.some((event) => event.kind === 'stubcall');
+}
+
+function finish(ctx) {
+  if (ctx.completed === 0 && ctx.timeouts) return inconclusive('timeout', `no call returned within ${CONFIG.call_timeout_secs}s`);
+  // A kind whose sink no call reached did not really try its attack: not refuted.
+  for (const [name, kind] of Object.entries(KINDS)) {
+    const keys = [...ctx.tried.keys()].filter((key) => key.startsWith(`${name}/`));
+    if (!kind.reached || keys.length === 0 || keys.some((key) => ctx.tried.get(key).reached)) continue;
+    if (!keys.some((key) => ctx.tried.get(key).environment)) {
+      // The code itself returned or refused before the sink on every payload: tried and stopped.
+      for (const key of keys) ctx.tried.get(key).what += '; no payload reached the sink: the function returned or refused first';
+      continue;
+    }
+    for (const key of keys) ctx.tried.delete(key);
+    ctx.undecided.push(['sink_not_reached', `no call reached a ${name} sink (${kind.what}): a guard the sandbox cannot satisfy, a stubbed database, a missing file or the disabled network ended them first`]);
+  }
+  for (const attempt of ctx.tried.values()) {
+    delete attempt.reached;
+    delete attempt.environment;
+  }
+  if (ctx.tried.size === 0 && ctx.undecided.length) return inconclusive(ctx.undecided[0][0], ctx.undecided[0][1]);
+  return emit({ verdict: 'not_reproduced', tried: [...ctx.tried.values()] });
 }
 
 main().catch((error) => inconclusive('harness_error', `${error && error.name}: ${error && error.message}`));

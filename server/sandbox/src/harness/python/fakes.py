@@ -76,6 +76,10 @@ class FakeRequest:
 
     method = "POST"
     path = "/"
+    remote_addr = "203.0.113.7"
+    host = "app.example"
+    url = types.SimpleNamespace(path="/", query="", scheme="https", hostname="app.example")
+    client = types.SimpleNamespace(host="203.0.113.7", port=50000)
     args = form = values = cookies = headers = PayloadMapping()
     GET = POST = COOKIES = META = query_params = path_params = PayloadMapping()
     user = types.SimpleNamespace(id=1, is_authenticated=True, is_staff=False, username="alice")

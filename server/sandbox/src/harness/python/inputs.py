@@ -36,27 +36,64 @@ def payloads():
     ]
 
 
-HINTS = [
-    ("command", r"\b78\b|command|shell|os\.system|subprocess|popen"),
-    ("sql", r"\b89\b|sql"),
-    ("code", r"\b9[45]\b|eval|exec|code.injection"),
-    ("path", r"\b22\b|\b23\b|path|traversal|open"),
-    ("deserialization", r"\b502\b|pickle|yaml|deserial|marshal"),
-    ("template", r"\b1336\b|\b94\b|template|ssti"),
-    ("xss", r"\b79\b|xss|html|script"),
-    ("ssrf", r"\b918\b|ssrf|url|urllib|requests"),
-]
+# ---------------------------------------------------------------- the kinds registry
 
 
-def ordered_payloads():
-    """The payloads for the kinds the hint names (a finding is confirmed by its own kind of
-    sink, not by another vulnerability the function may also have); all kinds when there
-    is no hint or the hint names none of them."""
-    hint = (CONFIG.get("hint") or "").lower()
-    preferred = [kind for kind, pattern in HINTS if hint and re.search(pattern, hint)]
-    if not preferred:
-        return payloads()
-    return [item for kind in preferred for item in payloads() if item[0] == kind]
+class Kind:
+    """One attack the harness can try. `payloads()` lists the payloads fed to each input in
+    turn, `judge(result, error, output)` decides after each call: (sink, call) or (sink,
+    call, what happened) on proof, None otherwise. A kind with `drive(ctx, kind)` runs its
+    own calls instead (timings, reseeding, stat after the call); `needs_input=False` kinds
+    run even when the function takes no input. `what` says, for the hover, what was tried
+    and watched. Kinds the Rust registry (harness/kinds.rs) lists live in kinds/NAME.py and
+    register themselves here; CONFIG["kinds"] says which ones run, in order."""
+
+    def __init__(self, name, payloads=None, judge=None, what="", drive=None, needs_input=True, reached=None):
+        self.name = name
+        # reached(events, output): whether a call's events show the kind's sink was reached at all; a kind whose
+        # sink no call reached is `inconclusive` (sink_not_reached), not refuted. None: the
+        # original kinds, which count every completed call as tried.
+        self.reached = reached
+        self.payloads = payloads or (lambda: [])
+        self.judge = judge or (lambda result, error, output: None)
+        self.what = what
+        self.drive = drive
+        self.needs_input = needs_input
+
+
+KINDS = {}
+
+CORE_WHAT = {
+    "command": "shell metacharacters running `touch MARKER`; watched os.system, subprocess, os.exec*",
+    "sql": "quote-breaking SQL with a bare marker token; watched sqlite3 and driver/ORM SQL text",
+    "code": "expressions calling a canary; watched eval, exec, compile",
+    "path": "../ traversal and an absolute decoy path; watched open and file APIs",
+    "deserialization": "pickle / YAML gadgets calling a canary; watched pickle and yaml loading",
+    "template": "template syntax with a marker; watched template sources",
+    "xss": "<script> and javascript: payloads; watched returned and sent HTML",
+    "ssrf": "URLs and hosts of a marker domain; watched sockets and HTTP clients",
+}
+
+
+# Original kinds whose sink is recorded for safe code too (a quoted command, a parameterized
+# query, a contained path, a fixed URL, a constant template): when no call reached it, the
+# attack was not tried. The others (code, deserialization, xss) have safe forms that record
+# nothing (ast.literal_eval, json.loads, an escaped body) and keep counting every call.
+REACH_RECORDED = ("command", "sql", "path", "ssrf", "template")
+
+
+def _core_kind(name):
+    return Kind(
+        name,
+        payloads=lambda: [payload for kind, payload in payloads() if kind == name],
+        judge=lambda result, error, output: judge(name, result),
+        what=CORE_WHAT[name],
+        reached=(lambda events, output: any(e["kind"] == name for e in events)) if name in REACH_RECORDED else None,
+    )
+
+
+for _name in CORE_WHAT:
+    KINDS[_name] = _core_kind(_name)
 
 
 # ---------------------------------------------------------------- arguments
@@ -118,6 +155,24 @@ class AwaitableBytes(bytes):
         yield
 
 
+class NextResponse:
+    """What middleware's `call_next` / `get_response` returns: a response, awaited or not."""
+
+    status_code = 200
+    body = b""
+
+    def __init__(self):
+        self.headers = {}
+
+    def __await__(self):
+        return self
+        yield
+
+
+def next_handler(*args, **kwargs):
+    return NextResponse()
+
+
 def is_model(param):
     annotation = _plain_annotation(param.annotation)
     if isinstance(annotation, Stub):
@@ -152,6 +207,8 @@ def sensible_value(param):
     if annotation in by_type:
         return by_type[annotation]
     name = param.name.lower()
+    if name in ("call_next", "get_response", "next", "next_handler"):
+        return next_handler
     if "url" in name or "uri" in name or "link" in name:
         return "http://example.com/"
     if "path" in name or "file" in name or "name" in name:

@@ -1,5 +1,6 @@
 # bluecode's built-in canary harness for Python, part 1 of 6 (prelude.py, stubs.py, fakes.py,
-# importer.py, inputs.py, run.py: harness/mod.rs concatenates them in this order).
+# importer.py, inputs.py, run.py: harness/mod.rs concatenates them in this order, with the
+# selected kinds' files, kinds/NAME.py, between inputs.py and run.py).
 #
 # Fed to `python3 -I -B -` on stdin inside the hardened container; the configuration (module
 # source, file name, function, hint, nonce, time budget) replaces the placeholder below.

@@ -276,6 +276,106 @@ def build_instance(cls):
         return cls.__new__(cls)
 
 
+class Ctx:
+    """What a kind needs to call the function: its inputs, one observed call with a payload
+    in one input, and the bookkeeping of what was tried (for `not_reproduced`)."""
+
+    def __init__(self, function, params, inputs, ambient_name):
+        self.function = function
+        self.params = params
+        self.inputs = inputs
+        self.ambient_name = ambient_name
+        self.tried = {}
+        self.timeouts = 0
+        self.completed = 0
+        # (cause, reason) of kinds that could not test anything (a library missing).
+        self.undecided = []
+        self.last_error = None
+
+    def over_budget(self):
+        return time.monotonic() - STARTED > CONFIG["budget_secs"]
+
+    def target_name(self, target):
+        return target.name if target is not None else self.ambient_name
+
+    def call(self, target, payload):
+        """Calls the function with `payload` in `target` (a parameter, or None for the
+        request / input() / argv) and ordinary values elsewhere."""
+        args, kwargs = [], {}
+        for p in self.params:
+            value = payload_for(p, payload) if (target is not None and p is target) else sensible_value(p)
+            if p.kind == p.KEYWORD_ONLY:
+                kwargs[p.name] = value
+            else:
+                args.append(value)
+        real_input, real_argv = builtins.input, list(sys.argv)
+        if target is None and payload is not None:
+            text = _text(payload)
+            builtins.input = lambda prompt="": text
+            sys.argv = [CONFIG["module_file"], text]
+        ambient_payload = payload if target is None else None
+        try:
+            result, error, output = call_observed(self.function, args, kwargs, ambient_payload)
+        finally:
+            builtins.input, sys.argv = real_input, real_argv
+        self.last_error = error
+        if error == "timeout":
+            self.timeouts += 1
+            note("a call did not return within %ss" % CONFIG["call_timeout_secs"])
+            if self.timeouts >= 2 and self.completed == 0:
+                inconclusive("timeout", "the function did not return within %ss" % CONFIG["call_timeout_secs"])
+        else:
+            self.completed += 1
+            if error:
+                note("the function raised %s" % error)
+        return result, error, output
+
+    def attempt(self, kind, target, count=1, output=""):
+        """Records that `count` payloads of `kind` went into `target`, with the sinks the
+        last call reached."""
+        name = self.target_name(target)
+        entry = self.tried.setdefault(
+            (kind.name, name), {"kind": kind.name, "parameter": name, "payloads": 0, "sinks": [], "what": kind.what}
+        )
+        entry["payloads"] += count
+        if kind.reached is not None and kind.reached(State.events, output):
+            entry["reached"] = True
+        if environment_decided(self.last_error, State.events):
+            entry["environment"] = True
+        for event in State.events:
+            if event["sink"] not in entry["sinks"] and event["sink"] != "compile" and event["kind"] != "stubcall":
+                entry["sinks"].append(event["sink"])
+        return entry
+
+    def confirm(self, kind, target, payload, found, output, parameter=None):
+        sink, call = found[0], found[1]
+        happened = found[2] if len(found) > 2 else ""
+        emit(
+            {
+                "verdict": "confirmed",
+                "sink": sink,
+                "kind": kind.name,
+                "parameter": parameter or self.target_name(target),
+                "payload": _text(payload) if not isinstance(payload, bytes) else repr(payload),
+                "call": call,
+                "output": output,
+                "happened": happened,
+            }
+        )
+
+    def try_payloads(self, kind):
+        for payload in kind.payloads():
+            for target in self.inputs:
+                if self.over_budget():
+                    note("time budget exhausted after %d calls" % State.calls)
+                    return finish(self)
+                result, error, output = self.call(target, payload)
+                self.attempt(kind, target, output=output)
+                found = kind.judge(result, error, output)
+                if found:
+                    self.confirm(kind, target, payload, found, output)
+
+
 def main():
     _real_chdir(WORK)
     os.makedirs(TARGET_DIR, exist_ok=True)
@@ -301,77 +401,81 @@ def main():
         for p in signature.parameters.values()
         if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)
     ]
-    inputs = [p for p in params if not is_connection(p) and not is_request(p)]
+    wanted = set(CONFIG.get("parameters") or [])
+    trusted = set(CONFIG.get("trusted_parameters") or [])
+    inputs = [p for p in params if not is_connection(p) and not is_request(p) and p.name not in trusted]
+    if wanted:
+        # The finding's trace names its source parameters: a payload elsewhere proves
+        # nothing about this finding.
+        named = [p for p in inputs if p.name in wanted]
+        inputs = named or inputs
     ambient = (
         bool(WEB_FRAMEWORK_USED)
         or any(is_request(p) for p in params)
         or re.search(r"\binput\s*\(|sys\.argv|argparse", CONFIG["module_source"])
     )
-    if ambient:
-        inputs.append(None)  # None: the payload comes from request / input() / sys.argv
     web = bool(WEB_FRAMEWORK_USED) or any(is_request(p) for p in params)
     ambient_name = "request" if web else "sys.argv/input()"
-    if not inputs:
+    if ambient and ambient_name not in trusted and not (wanted and any(p.name in wanted for p in params)):
+        inputs.append(None)  # None: the payload comes from request / input() / sys.argv
+    kinds = [KINDS[name] for name in CONFIG.get("kinds") or list(KINDS) if name in KINDS]
+    if not inputs and all(kind.needs_input for kind in kinds):
         inconclusive("no_input", "the function takes no input a payload could be put in")
-
-    real_input, real_argv = builtins.input, list(sys.argv)
-    tried = {}
-    timeouts = completed = 0
-    for kind, payload in ordered_payloads():
-        for target in inputs:
-            if time.monotonic() - STARTED > CONFIG["budget_secs"]:
-                note("time budget exhausted after %d calls" % State.calls)
-                return finish(tried, completed, timeouts)
-            args, kwargs = [], {}
-            for p in params:
-                value = payload_for(p, payload) if p is target else sensible_value(p)
-                if p.kind == p.KEYWORD_ONLY:
-                    kwargs[p.name] = value
-                else:
-                    args.append(value)
-            ambient_payload = payload if target is None else None
-            if target is None:
-                text = _text(payload)
-                builtins.input = lambda prompt="": text
-                sys.argv = [CONFIG["module_file"], text]
-            result, error, output = call_observed(function, args, kwargs, ambient_payload)
-            builtins.input, sys.argv = real_input, list(real_argv)
-            if error == "timeout":
-                timeouts += 1
-                note("a call did not return within %ss" % CONFIG["call_timeout_secs"])
-                if timeouts >= 2 and completed == 0:
-                    inconclusive("timeout", "the function did not return within %ss" % CONFIG["call_timeout_secs"])
-            else:
-                completed += 1
-                if error:
-                    note("the function raised %s" % error)
-            name = target.name if target is not None else ambient_name
-            attempt = tried.setdefault((kind, name), {"kind": kind, "parameter": name, "payloads": 0, "sinks": []})
-            attempt["payloads"] += 1
-            for event in State.events:
-                if event["sink"] not in attempt["sinks"] and event["sink"] != "compile":
-                    attempt["sinks"].append(event["sink"])
-            found = judge(kind, result)
-            if found:
-                sink, call = found
-                emit(
-                    {
-                        "verdict": "confirmed",
-                        "sink": sink,
-                        "kind": kind,
-                        "parameter": name,
-                        "payload": _text(payload) if not isinstance(payload, bytes) else repr(payload),
-                        "call": call,
-                        "output": output,
-                    }
-                )
-    return finish(tried, completed, timeouts)
+    ctx = Ctx(function, params, inputs, ambient_name)
+    for kind in kinds:
+        if ctx.over_budget():
+            note("time budget exhausted after %d calls" % State.calls)
+            break
+        if kind.needs_input and not inputs:
+            continue
+        if kind.drive is not None:
+            kind.drive(ctx, kind)
+        else:
+            ctx.try_payloads(kind)
+    return finish(ctx)
 
 
-def finish(tried, completed, timeouts):
-    if completed == 0 and timeouts:
+ENVIRONMENT_ERRORS = re.compile(
+    r"^(FileNotFoundError|NotADirectoryError|IsADirectoryError|OSError|ConnectionError|ConnectionRefusedError|"
+    r"TimeoutError|HttpError|URLError|gaierror|ModuleNotFoundError|ImportError|OperationalError)\b|network is disabled|[Ss]tub"
+)
+
+
+def environment_decided(error, events):
+    """Whether the sandbox rather than the code may have decided how the call went: it failed
+    on a missing file, the disabled network or a stub, or it consulted a stubbed module (an
+    empty database) on the way."""
+    if error == "timeout" or (error and ENVIRONMENT_ERRORS.search(error)):
+        return True
+    return any(event["kind"] == "stubcall" for event in events)
+
+
+def finish(ctx):
+    if ctx.completed == 0 and ctx.timeouts:
         inconclusive("timeout", "no call returned within %ss" % CONFIG["call_timeout_secs"])
-    emit({"verdict": "not_reproduced", "tried": list(tried.values())})
+    for name, kind in KINDS.items():
+        attempts = [key for key, entry in ctx.tried.items() if key[0] == name]
+        if kind.reached is None or not attempts or any(ctx.tried[key].get("reached") for key in attempts):
+            continue
+        if not any(ctx.tried[key].get("environment") for key in attempts):
+            # The code itself returned or refused before the sink on every payload (an
+            # allow-list, a validation error): the attack was tried and stopped.
+            for key in attempts:
+                ctx.tried[key]["what"] += "; no payload reached the sink: the function returned or refused first"
+            continue
+        for key in attempts:
+            del ctx.tried[key]
+        ctx.undecided.append(
+            ("sink_not_reached", "no call reached a %s sink (%s): a guard the sandbox cannot satisfy, a stubbed "
+             "database, a missing file or the disabled network ended them first" % (name, kind.what))
+        )
+    for entry in ctx.tried.values():
+        entry.pop("reached", None)
+        entry.pop("environment", None)
+    if not ctx.tried and ctx.undecided:
+        cause, reason = ctx.undecided[0]
+        inconclusive(cause, reason)
+    emit({"verdict": "not_reproduced", "tried": list(ctx.tried.values())})
 
 
 try:

@@ -1,0 +1,8 @@
+# verify: record_login CWE-117
+import logging
+
+log = logging.getLogger("audit")
+
+
+def record_login(username, ok):
+    log.info("login %s for %s", "ok" if ok else "failed", username)

@@ -1,0 +1,4 @@
+# verify: search CWE-117
+def search(term):
+    print("search: %r" % term)
+    return []

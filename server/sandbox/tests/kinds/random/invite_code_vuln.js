@@ -1,0 +1,5 @@
+// verify: inviteCode CWE-338
+function inviteCode() {
+  return Math.random().toString(36).slice(2, 12);
+}
+module.exports = { inviteCode };

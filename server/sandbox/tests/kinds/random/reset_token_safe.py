@@ -1,0 +1,6 @@
+# verify: reset_token CWE-338
+import secrets
+
+
+def reset_token(user_id):
+    return secrets.token_urlsafe(18)

@@ -1,0 +1,8 @@
+// verify: importItems CWE-611
+const libxmljs = require('libxmljs');
+
+function importItems(body) {
+  const doc = libxmljs.parseXml(body, { noent: true });
+  return doc.text();
+}
+module.exports = { importItems };
