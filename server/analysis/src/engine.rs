@@ -7,8 +7,8 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use bluecode_constitutions::{
-    CombinedQuery, CompiledLanguage, Confidence, Constitution, ConstitutionSet, Pattern,
-    PatternKind,
+    CombinedQuery, CompiledLanguage, Confidence, Constitution, ConstitutionSet, ContextQuery,
+    Pattern, PatternContext, PatternKind, PatternRef,
 };
 use bluecode_syntax::tree_sitter::{Node, QueryCursor, StreamingIterator};
 use bluecode_syntax::{Document, Language, Unit, UnitKind};
@@ -58,6 +58,9 @@ struct Candidate<'t> {
     sink: Node<'t>,
     inputs: Vec<Node<'t>>,
     fix_node: Option<Node<'t>>,
+    /// For a pattern with `inside`/`not_inside` queries that share capture names with it:
+    /// per match of this sink, the nodes those names captured.
+    bindings: Vec<Vec<(String, Node<'t>)>>,
 }
 
 impl Engine {
@@ -326,6 +329,22 @@ impl Engine {
                         .iter()
                         .filter(|c| Some(c.index) == input_capture)
                         .map(|c| c.node);
+                    let binding: Vec<(String, Node)> = plan
+                        .compiled
+                        .and_then(|c| c.contexts.get(&rule))
+                        .map(|context| {
+                            context
+                                .shared_names
+                                .iter()
+                                .filter_map(|name| {
+                                    let index = combined.capture_index(name)?;
+                                    let node =
+                                        m.captures.iter().find(|c| c.index == index)?.node;
+                                    Some((name.clone(), node))
+                                })
+                                .collect()
+                        })
+                        .unwrap_or_default();
                     // Another match of the same sink (`(_) @input` matching each argument
                     // in turn) adds its inputs to the first one.
                     let key = (rule.constitution, rule.pattern, sink.id());
@@ -335,6 +354,9 @@ impl Engine {
                             if !existing.inputs.iter().any(|i| i.id() == input.id()) {
                                 existing.inputs.push(input);
                             }
+                        }
+                        if !binding.is_empty() && !existing.bindings.contains(&binding) {
+                            existing.bindings.push(binding);
                         }
                         continue;
                     }
@@ -358,6 +380,11 @@ impl Engine {
                             .iter()
                             .find(|c| Some(c.index) == fix_capture)
                             .map(|c| c.node),
+                        bindings: if binding.is_empty() {
+                            Vec::new()
+                        } else {
+                            vec![binding]
+                        },
                     });
                 }
             }
@@ -385,6 +412,18 @@ impl Engine {
         };
         // The order matches were found in depends on how the passes were cut.
         candidates.sort_by_key(|c| (c.sink.start_byte(), c.constitution, c.pattern));
+        if !compiled.contexts.is_empty() {
+            let mut cursor = QueryCursor::new();
+            candidates.retain(|c| {
+                let rule = PatternRef {
+                    constitution: c.constitution,
+                    pattern: c.pattern,
+                };
+                compiled.contexts.get(&rule).is_none_or(|context| {
+                    context_holds(context, c, text, &plan.comments, &mut cursor)
+                })
+            });
+        }
 
         // One taint walk per unit decides every sink input of the unit at once.
         let mut sink_inputs = Vec::new();
@@ -591,6 +630,72 @@ impl Engine {
             note: None,
         }
     }
+}
+
+/// Whether the nodes enclosing `candidate`'s sink satisfy its pattern's context: each
+/// `inside` query is matched by some enclosing node, no `not_inside` query by any. Each
+/// query is tried with its pattern rooted at an enclosing node (a cursor that starts
+/// nowhere deeper), so a check costs a few node visits per level of nesting: the sink
+/// patterns stay in the one walk of the document, and only their rare matches pay this.
+fn context_holds(
+    context: &PatternContext,
+    candidate: &Candidate<'_>,
+    text: &str,
+    comments: &[Range<usize>],
+    cursor: &mut QueryCursor,
+) -> bool {
+    let enclosing: Vec<Node> =
+        std::iter::successors(candidate.sink.parent(), |n| n.parent()).collect();
+    let no_binding = [Vec::new()];
+    let bindings: &[Vec<(String, Node)>] = if candidate.bindings.is_empty() {
+        &no_binding
+    } else {
+        &candidate.bindings
+    };
+    let mut matched = |query: &ContextQuery, binding: &[(String, Node)]| {
+        enclosing
+            .iter()
+            .any(|node| matches_at(query, *node, binding, text, comments, cursor))
+    };
+    bindings.iter().any(|binding| {
+        context.inside.iter().all(|q| matched(q, binding))
+            && !context.not_inside.iter().any(|q| matched(q, binding))
+    })
+}
+
+/// Whether `query` has a match rooted at `node` whose captures shared with the sink's
+/// pattern hold the same text as the sink's match bound them to.
+fn matches_at(
+    query: &ContextQuery,
+    node: Node<'_>,
+    binding: &[(String, Node)],
+    text: &str,
+    comments: &[Range<usize>],
+    cursor: &mut QueryCursor,
+) -> bool {
+    cursor.set_byte_range(node.byte_range());
+    cursor.set_max_start_depth(Some(0));
+    let predicate_text = CommentFreeText {
+        text: text.as_bytes(),
+        comments,
+    };
+    let node_text = |n: Node| text.get(n.byte_range()).unwrap_or_default();
+    let mut matches = cursor.matches(&query.query, node, predicate_text);
+    while let Some(m) = matches.next() {
+        let agrees = query.shared.iter().all(|(index, name)| {
+            let Some((_, bound)) = binding.iter().find(|(n, _)| n == name) else {
+                return true;
+            };
+            m.captures
+                .iter()
+                .filter(|c| c.index == *index)
+                .any(|c| node_text(c.node) == node_text(*bound))
+        });
+        if agrees {
+            return true;
+        }
+    }
+    false
 }
 
 /// One run of the combined query: from `start`, over `range`.
