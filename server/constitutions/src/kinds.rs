@@ -20,6 +20,8 @@ pub struct SinkKind {
     pub meaning: String,
     /// Where it was declared.
     pub file: PathBuf,
+    /// Declared by bluecode itself rather than by a workspace.
+    pub builtin: bool,
 }
 
 /// Every declared kind, by name.
@@ -125,6 +127,7 @@ mod tests {
                     name: name.into(),
                     meaning: String::new(),
                     file: PathBuf::from("k.toml"),
+                    builtin: true,
                 })
                 .unwrap();
         }
@@ -135,6 +138,7 @@ mod tests {
                     name: "sql".into(),
                     meaning: String::new(),
                     file: PathBuf::from("other.toml"),
+                    builtin: false,
                 })
                 .is_err()
         );

@@ -179,6 +179,7 @@ struct FileCheck<'t> {
     errors: Vec<LoadError>,
     /// Compile each query on its own to report its errors by line. Built-ins skip it:
     /// `cargo test` compiles every one of them, and start-up would pay for it on every run.
+    /// So this is also what tells a workspace file from a built-in.
     compile_queries: bool,
 }
 
@@ -309,6 +310,7 @@ fn parse_kinds(check: &mut FileCheck, declared: &mut SinkKinds) {
             name: name.clone(),
             meaning: meaning.into_inner().trim().to_owned(),
             file: check.file.clone(),
+            builtin: !check.compile_queries,
         };
         if let Err(first) = declared.declare(kind) {
             check.at(
@@ -828,4 +830,187 @@ fn parse_pattern(
             .unwrap_or_default(),
         line: 0,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const RULE: &str = r#"id = "acme.shell"
+title = "shell"
+category = "vulnerability"
+severity = "error"
+languages = ["python"]
+principle = "No shells."
+
+[[pattern]]
+query = '''
+(call function: (attribute object: (identifier) @_m attribute: (identifier) @_f)
+  arguments: (argument_list . (_) @input)
+  (#eq? @_m "os") (#eq? @_f "system")) @sink
+'''
+taint = "shell"
+
+[[example]]
+kind = "unsafe"
+code = "import os\nos.system(input())\n"
+
+[[example]]
+kind = "safe"
+code = "import os\nos.system('ls')\n"
+"#;
+
+    /// Loads the built-ins plus `files` (relative path, text) written under a temp dir.
+    fn load_with(files: &[(&str, &str)]) -> (ConstitutionSet, Vec<String>) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for (path, text) in files {
+            let path = dir.path().join(path);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(path, text).expect("write");
+        }
+        let (set, errors) = ConstitutionSet::load(&[dir.path().to_owned()]);
+        let root = format!("{}/", dir.path().display());
+        let errors = errors
+            .iter()
+            .map(|e| e.to_string().replace(&root, ""))
+            .collect();
+        (set, errors)
+    }
+
+    #[test]
+    fn the_builtin_kinds_cover_every_kind_in_use() {
+        let set = ConstitutionSet::builtin().expect("built-ins load");
+        assert!(set.sink_kinds().iter().count() >= 25);
+        for kind in set.sink_kinds().iter() {
+            assert!(kind.builtin && !kind.meaning.is_empty(), "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn an_undeclared_kind_is_reported_with_file_and_line() {
+        let (set, errors) = load_with(&[("shell.toml", &RULE.replace("\"shell\"\n", "\"shel\"\n"))]);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0].starts_with("shell.toml:14: undeclared sink kind `shel`"),
+            "{errors:?}"
+        );
+        assert!(set.get("acme.shell").is_none());
+
+        // A workspace may declare its own.
+        let kinds = "[kinds]\nshel = \"a shell, spelt our way\"\n";
+        let (set, errors) = load_with(&[
+            ("shell.toml", &RULE.replace("\"shell\"\n", "\"shel\"\n")),
+            ("taint/kinds.toml", kinds),
+        ]);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert!(set.get("acme.shell").is_some());
+        assert!(set.sink_kinds().get("shel").is_some_and(|k| !k.builtin));
+
+        // Declaring a built-in kind again, or a badly named one, is an error.
+        let (_, errors) = load_with(&[(
+            "taint/kinds.toml",
+            "[kinds]\nsql = \"again\"\nBad-Name = \"x\"\n",
+        )]);
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(
+            errors.iter().any(|e| e.starts_with("taint/kinds.toml:3: invalid sink kind `Bad-Name`")),
+            "{errors:?}"
+        );
+        assert!(
+            errors.iter().any(|e| e.starts_with("taint/kinds.toml:2: sink kind `sql` is declared twice")),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn taint_model_kinds_are_checked_and_kinds_except_expands() {
+        let model = "language = \"python\"\n\
+            [[sanitizer]]\npath = \"acme.clean_all_but_sql\"\nkinds_except = [\"sql\"]\n\
+            [[sanitizer]]\npath = \"acme.quote\"\nkinds = [\"shell\"]\n";
+        let (set, errors) = load_with(&[("taint/acme.toml", model)]);
+        assert!(errors.is_empty(), "{errors:?}");
+        let python = set.taint_model(Language::Python).expect("python model");
+        let kinds = python
+            .sanitizer_kinds(&["acme", "clean_all_but_sql"])
+            .expect("a sanitizer");
+        assert!(kinds.iter().any(|k| k == "shell") && kinds.iter().any(|k| k == "path"));
+        assert!(!kinds.iter().any(|k| k == "sql"), "{kinds:?}");
+        assert_eq!(kinds.len(), set.sink_kinds().iter().count() - 1);
+
+        let broken = "language = \"python\"\n\
+            [[sanitizer]]\npath = \"acme.a\"\nkinds = [\"shell\", \"sqll\"]\n\
+            [[sanitizer]]\npath = \"acme.b\"\nkinds_except = [\"htm\"]\n\
+            [[sanitizer]]\npath = \"acme.c\"\nkinds = [\"sql\"]\nkinds_except = [\"sql\"]\n";
+        let (set, errors) = load_with(&[("taint/acme.toml", broken)]);
+        assert_eq!(errors.len(), 3, "{errors:?}");
+        assert!(errors[0].starts_with("taint/acme.toml:4: undeclared sink kind `sqll`"), "{errors:?}");
+        assert!(errors[1].starts_with("taint/acme.toml:7: undeclared sink kind `htm`"), "{errors:?}");
+        assert!(
+            errors[2].starts_with("taint/acme.toml:8: sanitizer `acme.c` needs exactly one of `kinds` or `kinds_except`"),
+            "{errors:?}"
+        );
+        // The broken model is left out whole; the built-in one still loads.
+        let python = set.taint_model(Language::Python).expect("python model");
+        assert!(python.sanitizer_kinds(&["acme", "a"]).is_none());
+        assert!(python.sanitizer_kinds(&["shlex", "quote"]).is_some());
+    }
+
+    #[test]
+    fn inside_queries_are_validated_with_their_lines() {
+        let with_inside = RULE.replace(
+            "taint = \"shell\"\n",
+            "taint = \"shell\"\ninside = '''\n((function_definition) @_f\n  (#match? @_f \"handler\")\n'''\nnot_inside = ['''(try_statement)''', '''(with_statement)''']\n",
+        );
+        let (set, errors) = load_with(&[("shell.toml", &with_inside)]);
+        // The `inside` query misses a closing parenthesis: reported where its text ends.
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0].starts_with("shell.toml:18: `inside`: invalid python query"),
+            "{errors:?}"
+        );
+        assert!(set.get("acme.shell").is_none());
+
+        let fixed = with_inside.replace("\"handler\")\n", "\"handler\"))\n");
+        let (set, errors) = load_with(&[("shell.toml", &fixed)]);
+        assert!(errors.is_empty(), "{errors:?}");
+        let pattern = &set.get("acme.shell").expect("loaded").patterns[0];
+        assert_eq!(pattern.inside.len(), 1);
+        assert_eq!(pattern.not_inside.len(), 2);
+
+        let broken_second = fixed.replace("'''(with_statement)'''", "'''(with_statement'''");
+        let (_, errors) = load_with(&[("shell.toml", &broken_second)]);
+        assert!(
+            errors.len() == 1 && errors[0].starts_with("shell.toml:19: `not_inside`: invalid python query"),
+            "{errors:?}"
+        );
+
+        let on_regex = "id = \"acme.r\"\ntitle = \"r\"\ncategory = \"instruction\"\nseverity = \"info\"\n\
+            languages = [\"python\"]\nprinciple = \"p\"\n[[pattern]]\nregex = \"x\"\ninside = \"(call)\"\n\
+            [[example]]\nkind = \"unsafe\"\ncode = \"x\"\n[[example]]\nkind = \"safe\"\ncode = \"y\"\n";
+        let (_, errors) = load_with(&[("r.toml", on_regex)]);
+        assert!(
+            errors.len() == 1 && errors[0].starts_with("r.toml:9: `inside` needs a query pattern"),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn files_add_non_code_files_to_regex_patterns() {
+        let rule = "id = \"acme.r\"\ntitle = \"r\"\ncategory = \"instruction\"\nseverity = \"info\"\n\
+            languages = [\"python\"]\nprinciple = \"p\"\nfiles = [\"AGENTS.md\"]\n[[pattern]]\nregex = \"x\"\n\
+            [[pattern]]\nregex = \"y\"\nfiles = [\"*.prompt.md\"]\n\
+            [[example]]\nkind = \"unsafe\"\ncode = \"x\"\n[[example]]\nkind = \"safe\"\ncode = \"z\"\n";
+        let (set, errors) = load_with(&[("r.toml", rule)]);
+        assert!(errors.is_empty(), "{errors:?}");
+        let c = set.get("acme.r").expect("loaded");
+        assert_eq!(c.file_globs(&c.patterns[0]), ["AGENTS.md"]);
+        assert_eq!(c.file_globs(&c.patterns[1]), ["*.prompt.md"]);
+
+        // `files` with no regex pattern to run over them says so.
+        let (_, errors) = load_with(&[("shell.toml", &format!("files = [\"AGENTS.md\"]\n{RULE}"))]);
+        assert!(
+            errors.len() == 1 && errors[0].contains("`files` needs a regex [[pattern]]"),
+            "{errors:?}"
+        );
+    }
 }
