@@ -338,8 +338,7 @@ impl Engine {
                                 .iter()
                                 .filter_map(|name| {
                                     let index = combined.capture_index(name)?;
-                                    let node =
-                                        m.captures.iter().find(|c| c.index == index)?.node;
+                                    let node = m.captures.iter().find(|c| c.index == index)?.node;
                                     Some((name.clone(), node))
                                 })
                                 .collect()

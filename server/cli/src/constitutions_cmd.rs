@@ -160,11 +160,7 @@ pub fn kinds(workspace: Option<&Path>) -> anyhow::Result<ExitCode> {
     for kind in set.sink_kinds().iter() {
         out.push_str(&format!("{:<16} {}\n", kind.name, kind.meaning));
     }
-    let workspace_kinds = set
-        .sink_kinds()
-        .iter()
-        .filter(|k| !k.builtin)
-        .count();
+    let workspace_kinds = set.sink_kinds().iter().filter(|k| !k.builtin).count();
     out.push_str(&format!(
         "{} sink kinds ({} from the workspace)\n",
         set.sink_kinds().iter().count(),

@@ -271,8 +271,12 @@ pub(crate) fn compile_language(
                     source,
                 } if applies.contains(written_for) => {
                     if !pattern.inside.is_empty() || !pattern.not_inside.is_empty() {
-                        match compile_context(language, source, &pattern.inside, &pattern.not_inside)
-                        {
+                        match compile_context(
+                            language,
+                            source,
+                            &pattern.inside,
+                            &pattern.not_inside,
+                        ) {
                             Ok(context) => {
                                 contexts.insert(rule, context);
                             }

@@ -381,7 +381,11 @@ fn parse_taint_model(
                 }
                 SanitizerRule {
                     path: taint_model::split_path(&s.path),
-                    kinds: kinds.get_ref().iter().map(|k| k.get_ref().clone()).collect(),
+                    kinds: kinds
+                        .get_ref()
+                        .iter()
+                        .map(|k| k.get_ref().clone())
+                        .collect(),
                     kinds_except: Vec::new(),
                 }
             }
@@ -389,8 +393,11 @@ fn parse_taint_model(
                 if !check_kinds(check, declared, except.get_ref(), false) {
                     continue;
                 }
-                let except: Vec<String> =
-                    except.get_ref().iter().map(|k| k.get_ref().clone()).collect();
+                let except: Vec<String> = except
+                    .get_ref()
+                    .iter()
+                    .map(|k| k.get_ref().clone())
+                    .collect();
                 SanitizerRule {
                     path: taint_model::split_path(&s.path),
                     kinds: declared.all_except(&except),
@@ -761,12 +768,9 @@ fn parse_pattern(
                     } else {
                         line
                     };
-                    if let Err((line, message)) = validate_context_query(
-                        language,
-                        context,
-                        first_line,
-                        check.compile_queries,
-                    ) {
+                    if let Err((line, message)) =
+                        validate_context_query(language, context, first_line, check.compile_queries)
+                    {
                         check.errors.push(LoadError {
                             file: check.file.clone(),
                             line,
@@ -822,7 +826,11 @@ fn parse_pattern(
             }
         }),
         module_matches,
-        inside: p.inside.as_ref().map(|v| v.get_ref().to_vec()).unwrap_or_default(),
+        inside: p
+            .inside
+            .as_ref()
+            .map(|v| v.get_ref().to_vec())
+            .unwrap_or_default(),
         not_inside: p
             .not_inside
             .as_ref()
@@ -888,7 +896,8 @@ code = "import os\nos.system('ls')\n"
 
     #[test]
     fn an_undeclared_kind_is_reported_with_file_and_line() {
-        let (set, errors) = load_with(&[("shell.toml", &RULE.replace("\"shell\"\n", "\"shel\"\n"))]);
+        let (set, errors) =
+            load_with(&[("shell.toml", &RULE.replace("\"shell\"\n", "\"shel\"\n"))]);
         assert_eq!(errors.len(), 1, "{errors:?}");
         assert!(
             errors[0].starts_with("shell.toml:14: undeclared sink kind `shel`"),
@@ -913,11 +922,15 @@ code = "import os\nos.system('ls')\n"
         )]);
         assert_eq!(errors.len(), 2, "{errors:?}");
         assert!(
-            errors.iter().any(|e| e.starts_with("taint/kinds.toml:3: invalid sink kind `Bad-Name`")),
+            errors
+                .iter()
+                .any(|e| e.starts_with("taint/kinds.toml:3: invalid sink kind `Bad-Name`")),
             "{errors:?}"
         );
         assert!(
-            errors.iter().any(|e| e.starts_with("taint/kinds.toml:2: sink kind `sql` is declared twice")),
+            errors
+                .iter()
+                .any(|e| e.starts_with("taint/kinds.toml:2: sink kind `sql` is declared twice")),
             "{errors:?}"
         );
     }
@@ -943,8 +956,14 @@ code = "import os\nos.system('ls')\n"
             [[sanitizer]]\npath = \"acme.c\"\nkinds = [\"sql\"]\nkinds_except = [\"sql\"]\n";
         let (set, errors) = load_with(&[("taint/acme.toml", broken)]);
         assert_eq!(errors.len(), 3, "{errors:?}");
-        assert!(errors[0].starts_with("taint/acme.toml:4: undeclared sink kind `sqll`"), "{errors:?}");
-        assert!(errors[1].starts_with("taint/acme.toml:7: undeclared sink kind `htm`"), "{errors:?}");
+        assert!(
+            errors[0].starts_with("taint/acme.toml:4: undeclared sink kind `sqll`"),
+            "{errors:?}"
+        );
+        assert!(
+            errors[1].starts_with("taint/acme.toml:7: undeclared sink kind `htm`"),
+            "{errors:?}"
+        );
         assert!(
             errors[2].starts_with("taint/acme.toml:8: sanitizer `acme.c` needs exactly one of `kinds` or `kinds_except`"),
             "{errors:?}"
@@ -980,7 +999,8 @@ code = "import os\nos.system('ls')\n"
         let broken_second = fixed.replace("'''(with_statement)'''", "'''(with_statement'''");
         let (_, errors) = load_with(&[("shell.toml", &broken_second)]);
         assert!(
-            errors.len() == 1 && errors[0].starts_with("shell.toml:19: `not_inside`: invalid python query"),
+            errors.len() == 1
+                && errors[0].starts_with("shell.toml:19: `not_inside`: invalid python query"),
             "{errors:?}"
         );
 
