@@ -631,7 +631,8 @@ impl Engine {
     }
 }
 
-/// Whether the nodes enclosing `candidate`'s sink satisfy its pattern's context: each
+/// Whether the nodes enclosing `candidate`'s sink (below the file's root) satisfy its
+/// pattern's context: each
 /// `inside` query is matched by some enclosing node, no `not_inside` query by any. Each
 /// query is tried with its pattern rooted at an enclosing node (a cursor that starts
 /// nowhere deeper), so a check costs a few node visits per level of nesting: the sink
@@ -643,8 +644,12 @@ fn context_holds(
     comments: &[Range<usize>],
     cursor: &mut QueryCursor,
 ) -> bool {
-    let enclosing: Vec<Node> =
-        std::iter::successors(candidate.sink.parent(), |n| n.parent()).collect();
+    // Up to the top-level declaration, not the file itself: a unit's cached findings are
+    // reused while that declaration is unchanged, so nothing above it may decide them
+    // (what the whole module says is `module_matches`'s business).
+    let enclosing: Vec<Node> = std::iter::successors(candidate.sink.parent(), |n| n.parent())
+        .take_while(|n| n.parent().is_some())
+        .collect();
     let no_binding = [Vec::new()];
     let bindings: &[Vec<(String, Node)>] = if candidate.bindings.is_empty() {
         &no_binding
