@@ -677,14 +677,24 @@ fn matches_at(
     comments: &[Range<usize>],
     cursor: &mut QueryCursor,
 ) -> bool {
+    // Started from the parent, one level deep, over the node's bytes: tree-sitter matches
+    // a pattern whose root is a wildcard with a concrete child (`(_ body: (block))`) from
+    // that child and needs the root's parent in the cursor, so a cursor started at the
+    // node itself never matches it. The parent's own matches may come along; the parent
+    // encloses the sink too, so they count anyway. (The file's root is not an enclosing
+    // node, but a pattern rooted at it is rare enough to leave.)
+    let (start, depth) = match node.parent() {
+        Some(parent) => (parent, 1),
+        None => (node, 0),
+    };
     cursor.set_byte_range(node.byte_range());
-    cursor.set_max_start_depth(Some(0));
+    cursor.set_max_start_depth(Some(depth));
     let predicate_text = CommentFreeText {
         text: text.as_bytes(),
         comments,
     };
     let node_text = |n: Node| text.get(n.byte_range()).unwrap_or_default();
-    let mut matches = cursor.matches(&query.query, node, predicate_text);
+    let mut matches = cursor.matches(&query.query, start, predicate_text);
     while let Some(m) = matches.next() {
         let agrees = query.shared.iter().all(|(index, name)| {
             let Some((_, bound)) = binding.iter().find(|(n, _)| n == name) else {
