@@ -202,3 +202,169 @@ fn config_schema_lists_every_setting() {
         assert!(keys.contains(&key), "{key} missing from {keys:?}");
     }
 }
+
+/// A rule about `random.random()` in functions about tokens, at any depth, not inside a
+/// `# test` helper class, and (second pattern) only where the receiver is a field the
+/// enclosing class assigned from `random.Random()`: `@_gen` is captured by both queries.
+const INSIDE_RULE: &str = r#"id = "acme.token-random"
+title = "random used for a token"
+category = "vulnerability"
+cwe = 338
+severity = "warning"
+languages = ["python"]
+principle = "Tokens come from secrets, not random."
+
+[[pattern]]
+query = '''
+((call function: (attribute object: (identifier) @_m attribute: (identifier) @_f)) @sink
+  (#eq? @_m "random") (#any-of? @_f "random" "randint" "choice"))
+'''
+inside = '''
+((function_definition name: (identifier) @_name) (#match? @_name "token"))
+'''
+not_inside = '''
+((class_definition name: (identifier) @_c) (#match? @_c "^Fake"))
+'''
+
+[[pattern]]
+query = '''
+((call function: (attribute object: (attribute object: (identifier) @_s attribute: (identifier) @_gen) attribute: (identifier) @_f)) @sink
+  (#eq? @_s "self") (#eq? @_f "getrandbits"))
+'''
+inside = [
+'''((function_definition name: (identifier) @_name) (#match? @_name "token"))''',
+'''
+((class_definition body: (block (function_definition body: (block (expression_statement (assignment
+  left: (attribute attribute: (identifier) @_gen)
+  right: (call function: (attribute object: (identifier) @_r attribute: (identifier) @_k))))))))
+  (#eq? @_r "random") (#eq? @_k "Random"))
+''',
+]
+
+[[example]]
+kind = "unsafe"
+code = '''
+import random
+def reset_token(user):
+    for attempt in range(3):
+        if user.active:
+            while True:
+                with open("log") as log:
+                    try:
+                        return str(random.random())
+                    finally:
+                        log.close()
+'''
+
+[[example]]
+kind = "unsafe"
+code = '''
+import random
+class Issuer:
+    def __init__(self):
+        self.gen = random.Random()
+    def new_token(self):
+        if True:
+            return self.gen.getrandbits(64)
+'''
+
+[[example]]
+kind = "safe"
+code = '''
+import random
+def shuffle_deck(deck):
+    for i in range(len(deck)):
+        j = random.randint(0, i)
+        deck[i], deck[j] = deck[j], deck[i]
+'''
+
+[[example]]
+kind = "safe"
+code = '''
+import random
+class FakeTokens:
+    def make_token(self):
+        if True:
+            return random.random()
+'''
+
+[[example]]
+kind = "safe"
+code = '''
+import random, secrets
+class Issuer:
+    def __init__(self):
+        self.gen = random.Random()
+        self.strong = secrets.SystemRandom()
+    def new_token(self):
+        return self.strong.getrandbits(64)
+'''
+"#;
+
+#[test]
+fn inside_and_not_inside_cover_every_nesting_depth() {
+    let p = Project::new();
+    p.file("rules/token.toml", INSIDE_RULE);
+    let run = bluecode(&["constitutions", "test", "rules"], p.path());
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("5 passed, 0 failed (1 constitutions, 0 load errors)"),
+        "{}",
+        run.stdout
+    );
+
+    // An unknown field (a misspelt `not_inside`) is a load error, not a silent no-op.
+    p.file(
+        "rules/token.toml",
+        INSIDE_RULE.replace("not_inside = '''", "inside_unused = '''"),
+    );
+    let run = bluecode(&["constitutions", "test", "rules"], p.path());
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(
+        run.stdout.contains("unknown field `inside_unused`"),
+        "{}",
+        run.stdout
+    );
+    // Each condition matters: without `not_inside` the Fake class is flagged, and the
+    // shared `@_gen` keeps `self.strong` from counting as the `random.Random()` field.
+    let without_not_inside = INSIDE_RULE.replace(
+        "not_inside = '''\n((class_definition name: (identifier) @_c) (#match? @_c \"^Fake\"))\n'''\n",
+        "",
+    );
+    p.file("rules/token.toml", &without_not_inside);
+    let run = bluecode(&["constitutions", "test", "rules"], p.path());
+    assert!(
+        run.stdout
+            .contains("rules/token.toml:70: [acme.token-random] safe example is flagged"),
+        "{}",
+        run.stdout
+    );
+    let unshared = INSIDE_RULE.replace(
+        "attribute: (identifier) @_gen)\n  right",
+        "attribute: (identifier) @_field)\n  right",
+    );
+    p.file("rules/token.toml", &unshared);
+    let run = bluecode(&["constitutions", "test", "rules"], p.path());
+    assert!(
+        run.stdout
+            .contains("rules/token.toml:83: [acme.token-random] safe example is flagged"),
+        "{}",
+        run.stdout
+    );
+
+    // The same rule from a workspace, in a scan: reported six levels deep.
+    p.file(".bluecode/constitutions/token.toml", INSIDE_RULE);
+    p.file("bluecode.toml", "");
+    p.file(
+        "app.py",
+        "import random\n\ndef api_token():\n    for i in range(2):\n        if i:\n            with open('x') as f:\n                try:\n                    return [random.choice('ab') for _ in range(9)]\n                except OSError:\n                    pass\n",
+    );
+    let run = bluecode(&["scan", "app.py"], p.path());
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.contains("app.py:8:") && run.stdout.contains("[acme.token-random]"),
+        "{}",
+        run.stdout
+    );
+}

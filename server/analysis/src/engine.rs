@@ -7,8 +7,8 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use bluecode_constitutions::{
-    CombinedQuery, CompiledLanguage, Confidence, Constitution, ConstitutionSet, Pattern,
-    PatternKind, Unresolved,
+    CombinedQuery, CompiledLanguage, Confidence, Constitution, ConstitutionSet, ContextQuery,
+    Pattern, PatternContext, PatternKind, PatternRef, Unresolved,
 };
 use bluecode_syntax::tree_sitter::{Node, QueryCursor, StreamingIterator};
 use bluecode_syntax::{Document, Language, Unit, UnitKind};
@@ -70,6 +70,9 @@ struct Candidate<'t> {
     sink: Node<'t>,
     inputs: Vec<Node<'t>>,
     fix_node: Option<Node<'t>>,
+    /// For a pattern with `inside`/`not_inside` queries that share capture names with it:
+    /// per match of this sink, the nodes those names captured.
+    bindings: Vec<Vec<(String, Node<'t>)>>,
 }
 
 impl Engine {
@@ -348,6 +351,21 @@ impl Engine {
                         .iter()
                         .filter(|c| Some(c.index) == input_capture)
                         .map(|c| c.node);
+                    let binding: Vec<(String, Node)> = plan
+                        .compiled
+                        .and_then(|c| c.contexts.get(&rule))
+                        .map(|context| {
+                            context
+                                .shared_names
+                                .iter()
+                                .filter_map(|name| {
+                                    let index = combined.capture_index(name)?;
+                                    let node = m.captures.iter().find(|c| c.index == index)?.node;
+                                    Some((name.clone(), node))
+                                })
+                                .collect()
+                        })
+                        .unwrap_or_default();
                     // Another match of the same sink (`(_) @input` matching each argument
                     // in turn) adds its inputs to the first one.
                     let key = (rule.constitution, rule.pattern, sink.id());
@@ -357,6 +375,9 @@ impl Engine {
                             if !existing.inputs.iter().any(|i| i.id() == input.id()) {
                                 existing.inputs.push(input);
                             }
+                        }
+                        if !binding.is_empty() && !existing.bindings.contains(&binding) {
+                            existing.bindings.push(binding);
                         }
                         continue;
                     }
@@ -380,6 +401,11 @@ impl Engine {
                             .iter()
                             .find(|c| Some(c.index) == fix_capture)
                             .map(|c| c.node),
+                        bindings: if binding.is_empty() {
+                            Vec::new()
+                        } else {
+                            vec![binding]
+                        },
                     });
                 }
             }
@@ -407,6 +433,18 @@ impl Engine {
         };
         // The order matches were found in depends on how the passes were cut.
         candidates.sort_by_key(|c| (c.sink.start_byte(), c.constitution, c.pattern));
+        if !compiled.contexts.is_empty() {
+            let mut cursor = QueryCursor::new();
+            candidates.retain(|c| {
+                let rule = PatternRef {
+                    constitution: c.constitution,
+                    pattern: c.pattern,
+                };
+                compiled.contexts.get(&rule).is_none_or(|context| {
+                    context_holds(context, c, text, &plan.comments, &mut cursor)
+                })
+            });
+        }
 
         // Sinks are resolved APIs: a `callee` pattern keeps a call that resolves to one of
         // its APIs, drops one that resolves elsewhere, and caps one it cannot resolve.
@@ -670,6 +708,87 @@ impl Engine {
             note: None,
         }
     }
+}
+
+/// Whether the nodes enclosing `candidate`'s sink (below the file's root) satisfy its
+/// pattern's context: each
+/// `inside` query is matched by some enclosing node, no `not_inside` query by any. Each
+/// query is tried with its pattern rooted at an enclosing node (a cursor that starts
+/// nowhere deeper), so a check costs a few node visits per level of nesting: the sink
+/// patterns stay in the one walk of the document, and only their rare matches pay this.
+fn context_holds(
+    context: &PatternContext,
+    candidate: &Candidate<'_>,
+    text: &str,
+    comments: &[Range<usize>],
+    cursor: &mut QueryCursor,
+) -> bool {
+    // Up to the top-level declaration, not the file itself: a unit's cached findings are
+    // reused while that declaration is unchanged, so nothing above it may decide them
+    // (what the whole module says is `module_matches`'s business).
+    let enclosing: Vec<Node> = std::iter::successors(candidate.sink.parent(), |n| n.parent())
+        .take_while(|n| n.parent().is_some())
+        .collect();
+    let no_binding = [Vec::new()];
+    let bindings: &[Vec<(String, Node)>] = if candidate.bindings.is_empty() {
+        &no_binding
+    } else {
+        &candidate.bindings
+    };
+    let mut matched = |query: &ContextQuery, binding: &[(String, Node)]| {
+        enclosing
+            .iter()
+            .any(|node| matches_at(query, *node, binding, text, comments, cursor))
+    };
+    bindings.iter().any(|binding| {
+        context.inside.iter().all(|q| matched(q, binding))
+            && !context.not_inside.iter().any(|q| matched(q, binding))
+    })
+}
+
+/// Whether `query` has a match rooted at `node` whose captures shared with the sink's
+/// pattern hold the same text as the sink's match bound them to.
+fn matches_at(
+    query: &ContextQuery,
+    node: Node<'_>,
+    binding: &[(String, Node)],
+    text: &str,
+    comments: &[Range<usize>],
+    cursor: &mut QueryCursor,
+) -> bool {
+    // Started from the parent, one level deep, over the node's bytes: tree-sitter matches
+    // a pattern whose root is a wildcard with a concrete child (`(_ body: (block))`) from
+    // that child and needs the root's parent in the cursor, so a cursor started at the
+    // node itself never matches it. The parent's own matches may come along; the parent
+    // encloses the sink too, so they count anyway. (The file's root is not an enclosing
+    // node, but a pattern rooted at it is rare enough to leave.)
+    let (start, depth) = match node.parent() {
+        Some(parent) => (parent, 1),
+        None => (node, 0),
+    };
+    cursor.set_byte_range(node.byte_range());
+    cursor.set_max_start_depth(Some(depth));
+    let predicate_text = CommentFreeText {
+        text: text.as_bytes(),
+        comments,
+    };
+    let node_text = |n: Node| text.get(n.byte_range()).unwrap_or_default();
+    let mut matches = cursor.matches(&query.query, start, predicate_text);
+    while let Some(m) = matches.next() {
+        let agrees = query.shared.iter().all(|(index, name)| {
+            let Some((_, bound)) = binding.iter().find(|(n, _)| n == name) else {
+                return true;
+            };
+            m.captures
+                .iter()
+                .filter(|c| c.index == *index)
+                .any(|c| node_text(c.node) == node_text(*bound))
+        });
+        if agrees {
+            return true;
+        }
+    }
+    false
 }
 
 /// One run of the combined query: from `start`, over `range`.

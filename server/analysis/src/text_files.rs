@@ -1,6 +1,7 @@
 //! Files that are not code but steer AI coding agents (AGENTS.md, CLAUDE.md,
 //! .cursorrules, copilot-instructions.md, *.prompt.md): they are scanned with the regex
-//! rules whose `files` globs name them.
+//! rules whose `files` globs name them (the constitution's, in addition to its code, or
+//! a pattern's own, for that file alone).
 
 use std::path::Path;
 
@@ -45,10 +46,11 @@ impl Engine {
         let mut findings = Vec::new();
         for constitution in self.constitutions().constitutions() {
             for pattern in &constitution.patterns {
-                let PatternKind::Regex { regex, files } = &pattern.kind else {
+                let PatternKind::Regex { regex, .. } = &pattern.kind else {
                     continue;
                 };
-                if !files
+                if !constitution
+                    .file_globs(pattern)
                     .iter()
                     .filter_map(|f| glob(f))
                     .any(|g| g.is_match(path))

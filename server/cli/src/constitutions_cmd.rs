@@ -1,4 +1,4 @@
-//! `bluecode constitutions list | show ID | test [PATH]`.
+//! `bluecode constitutions list | show ID | test [PATH] | kinds`.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -60,18 +60,36 @@ pub fn show(id: &str, workspace: Option<&Path>) -> anyhow::Result<ExitCode> {
     if let Some(hint) = &c.fix_hint {
         out.push_str(&format!("\nFix\n  {}\n", hint.replace('\n', "\n  ")));
     }
+    if !c.files.is_empty() {
+        out.push_str(&format!(
+            "\nAlso over files: {} (its regex patterns)\n",
+            c.files.join(", ")
+        ));
+    }
     for p in &c.patterns {
         let what = match &p.kind {
             PatternKind::Query { language, .. } => format!("{language} query"),
             PatternKind::Regex { files, .. } if files.is_empty() => "regex".to_owned(),
-            PatternKind::Regex { files, .. } => format!("regex over {}", files.join(", ")),
+            PatternKind::Regex { files, .. } => format!("regex over {} only", files.join(", ")),
         };
         let taint = p
             .taint
             .as_ref()
             .map(|t| format!(", needs tainted input ({t})"))
             .unwrap_or_default();
-        out.push_str(&format!("\nPattern (line {}): {what}{taint}\n", p.line));
+        let mut context = String::new();
+        if !p.inside.is_empty() {
+            context.push_str(&format!(", inside {} enclosing quer", p.inside.len()));
+            context.push_str(if p.inside.len() == 1 { "y" } else { "ies" });
+        }
+        if !p.not_inside.is_empty() {
+            context.push_str(&format!(", not inside {} quer", p.not_inside.len()));
+            context.push_str(if p.not_inside.len() == 1 { "y" } else { "ies" });
+        }
+        out.push_str(&format!(
+            "\nPattern (line {}): {what}{taint}{context}\n",
+            p.line
+        ));
     }
     for e in &c.examples {
         let kind = match e.kind {
@@ -133,6 +151,23 @@ pub fn test(path: Option<&Path>) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::from(1)
     })
+}
+
+/// The declared sink kinds, with their meaning and the file that declares each.
+pub fn kinds(workspace: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let set = load_constitutions(workspace);
+    let mut out = String::new();
+    for kind in set.sink_kinds().iter() {
+        out.push_str(&format!("{:<16} {}\n", kind.name, kind.meaning));
+    }
+    let workspace_kinds = set.sink_kinds().iter().filter(|k| !k.builtin).count();
+    out.push_str(&format!(
+        "{} sink kinds ({} from the workspace)\n",
+        set.sink_kinds().iter().count(),
+        workspace_kinds
+    ));
+    print_stdout(&out);
+    Ok(ExitCode::SUCCESS)
 }
 
 pub fn print_stdout(text: &str) {

@@ -117,6 +117,11 @@ enum ConstitutionsCommand {
     },
     /// Run examples as tests: the built-ins, or the constitution files under PATH.
     Test { path: Option<PathBuf> },
+    /// List the declared sink kinds (what `taint = "KIND"` and sanitizers may name).
+    Kinds {
+        #[arg(long)]
+        workspace: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -155,6 +160,9 @@ fn main() -> ExitCode {
         }
         Command::Constitutions(ConstitutionsCommand::Test { path }) => {
             constitutions_cmd::test(path.as_deref())
+        }
+        Command::Constitutions(ConstitutionsCommand::Kinds { workspace }) => {
+            constitutions_cmd::kinds(workspace.as_deref())
         }
         Command::Eval(args) => eval::run(&args),
         Command::Verify { location, json } => sandbox_cmd::verify(&location, json),

@@ -6,6 +6,7 @@
 //! in full wherever any anchor occurred (most units). A table maps each query pattern
 //! index back to its constitution and pattern.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use bluecode_syntax::Language;
@@ -41,6 +42,27 @@ impl CombinedQuery {
     }
 }
 
+/// One `inside`/`not_inside` query, compiled, and the captures it shares with its
+/// pattern's query: a shared name must capture the same text in both.
+#[derive(Debug)]
+pub struct ContextQuery {
+    pub query: Query,
+    /// (capture index in `query`, capture name) for each name the pattern's query also
+    /// captures.
+    pub shared: Vec<(u32, String)>,
+}
+
+/// The enclosing-node conditions of one pattern.
+#[derive(Debug, Default)]
+pub struct PatternContext {
+    /// Each must be matched by some node enclosing the sink.
+    pub inside: Vec<ContextQuery>,
+    /// None may be matched by a node enclosing the sink.
+    pub not_inside: Vec<ContextQuery>,
+    /// Every capture name shared with any of them: what a match must remember.
+    pub shared_names: Vec<String>,
+}
+
 /// Everything that runs on files of one language.
 #[derive(Debug)]
 pub struct CompiledLanguage {
@@ -62,6 +84,8 @@ pub struct CompiledLanguage {
     /// Patterns whose query does not compile for this language (a JavaScript query that
     /// the TypeScript grammar rejects), with the reason.
     pub skipped: Vec<(PatternRef, String)>,
+    /// The `inside`/`not_inside` conditions of the patterns that have them.
+    pub contexts: HashMap<PatternRef, PatternContext>,
 }
 
 impl CompiledLanguage {
@@ -177,6 +201,34 @@ pub(crate) fn validate_query(
     Ok(())
 }
 
+/// Checks one `inside`/`not_inside` query: it compiles for `language` (when `compile`
+/// is set). Errors carry a 1-based file line.
+pub(crate) fn validate_context_query(
+    language: Language,
+    source: &str,
+    first_line: usize,
+    compile: bool,
+) -> Result<(), (usize, String)> {
+    if source.trim().is_empty() {
+        return Err((first_line, "the query is empty".to_owned()));
+    }
+    if compile {
+        Query::new(&language.grammar(), source).map_err(|e| {
+            (
+                first_line + e.row,
+                format!(
+                    "invalid {} query ({:?} error at column {}): {}",
+                    language,
+                    e.kind,
+                    e.column + 1,
+                    e.message.trim()
+                ),
+            )
+        })?;
+    }
+    Ok(())
+}
+
 /// Whether `@name` appears as a whole capture name in the query text.
 fn mentions_capture(source: &str, name: &str) -> bool {
     let needle = format!("@{name}");
@@ -204,6 +256,8 @@ pub(crate) fn compile_language(
     let mut anchored_groups: Vec<(Vec<Part>, Vec<Anchor>)> = Vec::new();
     let mut regex_patterns = Vec::new();
     let mut module_conditioned = Vec::new();
+    let mut contexts = HashMap::new();
+    let mut skipped = Vec::new();
     for (ci, constitution) in constitutions.iter().enumerate() {
         let mut group: (Vec<Part>, Vec<Anchor>) = (Vec::new(), Vec::new());
         for (pi, pattern) in constitution.patterns.iter().enumerate() {
@@ -216,6 +270,23 @@ pub(crate) fn compile_language(
                     language: written_for,
                     source,
                 } if applies.contains(written_for) => {
+                    if !pattern.inside.is_empty() || !pattern.not_inside.is_empty() {
+                        match compile_context(
+                            language,
+                            source,
+                            &pattern.inside,
+                            &pattern.not_inside,
+                        ) {
+                            Ok(context) => {
+                                contexts.insert(rule, context);
+                            }
+                            Err(message) => {
+                                // Without its context the pattern would over-report.
+                                skipped.push((rule, message));
+                                continue;
+                            }
+                        }
+                    }
                     if pattern.module_matches.is_some() {
                         module_conditioned.push(rule);
                     }
@@ -248,7 +319,6 @@ pub(crate) fn compile_language(
         .chain(anchored_groups.iter().flat_map(|(parts, _)| parts))
         .map(|p| (p.rule, p.source.to_owned()))
         .collect();
-    let mut skipped = Vec::new();
     let unanchored = combine_all(language, unanchored_parts, &mut skipped);
     let mut anchored = Vec::new();
     let mut group_anchors = Vec::new();
@@ -268,7 +338,89 @@ pub(crate) fn compile_language(
         regex_patterns,
         module_conditioned,
         skipped,
+        contexts,
     }
+}
+
+/// Compiles a pattern's `inside`/`not_inside` queries for `language`; `Err` with the
+/// reason when one does not compile.
+fn compile_context(
+    language: Language,
+    pattern_source: &str,
+    inside: &[String],
+    not_inside: &[String],
+) -> Result<PatternContext, String> {
+    let pattern_captures = capture_names(pattern_source);
+    let mut shared_names: Vec<String> = Vec::new();
+    let mut compile = |sources: &[String]| -> Result<Vec<ContextQuery>, String> {
+        sources
+            .iter()
+            .map(|source| {
+                let query = Query::new(&language.grammar(), source).map_err(|e| e.message)?;
+                let shared: Vec<(u32, String)> = query
+                    .capture_names()
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, name)| pattern_captures.iter().any(|p| p == *name))
+                    .map(|(i, name)| (i as u32, (*name).to_owned()))
+                    .collect();
+                for (_, name) in &shared {
+                    if !shared_names.contains(name) {
+                        shared_names.push(name.clone());
+                    }
+                }
+                Ok(ContextQuery { query, shared })
+            })
+            .collect()
+    };
+    let inside = compile(inside)?;
+    let not_inside = compile(not_inside)?;
+    Ok(PatternContext {
+        inside,
+        not_inside,
+        shared_names,
+    })
+}
+
+/// The capture names a query source mentions (a scan of its text; strings and comments
+/// stepped over).
+fn capture_names(source: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    let bytes = source.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b';' => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'"' => {
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'@' => {
+                let start = i + 1;
+                let mut end = start;
+                while end < bytes.len()
+                    && (bytes[end].is_ascii_alphanumeric() || b"_.-".contains(&bytes[end]))
+                {
+                    end += 1;
+                }
+                let name = source[start..end].to_owned();
+                if !name.is_empty() && !names.contains(&name) {
+                    names.push(name);
+                }
+                i = end;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    names
 }
 
 /// The top-level patterns of a query source: each parenthesised or bracketed group with

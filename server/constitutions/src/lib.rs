@@ -1,20 +1,25 @@
 //! Layer 2 — constitutions. The schema of constitution files (TOML), loading the built-ins
 //! embedded from `constitutions/` at build time plus a workspace's own, validation errors
-//! that name file, line and problem, the per-language taint models, and the compilation of
-//! every pattern of a language into one combined tree-sitter query.
+//! that name file, line and problem, the declared sink kinds, the per-language taint
+//! models, and the compilation of every pattern of a language into combined tree-sitter
+//! queries (with each pattern's `inside`/`not_inside` queries beside them).
 //!
 //! May depend on: the syntax layer, tree-sitter, serde/toml. Must not know LSP or JSON.
 
 mod anchors;
 mod compile;
 mod error;
+mod kinds;
 mod load;
 mod schema;
 mod taint_model;
 
 pub use anchors::Anchors;
-pub use compile::{CombinedQuery, CompiledLanguage, PatternRef, RulePattern};
+pub use compile::{
+    CombinedQuery, CompiledLanguage, ContextQuery, PatternContext, PatternRef, RulePattern,
+};
 pub use error::{LoadError, LoadErrors};
+pub use kinds::{SinkKind, SinkKinds};
 pub use load::{ConstitutionSet, Origin};
 pub use schema::{
     CalleeRule, Category, Confidence, Constitution, Example, ExampleKind, FixTemplate, Pattern,

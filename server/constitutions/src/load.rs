@@ -11,8 +11,9 @@ use bluecode_syntax::Language;
 use include_dir::{Dir, include_dir};
 use xxhash_rust::xxh3::Xxh3;
 
-use crate::compile::{CompiledLanguage, compile_language, validate_query};
+use crate::compile::{CompiledLanguage, compile_language, validate_context_query, validate_query};
 use crate::error::{LoadError, LoadErrors};
+use crate::kinds::{self, SinkKind, SinkKinds};
 use crate::schema::{
     CalleeRule, Category, Confidence, Constitution, Example, ExampleKind, FixTemplate, Pattern,
     PatternKind, Severity, Unresolved, raw,
@@ -43,6 +44,7 @@ impl Origin {
 pub struct ConstitutionSet {
     constitutions: Vec<Constitution>,
     taint_models: HashMap<Language, TaintModel>,
+    sink_kinds: SinkKinds,
     compiled: HashMap<Language, OnceLock<CompiledLanguage>>,
     hash: u64,
 }
@@ -62,28 +64,36 @@ impl ConstitutionSet {
     /// are fine). Problems are returned beside the set; broken files are left out.
     pub fn load(dirs: &[PathBuf]) -> (ConstitutionSet, Vec<LoadError>) {
         let mut loader = Loader::default();
+        let mut files: Vec<(Origin, String)> = Vec::new();
         let mut builtin_files = Vec::new();
         collect_embedded(&BUILTIN, &mut builtin_files);
         for file in builtin_files {
             let path = file.path().to_string_lossy().into_owned();
             match file.contents_utf8() {
-                Some(text) => loader.add_file(Origin::Builtin(path), text),
+                Some(text) => files.push((Origin::Builtin(path), text.to_owned())),
                 None => loader.error(Origin::Builtin(path).path(), 0, "not valid UTF-8".into()),
             }
         }
         for dir in dirs {
-            let mut files = Vec::new();
-            collect_disk(dir, &mut files, &mut loader.errors);
-            files.sort();
-            for path in files {
+            let mut paths = Vec::new();
+            collect_disk(dir, &mut paths, &mut loader.errors);
+            paths.sort();
+            for path in paths {
                 match std::fs::read(&path) {
                     Ok(bytes) => match String::from_utf8(bytes) {
-                        Ok(text) => loader.add_file(Origin::Workspace(path), &text),
+                        Ok(text) => files.push((Origin::Workspace(path), text)),
                         Err(_) => loader.error(path, 0, "not valid UTF-8".into()),
                     },
                     Err(e) => loader.error(path, 0, format!("cannot read: {e}")),
                 }
             }
+        }
+        // Sink kinds first: every constitution and taint model is checked against them.
+        let (kind_files, rest): (Vec<_>, Vec<_>) = files
+            .into_iter()
+            .partition(|(origin, _)| kinds::is_kinds_file(&origin.path()));
+        for (origin, text) in kind_files.into_iter().chain(rest) {
+            loader.add_file(origin, &text);
         }
         loader.finish()
     }
@@ -98,6 +108,11 @@ impl ConstitutionSet {
 
     pub fn taint_model(&self, language: Language) -> Option<&TaintModel> {
         self.taint_models.get(&language)
+    }
+
+    /// The declared sink kinds (`taint/kinds.toml` and a workspace's own).
+    pub fn sink_kinds(&self) -> &SinkKinds {
+        &self.sink_kinds
     }
 
     /// The combined query and regex rules for files of `language`, compiled on first use:
@@ -152,6 +167,7 @@ fn collect_disk(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<LoadError>)
 struct Loader {
     constitutions: Vec<Constitution>,
     taint_models: HashMap<Language, TaintModel>,
+    sink_kinds: SinkKinds,
     errors: Vec<LoadError>,
     hasher: Xxh3,
 }
@@ -163,6 +179,7 @@ struct FileCheck<'t> {
     errors: Vec<LoadError>,
     /// Compile each query on its own to report its errors by line. Built-ins skip it:
     /// `cargo test` compiles every one of them, and start-up would pay for it on every run.
+    /// So this is also what tells a workspace file from a built-in.
     compile_queries: bool,
 }
 
@@ -210,11 +227,14 @@ impl Loader {
             .parent()
             .and_then(|p| p.file_name())
             .is_some_and(|n| n == "taint");
-        if in_taint_dir {
-            if let Some((language, model)) = parse_taint_model(&mut check) {
+        if kinds::is_kinds_file(&origin.path()) {
+            parse_kinds(&mut check, &mut self.sink_kinds);
+        } else if in_taint_dir {
+            if let Some((language, model)) = parse_taint_model(&mut check, &self.sink_kinds) {
                 self.taint_models.entry(language).or_default().merge(model);
             }
-        } else if let Some(constitution) = parse_constitution(&mut check, origin) {
+        } else if let Some(constitution) = parse_constitution(&mut check, origin, &self.sink_kinds)
+        {
             match self
                 .constitutions
                 .iter()
@@ -248,6 +268,7 @@ impl Loader {
         let set = ConstitutionSet {
             constitutions: self.constitutions,
             taint_models: self.taint_models,
+            sink_kinds: self.sink_kinds,
             compiled,
             hash: self.hasher.digest(),
         };
@@ -260,7 +281,80 @@ fn toml_error(check: &mut FileCheck, e: toml::de::Error) {
     check.at(offset, e.message().trim().to_owned());
 }
 
-fn parse_taint_model(check: &mut FileCheck) -> Option<(Language, TaintModel)> {
+fn parse_kinds(check: &mut FileCheck, declared: &mut SinkKinds) {
+    let raw: kinds::raw::KindsFile = match toml::from_str(check.text) {
+        Ok(raw) => raw,
+        Err(e) => {
+            toml_error(check, e);
+            return;
+        }
+    };
+    for (name, meaning) in raw.kinds {
+        let at = name.span().start;
+        let name = name.into_inner();
+        if !kinds::valid_name(&name) {
+            check.at(
+                at,
+                format!("invalid sink kind `{name}`: use lowercase words joined by `_`"),
+            );
+            continue;
+        }
+        if meaning.get_ref().trim().is_empty() {
+            check.at(
+                meaning.span().start,
+                format!("sink kind `{name}` needs a one-line meaning"),
+            );
+            continue;
+        }
+        let kind = SinkKind {
+            name: name.clone(),
+            meaning: meaning.into_inner().trim().to_owned(),
+            file: check.file.clone(),
+            builtin: !check.compile_queries,
+        };
+        if let Err(first) = declared.declare(kind) {
+            check.at(
+                at,
+                format!(
+                    "sink kind `{name}` is declared twice (also in {})",
+                    first.display()
+                ),
+            );
+        }
+    }
+}
+
+/// Reports each kind in `names` that is not declared; `star` allows `*` (every kind).
+fn check_kinds(
+    check: &mut FileCheck,
+    declared: &SinkKinds,
+    names: &[toml::Spanned<String>],
+    star: bool,
+) -> bool {
+    let mut ok = true;
+    for name in names {
+        if (star && name.get_ref() == "*") || declared.contains(name.get_ref()) {
+            continue;
+        }
+        ok = false;
+        check.at(name.span().start, undeclared_kind(name.get_ref(), declared));
+    }
+    ok
+}
+
+fn undeclared_kind(name: &str, declared: &SinkKinds) -> String {
+    format!(
+        "undeclared sink kind `{name}`: declare it in taint/kinds.toml \
+         (a workspace may add its own in .bluecode/constitutions/taint/kinds.toml); \
+         declared: {}",
+        declared.names()
+    )
+}
+
+fn parse_taint_model(
+    check: &mut FileCheck,
+    declared: &SinkKinds,
+) -> Option<(Language, TaintModel)> {
     let raw: taint_model::raw::Model = match toml::from_str(check.text) {
         Ok(raw) => raw,
         Err(e) => {
@@ -272,6 +366,62 @@ fn parse_taint_model(check: &mut FileCheck) -> Option<(Language, TaintModel)> {
         check.at(0, format!("unknown language `{}`", raw.language));
         return None;
     };
+    let errors_before = check.errors.len();
+    let mut sanitizers = Vec::new();
+    for spanned in &raw.sanitizers {
+        let s = spanned.get_ref();
+        let rule = match (&s.kinds, &s.kinds_except) {
+            (Some(kinds), None) => {
+                if kinds.get_ref().is_empty() {
+                    check.at(kinds.span().start, "`kinds` must name at least one kind");
+                    continue;
+                }
+                if !check_kinds(check, declared, kinds.get_ref(), true) {
+                    continue;
+                }
+                SanitizerRule {
+                    path: taint_model::split_path(&s.path),
+                    kinds: kinds
+                        .get_ref()
+                        .iter()
+                        .map(|k| k.get_ref().clone())
+                        .collect(),
+                    kinds_except: Vec::new(),
+                }
+            }
+            (None, Some(except)) => {
+                if !check_kinds(check, declared, except.get_ref(), false) {
+                    continue;
+                }
+                let except: Vec<String> = except
+                    .get_ref()
+                    .iter()
+                    .map(|k| k.get_ref().clone())
+                    .collect();
+                SanitizerRule {
+                    path: taint_model::split_path(&s.path),
+                    kinds: declared.all_except(&except),
+                    kinds_except: except,
+                }
+            }
+            _ => {
+                check.at(
+                    spanned.span().start,
+                    format!(
+                        "sanitizer `{}` needs exactly one of `kinds` or `kinds_except`",
+                        s.path
+                    ),
+                );
+                continue;
+            }
+        };
+        sanitizers.push(rule);
+    }
+    if check.errors.len() > errors_before {
+        // The whole model is left out, as a broken constitution is: half a model would
+        // quietly change what counts as sanitized.
+        return None;
+    }
     let model = TaintModel {
         sources: raw
             .sources
@@ -282,14 +432,7 @@ fn parse_taint_model(check: &mut FileCheck) -> Option<(Language, TaintModel)> {
                 local: s.local,
             })
             .collect(),
-        sanitizers: raw
-            .sanitizers
-            .into_iter()
-            .map(|s| SanitizerRule {
-                path: taint_model::split_path(&s.path),
-                kinds: s.kinds,
-            })
-            .collect(),
+        sanitizers,
         request_parameter_markers: raw.request_parameter_markers,
         route_decorators: raw.route_decorators,
         server_side: raw
@@ -367,7 +510,11 @@ fn parse_language(check: &mut FileCheck, value: &toml::Spanned<String>) -> Optio
     language
 }
 
-fn parse_constitution(check: &mut FileCheck, origin: Origin) -> Option<Constitution> {
+fn parse_constitution(
+    check: &mut FileCheck,
+    origin: Origin,
+    declared: &SinkKinds,
+) -> Option<Constitution> {
     let raw: raw::Constitution = match toml::from_str(check.text) {
         Ok(raw) => raw,
         Err(e) => {
@@ -413,9 +560,20 @@ fn parse_constitution(check: &mut FileCheck, origin: Origin) -> Option<Constitut
     let mut patterns = Vec::new();
     for spanned in &raw.patterns {
         let line = check.line_of(spanned.span().start);
-        if let Some(p) = parse_pattern(check, spanned, default_language) {
+        if let Some(p) = parse_pattern(check, spanned, default_language, declared) {
             patterns.push(Pattern { line, ..p });
         }
+    }
+    if !raw.files.is_empty()
+        && !raw
+            .patterns
+            .iter()
+            .any(|p| p.get_ref().regex.is_some() && p.get_ref().files.is_empty())
+    {
+        check.at(
+            0,
+            "`files` needs a regex [[pattern]] without its own `files`: only regex patterns run over other files",
+        );
     }
     if patterns.is_empty() && !raw.patterns.is_empty() {
         // Each bad pattern was reported already.
@@ -486,6 +644,7 @@ fn parse_constitution(check: &mut FileCheck, origin: Origin) -> Option<Constitut
         fix_hint: raw.fix_hint.map(|s| s.trim().to_owned()),
         sandbox: raw.sandbox,
         tags: raw.tags,
+        files: raw.files,
         patterns,
         examples,
         origin,
@@ -496,6 +655,7 @@ fn parse_pattern(
     check: &mut FileCheck,
     spanned: &toml::Spanned<raw::Pattern>,
     default_language: Option<Language>,
+    declared: &SinkKinds,
 ) -> Option<Pattern> {
     let p = spanned.get_ref();
     let start = spanned.span().start;
@@ -516,6 +676,10 @@ fn parse_pattern(
                     t.get_ref()
                 ),
             );
+            return None;
+        }
+        if !declared.contains(t.get_ref()) {
+            check.at(t.span().start, undeclared_kind(t.get_ref(), declared));
             return None;
         }
     }
@@ -575,6 +739,24 @@ fn parse_pattern(
         check.at(start, "`module_matches` needs a query pattern, not a regex");
         return None;
     }
+    for (field, value) in [("inside", &p.inside), ("not_inside", &p.not_inside)] {
+        if let Some(value) = value
+            && p.regex.is_some()
+        {
+            check.at(
+                value.span().start,
+                format!("`{field}` needs a query pattern, not a regex"),
+            );
+            return None;
+        }
+    }
+    if !p.files.is_empty() && p.query.is_some() {
+        check.at(
+            start,
+            "`files` needs a regex pattern: queries run over code, not over other files",
+        );
+        return None;
+    }
     let kind = match (&p.query, &p.regex) {
         (Some(query), None) => {
             let language = match &p.language {
@@ -613,6 +795,43 @@ fn parse_pattern(
                     message: message.1,
                 });
                 return None;
+            }
+            for (field, value) in [("inside", &p.inside), ("not_inside", &p.not_inside)] {
+                let Some(value) = value else { continue };
+                let queries = value.get_ref().to_vec();
+                if queries.is_empty() {
+                    check.at(
+                        value.span().start,
+                        format!("`{field}` must hold at least one query"),
+                    );
+                    return None;
+                }
+                // Lines of a list's items are not kept by the parser: a query in a list
+                // is reported at the line of its own text, found in the file.
+                let value_line = check.line_of(value.span().start);
+                for context in &queries {
+                    let line = check
+                        .text
+                        .get(value.span())
+                        .and_then(|raw| raw.find(context.lines().next().unwrap_or_default()))
+                        .map(|at| check.line_of(value.span().start + at))
+                        .unwrap_or(value_line);
+                    let first_line = if context.starts_with('\n') {
+                        line + 1
+                    } else {
+                        line
+                    };
+                    if let Err((line, message)) =
+                        validate_context_query(language, context, first_line, check.compile_queries)
+                    {
+                        check.errors.push(LoadError {
+                            file: check.file.clone(),
+                            line,
+                            message: format!("`{field}`: {message}"),
+                        });
+                        return None;
+                    }
+                }
             }
             PatternKind::Query {
                 language,
@@ -661,6 +880,211 @@ fn parse_pattern(
         }),
         module_matches,
         callee,
+        inside: p
+            .inside
+            .as_ref()
+            .map(|v| v.get_ref().to_vec())
+            .unwrap_or_default(),
+        not_inside: p
+            .not_inside
+            .as_ref()
+            .map(|v| v.get_ref().to_vec())
+            .unwrap_or_default(),
         line: 0,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const RULE: &str = r#"id = "acme.shell"
+title = "shell"
+category = "vulnerability"
+severity = "error"
+languages = ["python"]
+principle = "No shells."
+
+[[pattern]]
+query = '''
+(call function: (attribute object: (identifier) @_m attribute: (identifier) @_f)
+  arguments: (argument_list . (_) @input)
+  (#eq? @_m "os") (#eq? @_f "system")) @sink
+'''
+taint = "shell"
+
+[[example]]
+kind = "unsafe"
+code = "import os\nos.system(input())\n"
+
+[[example]]
+kind = "safe"
+code = "import os\nos.system('ls')\n"
+"#;
+
+    /// Loads the built-ins plus `files` (relative path, text) written under a temp dir.
+    fn load_with(files: &[(&str, &str)]) -> (ConstitutionSet, Vec<String>) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for (path, text) in files {
+            let path = dir.path().join(path);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(path, text).expect("write");
+        }
+        let (set, errors) = ConstitutionSet::load(&[dir.path().to_owned()]);
+        let root = format!("{}/", dir.path().display());
+        let errors = errors
+            .iter()
+            .map(|e| e.to_string().replace(&root, ""))
+            .collect();
+        (set, errors)
+    }
+
+    #[test]
+    fn the_builtin_kinds_cover_every_kind_in_use() {
+        let set = ConstitutionSet::builtin().expect("built-ins load");
+        assert!(set.sink_kinds().iter().count() >= 25);
+        for kind in set.sink_kinds().iter() {
+            assert!(kind.builtin && !kind.meaning.is_empty(), "{kind:?}");
+        }
+    }
+
+    #[test]
+    fn an_undeclared_kind_is_reported_with_file_and_line() {
+        let (set, errors) =
+            load_with(&[("shell.toml", &RULE.replace("\"shell\"\n", "\"shel\"\n"))]);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0].starts_with("shell.toml:14: undeclared sink kind `shel`"),
+            "{errors:?}"
+        );
+        assert!(set.get("acme.shell").is_none());
+
+        // A workspace may declare its own.
+        let kinds = "[kinds]\nshel = \"a shell, spelt our way\"\n";
+        let (set, errors) = load_with(&[
+            ("shell.toml", &RULE.replace("\"shell\"\n", "\"shel\"\n")),
+            ("taint/kinds.toml", kinds),
+        ]);
+        assert!(errors.is_empty(), "{errors:?}");
+        assert!(set.get("acme.shell").is_some());
+        assert!(set.sink_kinds().get("shel").is_some_and(|k| !k.builtin));
+
+        // Declaring a built-in kind again, or a badly named one, is an error.
+        let (_, errors) = load_with(&[(
+            "taint/kinds.toml",
+            "[kinds]\nsql = \"again\"\nBad-Name = \"x\"\n",
+        )]);
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.starts_with("taint/kinds.toml:3: invalid sink kind `Bad-Name`")),
+            "{errors:?}"
+        );
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.starts_with("taint/kinds.toml:2: sink kind `sql` is declared twice")),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn taint_model_kinds_are_checked_and_kinds_except_expands() {
+        let model = "language = \"python\"\n\
+            [[sanitizer]]\npath = \"acme.clean_all_but_sql\"\nkinds_except = [\"sql\"]\n\
+            [[sanitizer]]\npath = \"acme.quote\"\nkinds = [\"shell\"]\n";
+        let (set, errors) = load_with(&[("taint/acme.toml", model)]);
+        assert!(errors.is_empty(), "{errors:?}");
+        let python = set.taint_model(Language::Python).expect("python model");
+        let kinds = python
+            .sanitizer_kinds(&["acme", "clean_all_but_sql"])
+            .expect("a sanitizer");
+        assert!(kinds.iter().any(|k| k == "shell") && kinds.iter().any(|k| k == "path"));
+        assert!(!kinds.iter().any(|k| k == "sql"), "{kinds:?}");
+        assert_eq!(kinds.len(), set.sink_kinds().iter().count() - 1);
+
+        let broken = "language = \"python\"\n\
+            [[sanitizer]]\npath = \"acme.a\"\nkinds = [\"shell\", \"sqll\"]\n\
+            [[sanitizer]]\npath = \"acme.b\"\nkinds_except = [\"htm\"]\n\
+            [[sanitizer]]\npath = \"acme.c\"\nkinds = [\"sql\"]\nkinds_except = [\"sql\"]\n";
+        let (set, errors) = load_with(&[("taint/acme.toml", broken)]);
+        assert_eq!(errors.len(), 3, "{errors:?}");
+        assert!(
+            errors[0].starts_with("taint/acme.toml:4: undeclared sink kind `sqll`"),
+            "{errors:?}"
+        );
+        assert!(
+            errors[1].starts_with("taint/acme.toml:7: undeclared sink kind `htm`"),
+            "{errors:?}"
+        );
+        assert!(
+            errors[2].starts_with("taint/acme.toml:8: sanitizer `acme.c` needs exactly one of `kinds` or `kinds_except`"),
+            "{errors:?}"
+        );
+        // The broken model is left out whole; the built-in one still loads.
+        let python = set.taint_model(Language::Python).expect("python model");
+        assert!(python.sanitizer_kinds(&["acme", "a"]).is_none());
+        assert!(python.sanitizer_kinds(&["shlex", "quote"]).is_some());
+    }
+
+    #[test]
+    fn inside_queries_are_validated_with_their_lines() {
+        let with_inside = RULE.replace(
+            "taint = \"shell\"\n",
+            "taint = \"shell\"\ninside = '''\n((function_definition) @_f\n  (#match? @_f \"handler\")\n'''\nnot_inside = ['''(try_statement)''', '''(with_statement)''']\n",
+        );
+        let (set, errors) = load_with(&[("shell.toml", &with_inside)]);
+        // The `inside` query misses a closing parenthesis: reported where its text ends.
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0].starts_with("shell.toml:18: `inside`: invalid python query"),
+            "{errors:?}"
+        );
+        assert!(set.get("acme.shell").is_none());
+
+        let fixed = with_inside.replace("\"handler\")\n", "\"handler\"))\n");
+        let (set, errors) = load_with(&[("shell.toml", &fixed)]);
+        assert!(errors.is_empty(), "{errors:?}");
+        let pattern = &set.get("acme.shell").expect("loaded").patterns[0];
+        assert_eq!(pattern.inside.len(), 1);
+        assert_eq!(pattern.not_inside.len(), 2);
+
+        let broken_second = fixed.replace("'''(with_statement)'''", "'''(with_statement'''");
+        let (_, errors) = load_with(&[("shell.toml", &broken_second)]);
+        assert!(
+            errors.len() == 1
+                && errors[0].starts_with("shell.toml:19: `not_inside`: invalid python query"),
+            "{errors:?}"
+        );
+
+        let on_regex = "id = \"acme.r\"\ntitle = \"r\"\ncategory = \"instruction\"\nseverity = \"info\"\n\
+            languages = [\"python\"]\nprinciple = \"p\"\n[[pattern]]\nregex = \"x\"\ninside = \"(call)\"\n\
+            [[example]]\nkind = \"unsafe\"\ncode = \"x\"\n[[example]]\nkind = \"safe\"\ncode = \"y\"\n";
+        let (_, errors) = load_with(&[("r.toml", on_regex)]);
+        assert!(
+            errors.len() == 1 && errors[0].starts_with("r.toml:9: `inside` needs a query pattern"),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn files_add_non_code_files_to_regex_patterns() {
+        let rule = "id = \"acme.r\"\ntitle = \"r\"\ncategory = \"instruction\"\nseverity = \"info\"\n\
+            languages = [\"python\"]\nprinciple = \"p\"\nfiles = [\"AGENTS.md\"]\n[[pattern]]\nregex = \"x\"\n\
+            [[pattern]]\nregex = \"y\"\nfiles = [\"*.prompt.md\"]\n\
+            [[example]]\nkind = \"unsafe\"\ncode = \"x\"\n[[example]]\nkind = \"safe\"\ncode = \"z\"\n";
+        let (set, errors) = load_with(&[("r.toml", rule)]);
+        assert!(errors.is_empty(), "{errors:?}");
+        let c = set.get("acme.r").expect("loaded");
+        assert_eq!(c.file_globs(&c.patterns[0]), ["AGENTS.md"]);
+        assert_eq!(c.file_globs(&c.patterns[1]), ["*.prompt.md"]);
+
+        // `files` with no regex pattern to run over them says so.
+        let (_, errors) = load_with(&[("shell.toml", &format!("files = [\"AGENTS.md\"]\n{RULE}"))]);
+        assert!(
+            errors.len() == 1 && errors[0].contains("`files` needs a regex [[pattern]]"),
+            "{errors:?}"
+        );
+    }
 }

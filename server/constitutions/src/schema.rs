@@ -116,8 +116,9 @@ pub enum PatternKind {
     /// A tree-sitter query; `@sink` marks the reported node, `@input` the value that must
     /// be tainted when the pattern has a taint kind.
     Query { language: Language, source: String },
-    /// A regular expression over a unit's own text (or, with `files`, over whole files
-    /// that are not code, such as AGENTS.md).
+    /// A regular expression over a unit's own text, and over the whole text of the
+    /// non-code files (AGENTS.md) that the constitution's `files` globs name. With its own
+    /// `files`, the pattern runs over those files only.
     Regex {
         regex: regex::Regex,
         files: Vec<String>,
@@ -139,6 +140,11 @@ pub struct Pattern {
     pub module_matches: Option<regex::Regex>,
     /// The APIs the reported call must resolve to (see [`CalleeRule`]).
     pub callee: Option<CalleeRule>,
+    /// Queries a node enclosing the `@sink` must match, each by some enclosing node: one
+    /// pattern for every nesting depth. Same language as the pattern's query.
+    pub inside: Vec<String>,
+    /// Queries no node enclosing the `@sink` may match.
+    pub not_inside: Vec<String>,
     pub line: usize,
 }
 
@@ -203,6 +209,9 @@ pub struct Constitution {
     /// The sandbox probe kind that can confirm it (`command`, `sql`, `path`, …).
     pub sandbox: Option<String>,
     pub tags: Vec<String>,
+    /// Globs of non-code files (AGENTS.md, *.prompt.md) its regex patterns also run over,
+    /// in addition to code of its languages.
+    pub files: Vec<String>,
     pub patterns: Vec<Pattern>,
     pub examples: Vec<Example>,
     pub origin: crate::load::Origin,
@@ -233,6 +242,16 @@ impl Constitution {
         hints.sort();
         hints.dedup();
         hints
+    }
+
+    /// The file globs `pattern` runs over: its own `files` (then only those), else the
+    /// constitution's. Empty for query patterns.
+    pub fn file_globs<'a>(&'a self, pattern: &'a Pattern) -> &'a [String] {
+        match &pattern.kind {
+            PatternKind::Regex { files, .. } if !files.is_empty() => files,
+            PatternKind::Regex { .. } => &self.files,
+            PatternKind::Query { .. } => &[],
+        }
     }
 
     /// Whether `selector` (an id, an id prefix ending in `*`, or `CWE-N`) names this one.
@@ -281,6 +300,8 @@ pub(crate) mod raw {
         pub sandbox: Option<String>,
         #[serde(default)]
         pub tags: Vec<String>,
+        #[serde(default)]
+        pub files: Vec<String>,
         #[serde(default, rename = "pattern")]
         pub patterns: Vec<Spanned<Pattern>>,
         #[serde(default, rename = "example")]
@@ -312,6 +333,27 @@ pub(crate) mod raw {
         pub callee: Option<Spanned<Vec<String>>>,
         #[serde(default)]
         pub unresolved: Option<Spanned<String>>,
+        #[serde(default)]
+        pub inside: Option<Spanned<OneOrManyText>>,
+        #[serde(default)]
+        pub not_inside: Option<Spanned<OneOrManyText>>,
+    }
+
+    /// One query, or a list of them.
+    #[derive(Debug, Deserialize)]
+    #[serde(untagged)]
+    pub enum OneOrManyText {
+        One(String),
+        Many(Vec<String>),
+    }
+
+    impl OneOrManyText {
+        pub fn to_vec(&self) -> Vec<String> {
+            match self {
+                OneOrManyText::One(s) => vec![s.clone()],
+                OneOrManyText::Many(v) => v.clone(),
+            }
+        }
     }
 
     #[derive(Debug, Deserialize)]

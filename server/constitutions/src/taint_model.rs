@@ -18,8 +18,11 @@ pub struct SourceRule {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SanitizerRule {
     pub path: Vec<String>,
-    /// Sink kinds the result is safe for; `*` means every kind.
+    /// Sink kinds the result is safe for; `*` means every kind. A rule written with
+    /// `kinds_except` holds every declared kind but those, expanded when the set loads.
     pub kinds: Vec<String>,
+    /// The kinds it leaves tainted, as `kinds_except` wrote them (empty otherwise).
+    pub kinds_except: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -112,7 +115,7 @@ pub(crate) mod raw {
         #[serde(default, rename = "source")]
         pub sources: Vec<Source>,
         #[serde(default, rename = "sanitizer")]
-        pub sanitizers: Vec<Sanitizer>,
+        pub sanitizers: Vec<toml::Spanned<Sanitizer>>,
         #[serde(default)]
         pub request_parameter_markers: Vec<String>,
         #[serde(default)]
@@ -138,7 +141,12 @@ pub(crate) mod raw {
     #[serde(deny_unknown_fields)]
     pub struct Sanitizer {
         pub path: String,
-        pub kinds: Vec<String>,
+        /// The kinds it cleans for (`["*"]`: every kind).
+        #[serde(default)]
+        pub kinds: Option<toml::Spanned<Vec<toml::Spanned<String>>>>,
+        /// Or: every declared kind except these.
+        #[serde(default)]
+        pub kinds_except: Option<toml::Spanned<Vec<toml::Spanned<String>>>>,
     }
 }
 
