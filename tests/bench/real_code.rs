@@ -94,6 +94,17 @@ fn run() -> anyhow::Result<()> {
         }
         list.retain(|p| only.contains(&p.name));
     }
+    // `bluecode scan` looks for a bluecode.toml above the scanned folder: one above the
+    // cache would silently change the "default settings" this benchmark promises.
+    for dir in cache.ancestors() {
+        if dir.join("bluecode.toml").is_file() {
+            eprintln!(
+                "warning: {} applies to every scan here — the figures are not default settings; \
+                 set BLUECODE_REAL_CODE_DIR to a folder outside it",
+                dir.join("bluecode.toml").display()
+            );
+        }
+    }
     let rows = triage::load(&triage_path)?;
     let index = Index::new(&rows);
     let mut row_matched = vec![false; rows.len()];

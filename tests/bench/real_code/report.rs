@@ -130,6 +130,9 @@ pub struct Overall {
     pub loc: u64,
     pub findings: usize,
     pub per_kloc: f64,
+    /// The median of the projects' findings per 1,000 lines (one large project cannot
+    /// carry it, as it can the pooled `per_kloc`).
+    pub median_per_kloc: f64,
     /// Projects above `NOISY_PER_KLOC` findings per 1,000 lines.
     pub noisy_projects: usize,
     pub noisy_threshold_per_kloc: f64,
@@ -171,6 +174,7 @@ impl Overall {
             loc,
             findings,
             per_kloc: per_kloc(findings, loc),
+            median_per_kloc: median(results.iter().map(|r| r.per_kloc).collect()),
             noisy_projects: results
                 .iter()
                 .filter(|r| r.per_kloc > NOISY_PER_KLOC)
@@ -187,6 +191,15 @@ impl Overall {
             scan_cpu_seconds,
             not_fetched,
         }
+    }
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    match values.len() {
+        0 => 0.0,
+        n if n % 2 == 1 => values[n / 2],
+        n => (values[n / 2 - 1] + values[n / 2]) / 2.0,
     }
 }
 
@@ -274,8 +287,8 @@ pub fn print(results: &[ProjectResult], overall: &Overall) {
     }
 
     println!(
-        "\noverall: {:.2} findings per 1,000 lines ({} findings, {} lines, {} projects)",
-        overall.per_kloc, overall.findings, overall.loc, overall.projects
+        "\noverall: {:.2} findings per 1,000 lines ({} findings, {} lines, {} projects); median project {:.2}",
+        overall.per_kloc, overall.findings, overall.loc, overall.projects, overall.median_per_kloc
     );
     println!(
         "projects above {} per 1,000 lines: {} of {}",

@@ -163,27 +163,32 @@ pub fn sample(project: &str, findings: &[Finding], quota: usize) -> Vec<usize> {
     picked
 }
 
-/// Triage rows indexed by (project, version, file, rule).
+/// Triage rows indexed by project, version, file and rule.
 pub struct Index<'a> {
-    by_key: HashMap<(&'a str, &'a str, &'a str, &'a str), Vec<usize>>,
+    by_key: HashMap<String, Vec<usize>>,
     pub rows: &'a [Row],
+}
+
+fn key(project: &str, version: &str, file: &str, rule: &str) -> String {
+    format!("{project}\0{version}\0{file}\0{rule}")
 }
 
 impl<'a> Index<'a> {
     pub fn new(rows: &'a [Row]) -> Self {
-        let mut by_key: HashMap<_, Vec<usize>> = HashMap::new();
+        let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, r) in rows.iter().enumerate() {
             by_key
-                .entry((
-                    r.project.as_str(),
-                    r.version.as_str(),
-                    r.file.as_str(),
-                    r.rule.as_str(),
-                ))
+                .entry(key(&r.project, &r.version, &r.file, &r.rule))
                 .or_default()
                 .push(i);
         }
         Index { by_key, rows }
+    }
+
+    fn candidates(&self, project: &str, version: &str, f: &Finding) -> &[usize] {
+        self.by_key
+            .get(&key(project, version, &f.file, &f.rule))
+            .map_or(&[], Vec::as_slice)
     }
 
     /// The row of each finding of one project, or None. A row matches one finding at most:
@@ -192,12 +197,7 @@ impl<'a> Index<'a> {
     pub fn assign(&self, project: &str, version: &str, findings: &[Finding]) -> Vec<Option<usize>> {
         let mut out = vec![None; findings.len()];
         let mut used = vec![false; self.rows.len()];
-        let candidates = |f: &Finding| {
-            self.by_key
-                .get(&(project, version, f.file.as_str(), f.rule.as_str()))
-                .map(Vec::as_slice)
-                .unwrap_or_default()
-        };
+        let candidates = |f: &Finding| self.candidates(project, version, f);
         for (slot, f) in out.iter_mut().zip(findings) {
             if let Some(&i) = candidates(f)
                 .iter()
