@@ -1,0 +1,491 @@
+//! The review core: one [`Workspace`] (root, settings, constitutions, engine, skip rules)
+//! and, per document, a [`DocumentReview`] (the per-unit analysis cache, the LLM verdicts
+//! and sandbox verdicts recorded by unit hash, the requests handed out). The CLI, the
+//! language server and later front ends call the same three functions:
+//!
+//! - [`Workspace::review`]: the document's findings (static, with recorded LLM verdicts
+//!   merged before suppressions and filters, sandbox verdicts folded in after) and the
+//!   judge requests due now — one prompt and one cache key per unit, whoever asks;
+//! - [`DocumentReview::record_llm`] / [`DocumentReview::record_sandbox`]: an answer,
+//!   kept while the unit's hash is unchanged (a stale answer is dropped);
+//! - [`crate::unit_at_line`] and [`Workspace::sandbox_job`]: what "verify" runs.
+//!
+//! When a request is due is the caller's choice ([`JudgeWhen`]): the CLI asks about every
+//! unit at once; the editor asks about a unit once it has been unchanged for
+//! `llm.idle_ms` and parses without errors, or at once when the file is saved. Nothing
+//! here waits, spawns or does I/O.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+use std::time::{Duration, Instant};
+
+use bluecode_analysis::constitutions::{ConstitutionSet, LoadError};
+use bluecode_analysis::syntax::{Document, Unit, UnitId};
+use bluecode_analysis::{DocumentAnalysis, Engine, Finding, finalize, is_instruction_file, today};
+use bluecode_llm::{ConstitutionDoc, Judge, JudgeRequest, LlmError, LlmVerdict, VerdictCache};
+use bluecode_sandbox::{Verdict, VerifyReport, VerifyRequest};
+
+use crate::judge_view::{LlmRecord, merge_verdicts, unit_request};
+use crate::llm_bridge::constitution_docs;
+use crate::sandbox_bridge::{apply_verification, verify_request};
+use crate::settings::WorkspaceSettings;
+use crate::skip::Skip;
+use crate::units::{has_parse_errors, unit_at_line};
+
+/// A workspace as every front end reviews it. Cheap to clone; rebuilt whole when the
+/// settings change.
+#[derive(Clone)]
+pub struct Workspace {
+    root: Option<PathBuf>,
+    settings: Arc<WorkspaceSettings>,
+    engine: Engine,
+    docs: Arc<OnceLock<Arc<Vec<ConstitutionDoc>>>>,
+}
+
+/// What kind of file a document is, which decides how it is reviewed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocumentKind {
+    /// Source code in a language bluecode parses: reviewed unit by unit.
+    Code,
+    /// An AI instruction file (AGENTS.md, .cursorrules…): scanned as text.
+    Instructions,
+    /// Anything else: nothing to review.
+    Other,
+}
+
+impl DocumentKind {
+    /// The kind of a file: instruction files by name, code when a language is known.
+    pub fn of(path: Option<&Path>, has_language: bool) -> DocumentKind {
+        match path {
+            Some(p) if is_instruction_file(p) => DocumentKind::Instructions,
+            _ if has_language => DocumentKind::Code,
+            _ => DocumentKind::Other,
+        }
+    }
+}
+
+/// When the judge is asked about the units of a review.
+#[derive(Debug, Clone, Copy)]
+pub enum JudgeWhen {
+    /// Never (the LLM is off, or the caller does not want it).
+    Never,
+    /// Every unit not judged yet, as it is (`bluecode scan --llm`).
+    Always,
+    /// Units unchanged for `idle` whose own text parses without errors (the editor);
+    /// `flush` waives the wait (the file was saved).
+    Settled {
+        idle: Duration,
+        now: Instant,
+        flush: bool,
+    },
+}
+
+/// A judge request handed out, and what answers it must be recorded against.
+#[derive(Debug, Clone)]
+pub struct JudgeJob {
+    pub ticket: JudgeTicket,
+    pub request: JudgeRequest,
+}
+
+/// Which unit (and which text of it) a judge request is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JudgeTicket {
+    pub unit: UnitId,
+    pub hash: u64,
+    /// The unit's first line (1-based) when sent.
+    pub start_line: u32,
+    /// Sent with its nested units elided.
+    pub elided: bool,
+}
+
+/// The judge requests due now, and when the next one falls due if nothing changes.
+#[derive(Debug, Default)]
+pub struct JudgeDue {
+    pub jobs: Vec<JudgeJob>,
+    pub next_due: Option<Instant>,
+}
+
+/// The result of one review.
+#[derive(Debug)]
+pub struct Review {
+    /// What is shown: static findings with LLM verdicts merged, suppressions and filters
+    /// applied, sandbox verdicts folded in.
+    pub findings: Vec<Finding>,
+    /// The units of this text (source code only).
+    pub units: Vec<Unit>,
+    pub judge: JudgeDue,
+    /// Why the document was not reviewed, if it was not.
+    pub skipped: Option<Skip>,
+}
+
+/// A sandbox run handed out, and what its verdict is recorded against.
+#[derive(Debug, Clone)]
+pub struct SandboxJob {
+    pub ticket: SandboxTicket,
+    pub request: VerifyRequest,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SandboxTicket {
+    pub unit: UnitId,
+    pub hash: u64,
+}
+
+/// A sandbox verdict on one function unit, valid while the unit's hash is `hash`.
+#[derive(Debug, Clone)]
+pub struct SandboxRecord {
+    pub hash: u64,
+    pub report: VerifyReport,
+}
+
+/// The last reviewed text: what [`Workspace::judge_due`] builds requests from.
+#[derive(Debug, Clone)]
+struct Reviewed {
+    doc: Document,
+    units: Vec<Unit>,
+    /// Static findings before any merge: what the judge is sent.
+    raw: Vec<Finding>,
+}
+
+/// One document's review state.
+#[derive(Debug, Clone)]
+pub struct DocumentReview {
+    path: Option<PathBuf>,
+    kind: DocumentKind,
+    analysis: DocumentAnalysis,
+    llm: HashMap<UnitId, LlmRecord>,
+    /// Requests handed out and not answered, by the unit hash they were for.
+    asked: HashMap<UnitId, u64>,
+    /// Since when each unit has had its current hash.
+    seen: HashMap<UnitId, (u64, Instant)>,
+    sandbox: HashMap<UnitId, SandboxRecord>,
+    last: Option<Reviewed>,
+}
+
+impl DocumentReview {
+    /// A document at `path` (absolute; `None` for an unsaved buffer).
+    pub fn new(path: Option<PathBuf>, kind: DocumentKind) -> DocumentReview {
+        DocumentReview {
+            path,
+            kind,
+            analysis: DocumentAnalysis::new(),
+            llm: HashMap::new(),
+            asked: HashMap::new(),
+            seen: HashMap::new(),
+            sandbox: HashMap::new(),
+            last: None,
+        }
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    pub fn kind(&self) -> DocumentKind {
+        self.kind
+    }
+
+    /// Records the judge's answer to a request; `None` when it gave up (the unit is not
+    /// asked again until it changes). Returns `false` — and records nothing — when the
+    /// unit changed since the request was handed out.
+    pub fn record_llm(&mut self, ticket: &JudgeTicket, verdict: Option<LlmVerdict>) -> bool {
+        if self.asked.get(&ticket.unit) != Some(&ticket.hash) {
+            return false;
+        }
+        self.asked.remove(&ticket.unit);
+        self.llm.insert(
+            ticket.unit.clone(),
+            LlmRecord {
+                hash: ticket.hash,
+                start_line: ticket.start_line,
+                elided: ticket.elided,
+                verdict,
+            },
+        );
+        true
+    }
+
+    /// Forgets a request that was not answered (cancelled), so it may be handed out again.
+    pub fn forget_request(&mut self, ticket: &JudgeTicket) {
+        if self.asked.get(&ticket.unit) == Some(&ticket.hash) {
+            self.asked.remove(&ticket.unit);
+        }
+    }
+
+    /// Forgets every LLM verdict and request (another model or endpoint).
+    pub fn reset_llm(&mut self) {
+        self.llm.clear();
+        self.asked.clear();
+    }
+
+    /// The recorded verdicts, by unit.
+    pub fn llm_verdicts(&self) -> &HashMap<UnitId, LlmRecord> {
+        &self.llm
+    }
+
+    /// Records a sandbox verdict. Only a verdict (confirmed, not reproduced) is kept;
+    /// an inconclusive run changes nothing. Returns whether it was recorded.
+    pub fn record_sandbox(&mut self, ticket: &SandboxTicket, report: VerifyReport) -> bool {
+        if matches!(report.verdict, Verdict::Inconclusive { .. }) {
+            return false;
+        }
+        self.sandbox.insert(
+            ticket.unit.clone(),
+            SandboxRecord {
+                hash: ticket.hash,
+                report,
+            },
+        );
+        true
+    }
+
+    /// The recorded verdict for a unit, if its hash is still `ticket.hash`.
+    pub fn sandbox_verdict(&self, ticket: &SandboxTicket) -> Option<&VerifyReport> {
+        self.sandbox
+            .get(&ticket.unit)
+            .filter(|r| r.hash == ticket.hash)
+            .map(|r| &r.report)
+    }
+
+    /// Every recorded sandbox verdict, by unit.
+    pub fn sandbox_verdicts(&self) -> &HashMap<UnitId, SandboxRecord> {
+        &self.sandbox
+    }
+}
+
+impl Workspace {
+    /// A workspace at `root` (absolute; `None` when there is none, as for a single file
+    /// opened in an editor) with its settings and the engine of its constitutions.
+    pub fn open(root: Option<PathBuf>, settings: WorkspaceSettings, engine: Engine) -> Workspace {
+        Workspace {
+            root,
+            settings: Arc::new(settings),
+            engine,
+            docs: Arc::default(),
+        }
+    }
+
+    /// The built-in constitutions plus `<root>/.bluecode/constitutions`, and the files
+    /// that could not be loaded.
+    pub fn load_constitutions(root: Option<&Path>) -> (ConstitutionSet, Vec<LoadError>) {
+        let dirs: Vec<PathBuf> = root
+            .map(|r| vec![r.join(".bluecode").join("constitutions")])
+            .unwrap_or_default();
+        ConstitutionSet::load(&dirs)
+    }
+
+    pub fn root(&self) -> Option<&Path> {
+        self.root.as_deref()
+    }
+
+    pub fn settings(&self) -> &WorkspaceSettings {
+        &self.settings
+    }
+
+    pub fn engine(&self) -> &Engine {
+        &self.engine
+    }
+
+    /// The constitutions as the judge retrieves and quotes them (built on first use).
+    pub fn constitution_docs(&self) -> Arc<Vec<ConstitutionDoc>> {
+        self.docs
+            .get_or_init(|| Arc::new(constitution_docs(self.engine.constitutions())))
+            .clone()
+    }
+
+    /// The judge `[llm]` describes, with `cache` as its disk cache; `None` when the LLM
+    /// is off.
+    pub fn judge(&self, cache: VerdictCache) -> Result<Option<Judge>, LlmError> {
+        if !self.settings.llm.is_enabled() {
+            return Ok(None);
+        }
+        Judge::from_settings(
+            &self.settings.llm,
+            self.constitution_docs().as_ref().clone(),
+            cache,
+        )
+    }
+
+    /// Why a text is not reviewed (too large, binary), if it is not.
+    pub fn skip(&self, text: &str) -> Option<Skip> {
+        Skip::of_text(text, self.settings.analysis.max_file_size)
+    }
+
+    /// Whether `path` is excluded by the `exclude` globs (relative to the root).
+    pub fn is_excluded(&self, path: &Path) -> bool {
+        self.settings.is_excluded(self.root(), path)
+    }
+
+    /// The path the judge sees: relative to the root when under it (`[llm] exclude`
+    /// globs are), else as given; `fallback` names an unsaved buffer.
+    pub fn judge_path(&self, path: Option<&Path>, fallback: &str) -> String {
+        match path {
+            Some(path) => self
+                .root()
+                .and_then(|r| path.strip_prefix(r).ok())
+                .unwrap_or(path)
+                .to_string_lossy()
+                .into_owned(),
+            None => fallback.to_owned(),
+        }
+    }
+
+    /// Reviews `doc` (whose tree must be current): the findings to show and the judge
+    /// requests due. `name` names an unsaved document to the judge.
+    pub fn review(
+        &self,
+        state: &mut DocumentReview,
+        doc: &Document,
+        name: &str,
+        when: JudgeWhen,
+    ) -> Review {
+        let skipped = self.skip(doc.text());
+        let excluded = state.path.as_deref().is_some_and(|p| self.is_excluded(p));
+        let (raw, units) = match state.kind {
+            _ if skipped.is_some() || excluded => (Vec::new(), Vec::new()),
+            DocumentKind::Code => {
+                state.analysis.update(&self.engine, doc);
+                (state.analysis.findings(), state.analysis.units().to_vec())
+            }
+            DocumentKind::Instructions => match state.path.as_deref() {
+                Some(path) => (self.engine.analyze_text_file(path, doc.text()), Vec::new()),
+                None => (Vec::new(), Vec::new()),
+            },
+            DocumentKind::Other => (Vec::new(), Vec::new()),
+        };
+        // Answers about units that are gone, or changed, no longer apply.
+        state.asked.retain(|id, hash| units.iter().any(|u| u.id == *id && u.hash == *hash));
+        state.llm.retain(|id, _| units.iter().any(|u| u.id == *id));
+        let judging = self.settings.llm.is_enabled() && !units.is_empty();
+        let merged = if judging {
+            merge_verdicts(
+                doc,
+                &units,
+                raw.clone(),
+                &state.llm,
+                &self.constitution_docs(),
+            )
+        } else {
+            raw.clone()
+        };
+        let mut findings = finalize(doc, merged, &self.settings.analysis, today());
+        apply_sandbox_verdicts(&units, &mut findings, &state.sandbox);
+        state.last = judging.then(|| Reviewed {
+            doc: doc.clone(),
+            units: units.clone(),
+            raw,
+        });
+        let judge = self.judge_due(state, name, when);
+        Review {
+            findings,
+            units,
+            judge,
+            skipped,
+        }
+    }
+
+    /// The judge requests due now for the last reviewed text, marking them handed out.
+    /// Cheap: the editor calls it again when the next unit falls due, or on a save.
+    pub fn judge_due(&self, state: &mut DocumentReview, name: &str, when: JudgeWhen) -> JudgeDue {
+        let Some(last) = &state.last else {
+            return JudgeDue::default();
+        };
+        if matches!(when, JudgeWhen::Never) || !self.settings.llm.is_enabled() {
+            return JudgeDue::default();
+        }
+        let path = self.judge_path(state.path.as_deref(), name);
+        let now = match when {
+            JudgeWhen::Settled { now, .. } => now,
+            _ => Instant::now(),
+        };
+        let mut seen = HashMap::with_capacity(last.units.len());
+        let mut due = JudgeDue::default();
+        for (index, unit) in last.units.iter().enumerate() {
+            let since = match state.seen.get(&unit.id) {
+                Some((hash, since)) if *hash == unit.hash => *since,
+                _ => now,
+            };
+            seen.insert(unit.id.clone(), (unit.hash, since));
+            let judged = state.llm.get(&unit.id).is_some_and(|v| v.hash == unit.hash);
+            if judged || state.asked.get(&unit.id) == Some(&unit.hash) {
+                continue;
+            }
+            if let JudgeWhen::Settled { idle, flush, .. } = when {
+                if has_parse_errors(&last.doc, &last.units, index) {
+                    // Being typed: asked once it parses (its text, so its hash, changes).
+                    continue;
+                }
+                let ready = since + idle;
+                if !flush && now < ready {
+                    due.next_due = Some(due.next_due.map_or(ready, |t: Instant| t.min(ready)));
+                    continue;
+                }
+            }
+            let Some((request, elided)) =
+                unit_request(&last.doc, &last.units, index, &path, &last.raw)
+            else {
+                continue;
+            };
+            state.asked.insert(unit.id.clone(), unit.hash);
+            due.jobs.push(JudgeJob {
+                ticket: JudgeTicket {
+                    unit: unit.id.clone(),
+                    hash: unit.hash,
+                    start_line: request.unit.start_line,
+                    elided,
+                },
+                request,
+            });
+        }
+        state.seen = seen;
+        due
+    }
+
+    /// The sandbox run that verifies the function unit holding `line` (0-based) of
+    /// `doc`, with a hint (the finding's CWE) when there is one.
+    pub fn sandbox_job(
+        &self,
+        doc: &Document,
+        path: &Path,
+        line: u32,
+        hint: Option<String>,
+    ) -> Result<SandboxJob, String> {
+        let request = verify_request(doc, path, line, hint)?;
+        let unit = unit_at_line(doc, line).ok_or_else(|| {
+            format!(
+                "line {} is not inside a function: the harness verifies a function by calling it",
+                line + 1
+            )
+        })?;
+        Ok(SandboxJob {
+            ticket: SandboxTicket {
+                unit: unit.id,
+                hash: unit.hash,
+            },
+            request,
+        })
+    }
+}
+
+/// Folds the recorded sandbox verdicts into the findings of units that did not change.
+fn apply_sandbox_verdicts(
+    units: &[Unit],
+    findings: &mut [Finding],
+    verdicts: &HashMap<UnitId, SandboxRecord>,
+) {
+    for (id, record) in verdicts {
+        let Some(unit) = units
+            .iter()
+            .find(|u| u.id == *id && u.hash == record.hash)
+        else {
+            continue;
+        };
+        for finding in findings
+            .iter_mut()
+            .filter(|f| unit.range.contains(&f.range.start))
+        {
+            apply_verification(finding, &record.report);
+        }
+    }
+}
