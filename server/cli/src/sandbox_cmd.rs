@@ -5,15 +5,16 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
+use bluecode_analysis::Finding;
 use bluecode_analysis::syntax::{Document, Language};
-use bluecode_analysis::{Finding, finalize, today};
 use bluecode_workspace::sandbox::{
     self, CancellationToken, RootfsSource, Sandbox, SandboxSettings, Verdict, VerifyReport,
 };
-use bluecode_workspace::{apply_verification, verify_request};
+use bluecode_workspace::{
+    DocumentKind, DocumentReview, JudgeWhen, UnitId, Workspace, apply_verification,
+};
 
 use crate::constitutions_cmd::print_stdout;
-use crate::workspace::Workspace;
 
 fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
     Ok(tokio::runtime::Builder::new_multi_thread()
@@ -23,7 +24,10 @@ fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
 }
 
 fn settings_for(root: &Path) -> anyhow::Result<SandboxSettings> {
-    Ok(Workspace::open(root, None)?.settings.sandbox)
+    Ok(crate::workspace::open(root, None)?
+        .settings()
+        .sandbox
+        .clone())
 }
 
 #[derive(clap::Subcommand)]
@@ -149,19 +153,26 @@ pub fn verify(location: &str, json: bool) -> anyhow::Result<ExitCode> {
         .with_context(|| format!("cannot read {}", path.display()))?;
     let language = Language::from_path(&path)
         .with_context(|| format!("{}: not a language bluecode reads", path.display()))?;
-    let workspace = Workspace::open(&path, None)?;
+    let workspace = crate::workspace::open(&path, None)?;
     let doc = Document::new(Some(language), text);
-    let hint = finalize(
-        &doc,
-        workspace.engine.analyze_document(&doc),
-        &workspace.settings.analysis,
-        today(),
-    )
-    .iter()
-    .find(|f| doc.line_index().line_of(f.range.start) + 1 == line)
-    .and_then(Finding::cwe_label);
-    let request = verify_request(&doc, &path, line - 1, hint).map_err(|e| anyhow::anyhow!(e))?;
-    let sandbox = Sandbox::new(workspace.settings.sandbox.clone())?;
+    let absolute = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+    let mut state = DocumentReview::new(Some(absolute), DocumentKind::Code).ignoring_exclude();
+    let hint = workspace
+        .review(
+            &mut state,
+            &doc,
+            &path.display().to_string(),
+            JudgeWhen::Never,
+        )
+        .findings
+        .iter()
+        .find(|f| doc.line_index().line_of(f.range.start) + 1 == line)
+        .and_then(Finding::cwe_label);
+    let job = workspace
+        .sandbox_job(&doc, &path, line - 1, hint)
+        .map_err(|e| anyhow::anyhow!(e))?;
+    let request = job.request;
+    let sandbox = Sandbox::new(workspace.settings().sandbox.clone())?;
     let rt = runtime()?;
     let report = rt.block_on(sandbox.verify(&request, &|_| {}, &CancellationToken::new()));
     if json {
@@ -194,7 +205,7 @@ pub struct ScanVerifier {
 impl ScanVerifier {
     pub fn new(workspace: &Workspace) -> anyhow::Result<ScanVerifier> {
         Ok(ScanVerifier {
-            sandbox: Sandbox::new(workspace.settings.sandbox.clone())?,
+            sandbox: Sandbox::new(workspace.settings().sandbox.clone())?,
             runtime: runtime()?,
             times_ms: std::sync::Mutex::new(Vec::new()),
             verdicts: std::sync::Mutex::new([0; 3]),
@@ -203,6 +214,7 @@ impl ScanVerifier {
 
     pub fn verify_file(
         &self,
+        workspace: &Workspace,
         doc: &Document,
         path: &Path,
         mut findings: Vec<Finding>,
@@ -213,16 +225,17 @@ impl ScanVerifier {
         ) {
             return findings;
         }
-        let mut done: Vec<(String, VerifyReport)> = Vec::new();
+        let mut done: Vec<(UnitId, VerifyReport)> = Vec::new();
         for f in findings.iter_mut() {
             if let Some((_, report)) = done.iter().find(|(unit, _)| *unit == f.unit_id) {
                 apply_verification(f, report);
                 continue;
             }
             let line = doc.line_index().line_of(f.range.start);
-            let Ok(request) = verify_request(doc, path, line, f.cwe_label()) else {
+            let Ok(job) = workspace.sandbox_job(doc, path, line, f.cwe_label()) else {
                 continue;
             };
+            let request = job.request;
             let report = self.runtime.block_on(self.sandbox.verify(
                 &request,
                 &|_| {},
@@ -239,7 +252,7 @@ impl ScanVerifier {
                 }] += 1;
             }
             apply_verification(f, &report);
-            done.push((f.unit_id.clone(), report));
+            done.push((UnitId::from(f.unit_id.as_str()), report));
         }
         findings
     }

@@ -146,6 +146,10 @@ mod tests {
         assert_eq!(plain.enclosing_name(), None);
         assert!(UnitId::module().is_module());
         assert_eq!(UnitId::from("<anonymous@3>").short_name(), "<anonymous@3>");
-        assert_eq!(UnitId::from("a#b").qualified_name(), "a#b", "not a repeat suffix");
+        assert_eq!(
+            UnitId::from("a#b").qualified_name(),
+            "a#b",
+            "not a repeat suffix"
+        );
     }
 }

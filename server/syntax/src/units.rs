@@ -443,7 +443,10 @@ mod tests {
 
     fn ids(lang: Language, src: &str) -> Vec<String> {
         let doc = Document::new(Some(lang), src.into());
-        extract_units(&doc).into_iter().map(|u| u.id.into()).collect()
+        extract_units(&doc)
+            .into_iter()
+            .map(|u| u.id.into())
+            .collect()
     }
 
     #[test]

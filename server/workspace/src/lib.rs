@@ -30,13 +30,14 @@ pub use llm_bridge::{
     apply_llm_outcome, constitution_docs, judge_request, static_findings, unit_source_lines,
 };
 pub use review::{
-    DocumentKind, DocumentReview, JudgeDue, JudgeJob, JudgeTicket, JudgeWhen, Review,
-    SandboxJob, SandboxRecord, SandboxTicket, Workspace,
+    DocumentKind, DocumentReview, JudgeDue, JudgeJob, JudgeTicket, JudgeWhen, Review, SandboxJob,
+    SandboxRecord, SandboxTicket, Workspace,
 };
 pub use sandbox_bridge::{apply_verification, verify_request};
 pub use settings::{SettingsFile, WorkspaceSettings, WorkspaceSettingsError};
 pub use skip::Skip;
 pub use units::{has_parse_errors, unit_at_line};
 
+pub use bluecode_analysis::syntax::UnitId;
 pub use bluecode_llm as llm;
 pub use bluecode_sandbox as sandbox;

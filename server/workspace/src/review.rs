@@ -23,7 +23,9 @@ use std::time::{Duration, Instant};
 use bluecode_analysis::constitutions::{ConstitutionSet, LoadError};
 use bluecode_analysis::syntax::{Document, Unit, UnitId};
 use bluecode_analysis::{DocumentAnalysis, Engine, Finding, finalize, is_instruction_file, today};
-use bluecode_llm::{ConstitutionDoc, Judge, JudgeRequest, LlmError, LlmVerdict, VerdictCache};
+use bluecode_llm::{
+    ConstitutionDoc, Judge, JudgeOutcome, JudgeRequest, LlmError, LlmVerdict, VerdictCache,
+};
 use bluecode_sandbox::{Verdict, VerifyReport, VerifyRequest};
 
 use crate::judge_view::{LlmRecord, merge_verdicts, unit_request};
@@ -161,6 +163,7 @@ pub struct DocumentReview {
     seen: HashMap<UnitId, (u64, Instant)>,
     sandbox: HashMap<UnitId, SandboxRecord>,
     last: Option<Reviewed>,
+    ignore_exclude: bool,
 }
 
 impl DocumentReview {
@@ -175,6 +178,7 @@ impl DocumentReview {
             seen: HashMap::new(),
             sandbox: HashMap::new(),
             last: None,
+            ignore_exclude: false,
         }
     }
 
@@ -204,6 +208,30 @@ impl DocumentReview {
             },
         );
         true
+    }
+
+    /// Records what the judge did with a request: a verdict; giving up or an excluded
+    /// file as "asked, nothing to add"; a cancelled request is forgotten (it may be handed
+    /// out again). Returns whether a verdict with something to merge was recorded.
+    pub fn record_outcome(&mut self, ticket: &JudgeTicket, outcome: &JudgeOutcome) -> bool {
+        match outcome {
+            JudgeOutcome::Judged { verdict, .. } => self.record_llm(ticket, Some(verdict.clone())),
+            JudgeOutcome::GaveUp { .. } | JudgeOutcome::Excluded => {
+                self.record_llm(ticket, None);
+                false
+            }
+            JudgeOutcome::Cancelled => {
+                self.forget_request(ticket);
+                false
+            }
+        }
+    }
+
+    /// Reviews the file even when the `exclude` globs match it (the CLI: a file named on
+    /// the command line is always read, and discovery applied the globs already).
+    pub fn ignoring_exclude(mut self) -> DocumentReview {
+        self.ignore_exclude = true;
+        self
     }
 
     /// Forgets a request that was not answered (cancelled), so it may be handed out again.
@@ -341,7 +369,8 @@ impl Workspace {
         when: JudgeWhen,
     ) -> Review {
         let skipped = self.skip(doc.text());
-        let excluded = state.path.as_deref().is_some_and(|p| self.is_excluded(p));
+        let excluded =
+            !state.ignore_exclude && state.path.as_deref().is_some_and(|p| self.is_excluded(p));
         let (raw, units) = match state.kind {
             _ if skipped.is_some() || excluded => (Vec::new(), Vec::new()),
             DocumentKind::Code => {
@@ -355,7 +384,9 @@ impl Workspace {
             DocumentKind::Other => (Vec::new(), Vec::new()),
         };
         // Answers about units that are gone, or changed, no longer apply.
-        state.asked.retain(|id, hash| units.iter().any(|u| u.id == *id && u.hash == *hash));
+        state
+            .asked
+            .retain(|id, hash| units.iter().any(|u| u.id == *id && u.hash == *hash));
         state.llm.retain(|id, _| units.iter().any(|u| u.id == *id));
         let judging = self.settings.llm.is_enabled() && !units.is_empty();
         let merged = if judging {
@@ -475,10 +506,7 @@ fn apply_sandbox_verdicts(
     verdicts: &HashMap<UnitId, SandboxRecord>,
 ) {
     for (id, record) in verdicts {
-        let Some(unit) = units
-            .iter()
-            .find(|u| u.id == *id && u.hash == record.hash)
-        else {
+        let Some(unit) = units.iter().find(|u| u.id == *id && u.hash == record.hash) else {
             continue;
         };
         for finding in findings

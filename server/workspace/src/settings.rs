@@ -286,7 +286,8 @@ impl WorkspaceSettings {
             warnings.extend(analysis_warnings);
         }
         let exclude = analysis.exclude_set()?;
-        let llm: LlmSettings = section(layers.llm, LLM_SECTION, file.display_name(), &mut warnings)?;
+        let llm: LlmSettings =
+            section(layers.llm, LLM_SECTION, file.display_name(), &mut warnings)?;
         if llm.is_enabled() {
             llm.validate()
                 .map_err(|e| WorkspaceSettingsError::Section {
@@ -313,7 +314,9 @@ impl WorkspaceSettings {
             exclude,
             llm,
             sandbox,
-            debounce: editor_debounce.or(file_debounce).unwrap_or(DEFAULT_DEBOUNCE),
+            debounce: editor_debounce
+                .or(file_debounce)
+                .unwrap_or(DEFAULT_DEBOUNCE),
             warnings,
         })
     }

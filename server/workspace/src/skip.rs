@@ -26,7 +26,8 @@ impl Skip {
 
     /// The rules for a file's bytes.
     pub fn of_bytes(bytes: &[u8], limit: u64) -> Option<Skip> {
-        Skip::of_size(bytes.len() as u64, limit).or_else(|| bytes.contains(&0).then_some(Skip::Binary))
+        Skip::of_size(bytes.len() as u64, limit)
+            .or_else(|| bytes.contains(&0).then_some(Skip::Binary))
     }
 }
 
@@ -49,7 +50,10 @@ mod tests {
 
     #[test]
     fn size_then_nul_bytes() {
-        assert_eq!(Skip::of_text("abc", 2), Some(Skip::TooLarge { size: 3, limit: 2 }));
+        assert_eq!(
+            Skip::of_text("abc", 2),
+            Some(Skip::TooLarge { size: 3, limit: 2 })
+        );
         assert_eq!(Skip::of_text("a\0b", 10), Some(Skip::Binary));
         assert_eq!(Skip::of_text("abc", 10), None);
     }

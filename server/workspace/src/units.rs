@@ -76,9 +76,16 @@ mod tests {
 
     #[test]
     fn the_innermost_function_holding_the_line() {
-        let d = doc("def outer():\n    def inner():\n        return 1\n    return inner\n\nX = 1\n");
-        assert_eq!(unit_at_line(&d, 2).map(|u| u.id.to_string()).as_deref(), Some("outer.inner"));
-        assert_eq!(unit_at_line(&d, 3).map(|u| u.id.to_string()).as_deref(), Some("outer"));
+        let d =
+            doc("def outer():\n    def inner():\n        return 1\n    return inner\n\nX = 1\n");
+        assert_eq!(
+            unit_at_line(&d, 2).map(|u| u.id.to_string()).as_deref(),
+            Some("outer.inner")
+        );
+        assert_eq!(
+            unit_at_line(&d, 3).map(|u| u.id.to_string()).as_deref(),
+            Some("outer")
+        );
         assert!(unit_at_line(&d, 5).is_none(), "module code is no function");
     }
 
@@ -91,9 +98,12 @@ mod tests {
         if let Some(b) = b {
             assert!(!has_parse_errors(&d, &units, b), "{units:#?}");
         }
-        let broken = a.map_or(true, |a| has_parse_errors(&d, &units, a))
-            || has_parse_errors(&d, &units, 0);
-        assert!(broken, "the unclosed call is an error somewhere: {units:#?}");
+        let broken =
+            a.is_none_or(|a| has_parse_errors(&d, &units, a)) || has_parse_errors(&d, &units, 0);
+        assert!(
+            broken,
+            "the unclosed call is an error somewhere: {units:#?}"
+        );
 
         let clean = doc("def a():\n    return f(1)\n");
         let units = extract_units(&clean);
