@@ -41,9 +41,10 @@ pub enum SandboxCommand {
         /// A tar archive of a root filesystem.
         #[arg(long, conflicts_with = "rootfs")]
         tar: Option<PathBuf>,
-        /// Debian mirror for debootstrap when neither --rootfs nor --tar is given.
-        #[arg(long, default_value = "http://deb.debian.org/debian")]
-        mirror: String,
+        /// Debian mirror for debootstrap when neither --rootfs nor --tar is given
+        /// (default: the one this host's apt sources use, else deb.debian.org).
+        #[arg(long)]
+        mirror: Option<String>,
     },
     /// Report the engine, the image and a test run.
     Doctor,
@@ -100,7 +101,12 @@ pub fn run(command: &SandboxCommand) -> anyhow::Result<ExitCode> {
                         "bluecode: debootstrap into {} (a few minutes) …",
                         dir.display()
                     );
-                    rt.block_on(sandbox::debootstrap_rootfs(&dir, mirror))?;
+                    let mirror = mirror
+                        .clone()
+                        .or_else(crate::apt_mirror::host_mirror)
+                        .unwrap_or_else(|| sandbox::DEBIAN_MIRROR.to_owned());
+                    eprintln!("bluecode: Debian mirror {mirror}");
+                    rt.block_on(sandbox::debootstrap_rootfs(&dir, &mirror))?;
                     RootfsSource::Directory(dir)
                 }
             };

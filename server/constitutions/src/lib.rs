@@ -1,7 +1,9 @@
 //! Layer 2 — constitutions. The schema of constitution files (TOML), loading the built-ins
 //! embedded from `constitutions/` at build time plus a workspace's own, validation errors
 //! that name file, line and problem, the per-language taint models, and the compilation of
-//! every pattern of a language into one combined tree-sitter query.
+//! a language's patterns into tree-sitter queries: one query of every pattern without an
+//! anchor, and one per constitution for the anchored ones (run only where an anchor
+//! occurs).
 //!
 //! May depend on: the syntax layer, tree-sitter, serde/toml. Must not know LSP or JSON.
 
