@@ -517,3 +517,164 @@ fn apply_sandbox_verdicts(
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use bluecode_analysis::syntax::Language;
+    use bluecode_llm::{LlmSettings, Verdict};
+
+    use super::*;
+
+    const APP: &str = "import os\n\n\ndef a(x):\n    return os.path.join(x, 'a')\n\n\ndef b(x):\n    return x + 1\n";
+
+    fn workspace() -> Workspace {
+        let (set, errors) = Workspace::load_constitutions(None);
+        assert!(errors.is_empty(), "{errors:?}");
+        let settings = WorkspaceSettings {
+            llm: LlmSettings {
+                base_url: Some("http://127.0.0.1:9/v1".into()),
+                model: Some("m".into()),
+                ..LlmSettings::default()
+            },
+            ..WorkspaceSettings::default()
+        };
+        Workspace::open(
+            Some(PathBuf::from("/w")),
+            settings,
+            Engine::new(Arc::new(set)),
+        )
+    }
+
+    fn doc(text: &str) -> Document {
+        Document::new(Some(Language::Python), text.to_owned())
+    }
+
+    fn settled(now: Instant, flush: bool) -> JudgeWhen {
+        JudgeWhen::Settled {
+            idle: Duration::from_millis(1_500),
+            now,
+            flush,
+        }
+    }
+
+    fn units_of(due: &JudgeDue) -> Vec<String> {
+        let mut ids: Vec<String> = due.jobs.iter().map(|j| j.ticket.unit.to_string()).collect();
+        ids.sort();
+        ids
+    }
+
+    fn safe() -> LlmVerdict {
+        LlmVerdict {
+            verdict: Verdict::Safe,
+            findings: Vec::new(),
+            disputes: Vec::new(),
+            partial: false,
+        }
+    }
+
+    #[test]
+    fn a_unit_waits_for_a_pause_and_is_asked_once() {
+        let ws = workspace();
+        let mut state = DocumentReview::new(Some("/w/app.py".into()), DocumentKind::Code);
+        let t0 = Instant::now();
+        let review = ws.review(&mut state, &doc(APP), "app.py", settled(t0, false));
+        assert!(review.judge.jobs.is_empty(), "nothing before the pause");
+        assert_eq!(
+            review.judge.next_due,
+            Some(t0 + Duration::from_millis(1_500))
+        );
+
+        let later = t0 + Duration::from_secs(2);
+        let due = ws.judge_due(&mut state, "app.py", settled(later, false));
+        assert_eq!(units_of(&due), ["a", "b", "module"]);
+        assert_eq!(
+            due.jobs[0].request.unit.path, "app.py",
+            "relative to the root"
+        );
+        let again = ws.judge_due(&mut state, "app.py", settled(later, false));
+        assert!(again.jobs.is_empty(), "handed out once");
+        for job in &due.jobs {
+            assert!(state.record_llm(&job.ticket, Some(safe())));
+        }
+
+        // An edit of `b`: only `b`, only after its own pause.
+        let edited = APP.replace("x + 1", "x + 2");
+        let t1 = later + Duration::from_secs(1);
+        let review = ws.review(&mut state, &doc(&edited), "app.py", settled(t1, false));
+        assert!(review.judge.jobs.is_empty());
+        let due = ws.judge_due(
+            &mut state,
+            "app.py",
+            settled(t1 + Duration::from_secs(2), false),
+        );
+        assert_eq!(units_of(&due), ["b"]);
+        // An answer for the text before the edit is dropped.
+        let stale = JudgeTicket {
+            hash: due.jobs[0].ticket.hash ^ 1,
+            ..due.jobs[0].ticket.clone()
+        };
+        assert!(!state.record_llm(&stale, Some(safe())));
+    }
+
+    #[test]
+    fn a_unit_that_does_not_parse_waits_and_a_save_waives_the_pause() {
+        let ws = workspace();
+        let mut state = DocumentReview::new(Some("/w/app.py".into()), DocumentKind::Code);
+        let t0 = Instant::now();
+        let broken = APP.replace("return x + 1", "return x +");
+        ws.review(&mut state, &doc(&broken), "app.py", settled(t0, true));
+        let due = ws.judge_due(
+            &mut state,
+            "app.py",
+            settled(t0 + Duration::from_secs(5), true),
+        );
+        assert!(
+            due.jobs.iter().all(|j| j.ticket.unit != "b"),
+            "b is being typed: {:?}",
+            units_of(&due)
+        );
+        let fixed = ws.review(&mut state, &doc(APP), "app.py", settled(t0, true));
+        assert!(
+            fixed.judge.jobs.iter().any(|j| j.ticket.unit == "b"),
+            "a save sends at once: {:?}",
+            units_of(&fixed.judge)
+        );
+    }
+
+    #[test]
+    fn the_cli_asks_about_every_unit_and_excluded_files_are_not_reviewed() {
+        let ws = workspace();
+        let mut state = DocumentReview::new(Some("/w/app.py".into()), DocumentKind::Code);
+        let review = ws.review(&mut state, &doc(APP), "app.py", JudgeWhen::Always);
+        assert_eq!(units_of(&review.judge), ["a", "b", "module"]);
+        let module = review
+            .judge
+            .jobs
+            .iter()
+            .find(|j| j.ticket.unit.is_module())
+            .expect("module");
+        assert!(
+            module.ticket.elided,
+            "the module is sent without its functions"
+        );
+
+        let mut settings = ws.settings().clone();
+        settings.exclude = {
+            let mut b = globset::GlobSetBuilder::new();
+            b.add(globset::Glob::new("vendor/**").expect("glob"));
+            b.build().expect("set")
+        };
+        let excluding = Workspace::open(Some(PathBuf::from("/w")), settings, ws.engine().clone());
+        let mut vendored = DocumentReview::new(Some("/w/vendor/app.py".into()), DocumentKind::Code);
+        let review = excluding.review(&mut vendored, &doc(APP), "x", JudgeWhen::Always);
+        assert!(review.units.is_empty() && review.judge.jobs.is_empty());
+        let mut named = DocumentReview::new(Some("/w/vendor/app.py".into()), DocumentKind::Code)
+            .ignoring_exclude();
+        assert!(
+            !excluding
+                .review(&mut named, &doc(APP), "x", JudgeWhen::Never)
+                .units
+                .is_empty()
+        );
+    }
+}
