@@ -17,6 +17,7 @@
 //! May depend on: syntax, constitutions, analysis, llm, sandbox. Must not know LSP or
 //! JSON-RPC.
 
+mod document_review;
 mod judge_view;
 mod llm_bridge;
 mod review;
@@ -25,13 +26,13 @@ pub mod settings;
 mod skip;
 mod units;
 
+pub use document_review::{DocumentKind, DocumentReview, SandboxRecord};
 pub use judge_view::LlmRecord;
 pub use llm_bridge::{
     apply_llm_outcome, constitution_docs, judge_request, static_findings, unit_source_lines,
 };
 pub use review::{
-    DocumentKind, DocumentReview, JudgeDue, JudgeJob, JudgeTicket, JudgeWhen, Review, SandboxJob,
-    SandboxRecord, SandboxTicket, Workspace,
+    JudgeDue, JudgeJob, JudgeTicket, JudgeWhen, Review, SandboxJob, SandboxTicket, Workspace,
 };
 pub use sandbox_bridge::{apply_verification, verify_request};
 pub use settings::{SettingsFile, WorkspaceSettings, WorkspaceSettingsError};

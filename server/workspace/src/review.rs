@@ -1,7 +1,6 @@
 //! The review core: one [`Workspace`] (root, settings, constitutions, engine, skip rules)
-//! and, per document, a [`DocumentReview`] (the per-unit analysis cache, the LLM verdicts
-//! and sandbox verdicts recorded by unit hash, the requests handed out). The CLI, the
-//! language server and later front ends call the same three functions:
+//! reviewing, per document, a [`DocumentReview`] (its state, in `document_review.rs`).
+//! The CLI, the language server and later front ends call the same functions:
 //!
 //! - [`Workspace::review`]: the document's findings (static, with recorded LLM verdicts
 //!   merged before suppressions and filters, sandbox verdicts folded in after) and the
@@ -22,13 +21,12 @@ use std::time::{Duration, Instant};
 
 use bluecode_analysis::constitutions::{ConstitutionSet, LoadError};
 use bluecode_analysis::syntax::{Document, Unit, UnitId};
-use bluecode_analysis::{DocumentAnalysis, Engine, Finding, finalize, is_instruction_file, today};
-use bluecode_llm::{
-    ConstitutionDoc, Judge, JudgeOutcome, JudgeRequest, LlmError, LlmVerdict, VerdictCache,
-};
-use bluecode_sandbox::{Verdict, VerifyReport, VerifyRequest};
+use bluecode_analysis::{Engine, Finding, finalize, today};
+use bluecode_llm::{ConstitutionDoc, Judge, JudgeRequest, LlmError, VerdictCache};
+use bluecode_sandbox::VerifyRequest;
 
-use crate::judge_view::{LlmRecord, merge_verdicts, unit_request};
+use crate::document_review::{DocumentKind, DocumentReview, Reviewed, SandboxRecord};
+use crate::judge_view::{merge_verdicts, unit_request};
 use crate::llm_bridge::constitution_docs;
 use crate::sandbox_bridge::{apply_verification, verify_request};
 use crate::settings::WorkspaceSettings;
@@ -43,28 +41,6 @@ pub struct Workspace {
     settings: Arc<WorkspaceSettings>,
     engine: Engine,
     docs: Arc<OnceLock<Arc<Vec<ConstitutionDoc>>>>,
-}
-
-/// What kind of file a document is, which decides how it is reviewed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DocumentKind {
-    /// Source code in a language bluecode parses: reviewed unit by unit.
-    Code,
-    /// An AI instruction file (AGENTS.md, .cursorrules…): scanned as text.
-    Instructions,
-    /// Anything else: nothing to review.
-    Other,
-}
-
-impl DocumentKind {
-    /// The kind of a file: instruction files by name, code when a language is known.
-    pub fn of(path: Option<&Path>, has_language: bool) -> DocumentKind {
-        match path {
-            Some(p) if is_instruction_file(p) => DocumentKind::Instructions,
-            _ if has_language => DocumentKind::Code,
-            _ => DocumentKind::Other,
-        }
-    }
 }
 
 /// When the judge is asked about the units of a review.
@@ -132,154 +108,6 @@ pub struct SandboxJob {
 pub struct SandboxTicket {
     pub unit: UnitId,
     pub hash: u64,
-}
-
-/// A sandbox verdict on one function unit, valid while the unit's hash is `hash`.
-#[derive(Debug, Clone)]
-pub struct SandboxRecord {
-    pub hash: u64,
-    pub report: VerifyReport,
-}
-
-/// The last reviewed text: what [`Workspace::judge_due`] builds requests from.
-#[derive(Debug, Clone)]
-struct Reviewed {
-    doc: Document,
-    units: Vec<Unit>,
-    /// Static findings before any merge: what the judge is sent.
-    raw: Vec<Finding>,
-}
-
-/// One document's review state.
-#[derive(Debug, Clone)]
-pub struct DocumentReview {
-    path: Option<PathBuf>,
-    kind: DocumentKind,
-    analysis: DocumentAnalysis,
-    llm: HashMap<UnitId, LlmRecord>,
-    /// Requests handed out and not answered, by the unit hash they were for.
-    asked: HashMap<UnitId, u64>,
-    /// Since when each unit has had its current hash.
-    seen: HashMap<UnitId, (u64, Instant)>,
-    sandbox: HashMap<UnitId, SandboxRecord>,
-    last: Option<Reviewed>,
-    ignore_exclude: bool,
-}
-
-impl DocumentReview {
-    /// A document at `path` (absolute; `None` for an unsaved buffer).
-    pub fn new(path: Option<PathBuf>, kind: DocumentKind) -> DocumentReview {
-        DocumentReview {
-            path,
-            kind,
-            analysis: DocumentAnalysis::new(),
-            llm: HashMap::new(),
-            asked: HashMap::new(),
-            seen: HashMap::new(),
-            sandbox: HashMap::new(),
-            last: None,
-            ignore_exclude: false,
-        }
-    }
-
-    pub fn path(&self) -> Option<&Path> {
-        self.path.as_deref()
-    }
-
-    pub fn kind(&self) -> DocumentKind {
-        self.kind
-    }
-
-    /// Records the judge's answer to a request; `None` when it gave up (the unit is not
-    /// asked again until it changes). Returns `false` — and records nothing — when the
-    /// unit changed since the request was handed out.
-    pub fn record_llm(&mut self, ticket: &JudgeTicket, verdict: Option<LlmVerdict>) -> bool {
-        if self.asked.get(&ticket.unit) != Some(&ticket.hash) {
-            return false;
-        }
-        self.asked.remove(&ticket.unit);
-        self.llm.insert(
-            ticket.unit.clone(),
-            LlmRecord {
-                hash: ticket.hash,
-                start_line: ticket.start_line,
-                elided: ticket.elided,
-                verdict,
-            },
-        );
-        true
-    }
-
-    /// Records what the judge did with a request: a verdict; giving up or an excluded
-    /// file as "asked, nothing to add"; a cancelled request is forgotten (it may be handed
-    /// out again). Returns whether a verdict with something to merge was recorded.
-    pub fn record_outcome(&mut self, ticket: &JudgeTicket, outcome: &JudgeOutcome) -> bool {
-        match outcome {
-            JudgeOutcome::Judged { verdict, .. } => self.record_llm(ticket, Some(verdict.clone())),
-            JudgeOutcome::GaveUp { .. } | JudgeOutcome::Excluded => {
-                self.record_llm(ticket, None);
-                false
-            }
-            JudgeOutcome::Cancelled => {
-                self.forget_request(ticket);
-                false
-            }
-        }
-    }
-
-    /// Reviews the file even when the `exclude` globs match it (the CLI: a file named on
-    /// the command line is always read, and discovery applied the globs already).
-    pub fn ignoring_exclude(mut self) -> DocumentReview {
-        self.ignore_exclude = true;
-        self
-    }
-
-    /// Forgets a request that was not answered (cancelled), so it may be handed out again.
-    pub fn forget_request(&mut self, ticket: &JudgeTicket) {
-        if self.asked.get(&ticket.unit) == Some(&ticket.hash) {
-            self.asked.remove(&ticket.unit);
-        }
-    }
-
-    /// Forgets every LLM verdict and request (another model or endpoint).
-    pub fn reset_llm(&mut self) {
-        self.llm.clear();
-        self.asked.clear();
-    }
-
-    /// The recorded verdicts, by unit.
-    pub fn llm_verdicts(&self) -> &HashMap<UnitId, LlmRecord> {
-        &self.llm
-    }
-
-    /// Records a sandbox verdict. Only a verdict (confirmed, not reproduced) is kept;
-    /// an inconclusive run changes nothing. Returns whether it was recorded.
-    pub fn record_sandbox(&mut self, ticket: &SandboxTicket, report: VerifyReport) -> bool {
-        if matches!(report.verdict, Verdict::Inconclusive { .. }) {
-            return false;
-        }
-        self.sandbox.insert(
-            ticket.unit.clone(),
-            SandboxRecord {
-                hash: ticket.hash,
-                report,
-            },
-        );
-        true
-    }
-
-    /// The recorded verdict for a unit, if its hash is still `ticket.hash`.
-    pub fn sandbox_verdict(&self, ticket: &SandboxTicket) -> Option<&VerifyReport> {
-        self.sandbox
-            .get(&ticket.unit)
-            .filter(|r| r.hash == ticket.hash)
-            .map(|r| &r.report)
-    }
-
-    /// Every recorded sandbox verdict, by unit.
-    pub fn sandbox_verdicts(&self) -> &HashMap<UnitId, SandboxRecord> {
-        &self.sandbox
-    }
 }
 
 impl Workspace {
@@ -521,7 +349,7 @@ fn apply_sandbox_verdicts(
 #[cfg(test)]
 mod tests {
     use bluecode_analysis::syntax::Language;
-    use bluecode_llm::{LlmSettings, Verdict};
+    use bluecode_llm::{LlmSettings, LlmVerdict, Verdict};
 
     use super::*;
 
