@@ -15,7 +15,8 @@
 # (certificates made here with openssl under $ROOT/tls; clients use $ROOT/tls/client as
 # DOCKER_CERT_PATH), so the crate's tcp+TLS path is tested against the real engine too.
 # No registry is reachable from CI machines, so the image is built from a Debian root
-# filesystem (debootstrap from deb.debian.org) and imported with `docker import`; the crate's
+# filesystem (debootstrap from the Debian mirror this host's apt uses, or
+# $BLUECODE_DEBIAN_MIRROR) and imported with `docker import`; the crate's
 # own `build_image` does the same import through the API for `bluecode sandbox build-image`.
 set -euo pipefail
 
@@ -26,9 +27,28 @@ LOG="$ROOT/dockerd.log"
 ROOTFS="$ROOT/rootfs"
 IMAGE="${BLUECODE_SANDBOX_IMAGE:-bluecode-sandbox:latest}"
 READY_SECS="${BLUECODE_DOCKER_READY_SECS:-60}"
-MIRROR="${BLUECODE_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 
 log() { echo "docker-up: $*" >&2; }
+
+# The main Debian archive of this host's apt sources (deb822 `URIs:` first, then
+# sources.list `deb` lines), as `bluecode sandbox build-image` picks it; security and
+# backports archives are skipped (debootstrap needs the main one).
+host_mirror() {
+    local uri
+    for uri in $(awk 'tolower($1) == "uris:" { for (i = 2; i <= NF; i++) print $i }' \
+                     /etc/apt/sources.list.d/*.sources 2>/dev/null) \
+               $(awk '$1 == "deb" { for (i = 2; i <= NF; i++) if ($i ~ /:\/\//) { print $i; break } }' \
+                     /etc/apt/sources.list 2>/dev/null); do
+        uri="${uri%/}"
+        case "$uri" in
+            *-security|*backports*) ;;
+            http://*/debian|https://*/debian) echo "$uri"; return 0 ;;
+        esac
+    done
+    return 1
+}
+
+MIRROR="${BLUECODE_DEBIAN_MIRROR:-$(host_mirror || true)}"
 
 mkdir -p "$ROOT"
 
@@ -110,7 +130,11 @@ build_image() {
     # python3-lxml: the XML harness's real parser (XXE, entity expansion, XPath).
     local include="python3,nodejs,python3-lxml,python3-defusedxml"
     if [[ "$(cat "$ROOTFS.stamp" 2>/dev/null)" != "$include" ]]; then
-        log "debootstrap bookworm ($include) into $ROOTFS"
+        if [ -z "$MIRROR" ]; then
+            log "no Debian mirror in this host's apt sources: set BLUECODE_DEBIAN_MIRROR"
+            exit 1
+        fi
+        log "debootstrap bookworm ($include) from $MIRROR into $ROOTFS"
         rm -rf "$ROOTFS" "$ROOTFS.stamp"
         debootstrap --variant=minbase --include="$include" \
             bookworm "$ROOTFS" "$MIRROR" >"$ROOT/debootstrap.log" 2>&1 || {

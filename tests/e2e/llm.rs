@@ -15,37 +15,54 @@ use serde_json::{Value, json};
 use crate::client::{TestClient, file_uri};
 use crate::workspace;
 
-/// The endpoint: records the code of every unit it is asked about and answers by script.
-struct ScriptedLlm {
+/// The endpoint: records the code of every unit it is asked about (and the whole
+/// prompt) and answers by script.
+pub struct ScriptedLlm {
     port: u16,
     /// The numbered code lines of each request's unit, in arrival order.
     asked: Arc<Mutex<Vec<String>>>,
+    /// Each request's whole prompt (system and user messages), in arrival order.
+    prompts: Arc<Mutex<Vec<String>>>,
 }
 
 /// How the script answers a unit: after a delay, with the model's text.
-type Script = fn(code: &str) -> (Duration, String);
+pub type Script = fn(code: &str) -> (Duration, String);
 
 impl ScriptedLlm {
-    fn start(script: Script) -> ScriptedLlm {
+    pub fn start(script: Script) -> ScriptedLlm {
         let listener = TcpListener::bind("127.0.0.1:0").expect("a local port");
         let port = listener.local_addr().expect("its address").port();
         let asked = Arc::new(Mutex::new(Vec::new()));
-        let record = asked.clone();
+        let prompts = Arc::new(Mutex::new(Vec::new()));
+        let record = (asked.clone(), prompts.clone());
         thread::spawn(move || {
             for stream in listener.incoming().flatten() {
                 let record = record.clone();
-                thread::spawn(move || serve(stream, script, &record));
+                thread::spawn(move || serve(stream, script, &record.0, &record.1));
             }
         });
-        ScriptedLlm { port, asked }
+        ScriptedLlm {
+            port,
+            asked,
+            prompts,
+        }
     }
 
-    fn base_url(&self) -> String {
+    pub fn base_url(&self) -> String {
         format!("http://127.0.0.1:{}/v1", self.port)
     }
 
-    fn asked(&self) -> Vec<String> {
+    pub fn asked(&self) -> Vec<String> {
         self.asked.lock().unwrap().clone()
+    }
+
+    pub fn prompts(&self) -> Vec<String> {
+        self.prompts.lock().unwrap().clone()
+    }
+
+    /// How many requests arrived.
+    pub fn requests(&self) -> usize {
+        self.asked.lock().unwrap().len()
     }
 }
 
@@ -69,7 +86,12 @@ fn line_of(code: &str, marker: &str) -> Option<u32> {
         .and_then(|(n, _)| n.trim().parse().ok())
 }
 
-fn serve(stream: TcpStream, script: Script, asked: &Mutex<Vec<String>>) {
+fn serve(
+    stream: TcpStream,
+    script: Script,
+    asked: &Mutex<Vec<String>>,
+    prompts: &Mutex<Vec<String>>,
+) {
     let mut reader = BufReader::new(stream);
     let mut length = 0;
     loop {
@@ -100,7 +122,11 @@ fn serve(stream: TcpStream, script: Script, asked: &Mutex<Vec<String>>) {
         .collect::<Vec<_>>()
         .join("\n");
     let code = unit_code(&prompt);
-    asked.lock().unwrap().push(code.clone());
+    // Recorded together, so the two lists stay in step.
+    let mut asked = asked.lock().unwrap();
+    asked.push(code.clone());
+    prompts.lock().unwrap().push(prompt);
+    drop(asked);
     let (delay, answer) = script(&code);
     thread::sleep(delay);
     let body = json!({
@@ -120,7 +146,7 @@ fn serve(stream: TcpStream, script: Script, asked: &Mutex<Vec<String>>) {
     let _ = stream.flush();
 }
 
-fn safe() -> String {
+pub fn safe() -> String {
     json!({"verdict": "safe", "findings": [], "disputes": []}).to_string()
 }
 
@@ -204,8 +230,13 @@ fn start(root: &std::path::Path, cache: &std::path::Path, llm: &ScriptedLlm) -> 
     client
 }
 
+/// Always safe, at once.
+pub fn safe_script(_code: &str) -> (Duration, String) {
+    (Duration::ZERO, safe())
+}
+
 /// Waits until an LLM review (a `$/progress` titled so) has begun and ended.
-fn llm_review_done(client: &mut TestClient) {
+pub fn llm_review_done(client: &mut TestClient) {
     let begin = client.notification("$/progress", |p| {
         p["value"]["kind"] == "begin" && p["value"]["title"] == "bluecode: LLM review"
     });

@@ -7,6 +7,7 @@ mod client;
 mod edits;
 mod encoding;
 mod llm;
+mod llm_economy;
 mod sandbox;
 mod settings;
 mod story;

@@ -312,6 +312,20 @@ H.test(":checkhealth bluecode reports the binary, the client and a live LLM endp
       cmd = { BIN, "lsp" },
       settings = { llm = { baseUrl = ("http://127.0.0.1:%d/v1"):format(port), model = "tiny-model" } },
     })
+    -- :checkhealth asks the running server what is on: start it again with these settings.
+    local get = vim.lsp.get_clients or vim.lsp.get_active_clients
+    for _, c in ipairs(get({ name = "bluecode" })) do
+      c:stop(true)
+    end
+    H.wait_for(10000, function()
+      return #get({ name = "bluecode" }) == 0
+    end, "the old client to stop")
+    vim.api.nvim_set_current_buf(buf)
+    vim.cmd("edit!")
+    local c = H.wait_for(START_TIMEOUT, client, "a client with the LLM settings")
+    H.wait_for(START_TIMEOUT, function()
+      return c.initialized
+    end, "initialize")
     vim.cmd("checkhealth bluecode")
     local text = table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), "\n")
     local version = vim.trim(vim.system({ BIN, "--version" }, { text = true }):wait().stdout)

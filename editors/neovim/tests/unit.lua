@@ -34,31 +34,6 @@ H.test("setup options are validated with messages that name the option", functio
   H.contains(err("x"), "opts")
 end)
 
-H.test("bluecode.toml reader: sections, scalars, comments", function()
-  local t = require("bluecode.toml").parse(table.concat({
-    "# settings",
-    'min_severity = "warning"',
-    'exclude = ["vendor/**"]',
-    "[llm]",
-    'base_url = "http://127.0.0.1:8765/v1"  # local',
-    "model = 'gemma'",
-    'api_key_env = "A\\"B"',
-    "timeout_secs = 1_000",
-    "[sandbox]",
-    "enabled = true",
-    "[[extra]]",
-    "enabled = false",
-  }, "\n"))
-  H.eq(t["min_severity"], "warning")
-  H.eq(t["llm.base_url"], "http://127.0.0.1:8765/v1")
-  H.eq(t["llm.model"], "gemma")
-  H.eq(t["llm.api_key_env"], 'A"B')
-  H.eq(t["llm.timeout_secs"], 1000)
-  H.eq(t["sandbox.enabled"], true)
-  H.eq(t["exclude"], nil, "arrays are skipped")
-  H.eq(t["extra.enabled"], nil, "arrays of tables are skipped")
-end)
-
 H.test("scan report → quickfix items", function()
   local commands = require("bluecode.commands")
   local json = vim.json.encode({

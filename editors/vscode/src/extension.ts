@@ -33,14 +33,15 @@ import {
     toServerSettings,
     withApiKeyEnv,
 } from './settings';
-import { deriveFeatures, renderStatus, ServerState } from './status';
-import { readTomlScalars, TomlScalar } from './toml';
+import { Features, featuresFromStatus, NO_FEATURES, renderStatus, ServerState } from './status';
 
 const SECRET_KEY = 'bluecode.llm.apiKey';
 const LANGUAGES = ['python', 'javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'go', 'java', 'c', 'cpp'];
 /** AI instruction files, checked for hidden Unicode and prompt injection. */
 const INSTRUCTION_FILES = '**/{AGENTS.md,CLAUDE.md,GEMINI.md,.cursorrules,.windsurfrules,copilot-instructions.md}';
 const PENDING_TIMEOUT_MS = 10_000;
+// How long after a settings change the server is asked again what is on (it re-reads first).
+const STATUS_REFRESH_MS = 1_000;
 
 function isExecutableFile(p: string): boolean {
     try {
@@ -87,7 +88,7 @@ class Bluecode implements vscode.Disposable {
     private hasStoredKey = false;
     private binary: string | undefined;
     private serverVersion: string | undefined;
-    private toml = new Map<string, TomlScalar>();
+    private features: Features = NO_FEATURES;
 
     constructor(private readonly context: vscode.ExtensionContext) {
         this.output = vscode.window.createOutputChannel('bluecode');
@@ -123,17 +124,28 @@ class Bluecode implements vscode.Disposable {
         return withApiKeyEnv(mapped.settings, this.hasStoredKey);
     }
 
-    private reloadToml(): void {
-        const root = this.workspaceRoot();
-        this.toml = new Map();
-        if (root === undefined) {
+    /** Asks the server what is on (`bluecode.status`) and shows it. */
+    private async refreshFeatures(): Promise<void> {
+        const client = this.client;
+        if (client?.state !== State.Running) {
             return;
         }
         try {
-            this.toml = readTomlScalars(fs.readFileSync(path.join(root, 'bluecode.toml'), 'utf8'));
-        } catch {
-            // no bluecode.toml: defaults
+            const status: unknown = await client.sendRequest(ExecuteCommandRequest.type, {
+                command: 'bluecode.status',
+                arguments: [],
+            });
+            this.features = featuresFromStatus(status);
+        } catch (e) {
+            this.log(`bluecode.status failed: ${errorText(e)}`);
+            this.features = NO_FEATURES;
         }
+        this.renderStatus();
+    }
+
+    /** After the server re-read its settings (it is told by the same events). */
+    private refreshFeaturesSoon(): void {
+        setTimeout(() => void this.refreshFeatures(), STATUS_REFRESH_MS);
     }
 
     // ---- status --------------------------------------------------------------------
@@ -148,7 +160,7 @@ class Bluecode implements vscode.Disposable {
             state: this.state,
             progress: [...this.progress.values()],
             pendingDocuments: this.pending.size,
-            features: deriveFeatures(this.serverSettings(), this.toml, SERVER_SETTINGS),
+            features: this.features,
             restartInSecs:
                 this.restartAt !== undefined ? Math.max(0, Math.ceil((this.restartAt - Date.now()) / 1000)) : undefined,
             serverVersion: this.serverVersion,
@@ -193,7 +205,7 @@ class Bluecode implements vscode.Disposable {
 
     async start(): Promise<void> {
         this.clearRestartTimer();
-        this.reloadToml();
+        this.features = NO_FEATURES;
         this.hasStoredKey = ((await this.context.secrets.get(SECRET_KEY)) ?? '') !== '';
         const resolution = resolveBinary({
             configured: vscode.workspace.getConfiguration('bluecode').get<string>('server.path'),
@@ -328,6 +340,7 @@ class Bluecode implements vscode.Disposable {
             if (e.newState === State.Running && this.client === client) {
                 this.startedAt = Date.now();
                 this.setState('running');
+                void this.refreshFeatures();
             }
         });
         this.setState('starting');
@@ -449,18 +462,17 @@ class Bluecode implements vscode.Disposable {
             await this.restart();
             return;
         }
-        this.renderStatus();
         const client = this.client;
         if (client?.state === State.Running) {
             await client.sendNotification(DidChangeConfigurationNotification.type, {
                 settings: { bluecode: this.serverSettings() },
             });
         }
+        this.refreshFeaturesSoon();
     }
 
     onTomlChanged(): void {
-        this.reloadToml();
-        this.renderStatus();
+        this.refreshFeaturesSoon();
     }
 
     // ---- commands ------------------------------------------------------------------

@@ -1,9 +1,6 @@
 // The status bar item: what the server is doing (starting / idle / analysing / stopped)
-// and what is switched on (LLM judge, sandbox), derived from the settings, the
-// workspace's bluecode.toml and the server's `$/progress`. Pure.
-
-import { getNested, ServerSettings, SettingSpec } from './settings';
-import { TomlScalar } from './toml';
+// and what is switched on (LLM judge, sandbox), as the server reports it through the
+// `bluecode.status` command, and the server's `$/progress`. Pure.
 
 export type ServerState = 'starting' | 'running' | 'restarting' | 'stopped' | 'missing';
 
@@ -11,34 +8,31 @@ export interface Features {
     llm: boolean;
     llmModel: string | undefined;
     sandbox: boolean;
+    /** Whether the Docker engine answered; undefined when it was not asked (sandbox off). */
+    sandboxReachable?: boolean;
 }
 
-function pick(
-    settings: ServerSettings,
-    toml: Map<string, TomlScalar>,
-    defaults: readonly SettingSpec[],
-    key: string,
-    tomlKey: string,
-): unknown {
-    const v = getNested(settings, key);
-    if (v !== undefined) {
-        return v;
-    }
-    const t = toml.get(tomlKey);
-    return t !== undefined ? t : defaults.find((s) => s.key === key)?.default;
+/** Nothing is on until the server says so. */
+export const NO_FEATURES: Features = { llm: false, llmModel: undefined, sandbox: false };
+
+function field(value: unknown, key: string): unknown {
+    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
 }
 
-/** VS Code settings win over bluecode.toml, which wins over the server's defaults. */
-export function deriveFeatures(
-    settings: ServerSettings,
-    toml: Map<string, TomlScalar>,
-    defaults: readonly SettingSpec[],
-): Features {
-    const baseUrl = pick(settings, toml, defaults, 'llm.baseUrl', 'llm.base_url');
-    const model = pick(settings, toml, defaults, 'llm.model', 'llm.model');
-    const llm = typeof baseUrl === 'string' && baseUrl.trim() !== '' && typeof model === 'string' && model.trim() !== '';
-    const sandbox = pick(settings, toml, defaults, 'sandbox.enabled', 'sandbox.enabled') === true;
-    return { llm, llmModel: llm && typeof model === 'string' ? model : undefined, sandbox };
+/** The answer of `workspace/executeCommand` `bluecode.status` (see the server's
+ * `handlers/requests/status.rs`); anything malformed counts as off. */
+export function featuresFromStatus(status: unknown): Features {
+    const llm = field(status, 'llm');
+    const sandbox = field(status, 'sandbox');
+    const llmOn = field(llm, 'enabled') === true;
+    const model = field(llm, 'model');
+    const reachable = field(sandbox, 'reachable');
+    return {
+        llm: llmOn,
+        llmModel: llmOn && typeof model === 'string' ? model : undefined,
+        sandbox: field(sandbox, 'enabled') === true,
+        sandboxReachable: typeof reachable === 'boolean' ? reachable : undefined,
+    };
 }
 
 export interface StatusInput {
@@ -105,7 +99,11 @@ export function renderStatus(s: StatusInput): StatusView {
     const lines = [
         headline,
         s.features.llm ? `LLM judge: on (${s.features.llmModel ?? ''})` : 'LLM judge: off (set bluecode.llm.baseUrl and bluecode.llm.model)',
-        s.features.sandbox ? 'Sandbox: enabled (Verify in sandbox runs in Docker)' : 'Sandbox: off (bluecode.sandbox.enabled)',
+        !s.features.sandbox
+            ? 'Sandbox: off (bluecode.sandbox.enabled)'
+            : s.features.sandboxReachable === false
+              ? 'Sandbox: enabled, but the Docker engine does not answer'
+              : 'Sandbox: enabled (Verify in sandbox runs in Docker)',
     ];
     if (s.serverVersion !== undefined) {
         lines.push(`Server: ${s.serverVersion}`);

@@ -1,6 +1,8 @@
-//! The static engine: for one unit, one pass of the language's combined query over the
-//! unit's own ranges, the regex rules over the same text, and a taint decision for the
-//! patterns that need a tainted input. Offsets in and out are absolute byte offsets.
+//! The static engine: for one unit, the language's queries over the unit's own ranges —
+//! the query of every pattern without an anchor, and the query of each constitution whose
+//! anchors occur in the top-level declaration around the unit (many stale units share one
+//! pass over the document) — the regex rules over the same text, and a taint decision for
+//! the patterns that need a tainted input. Offsets in and out are absolute byte offsets.
 
 use std::collections::HashMap;
 use std::ops::Range;

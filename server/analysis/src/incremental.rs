@@ -13,7 +13,7 @@ use std::collections::HashMap;
 
 use aho_corasick::AhoCorasick;
 use bluecode_syntax::tree_sitter::Node;
-use bluecode_syntax::{Document, Outline, Unit, UnitKind, outline};
+use bluecode_syntax::{Document, Outline, Unit, UnitId, UnitKind, outline};
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 use crate::context::AnalysisContext;
@@ -39,7 +39,7 @@ pub struct UpdateStats {
 pub struct DocumentAnalysis {
     constitution_hash: u64,
     units: Vec<Unit>,
-    cache: HashMap<String, CachedUnit>,
+    cache: HashMap<UnitId, CachedUnit>,
     context: AnalysisContext,
 }
 

@@ -1,8 +1,9 @@
 //! Layer 3 — analysis, the core. Plain data in, plain data out: documents and byte
-//! offsets in, findings with byte ranges and traces out. The static engine (one combined
-//! tree-sitter query pass per unit plus intra-procedural taint), per-unit caching so an
-//! edit re-checks only changed units, suppression comments, and the settings that filter
-//! results. The CLI and the language server both call it.
+//! offsets in, findings with byte ranges and traces out. The static engine (the queries of
+//! the constitutions whose anchors occur around a unit, plus intra-procedural taint),
+//! per-unit caching so an edit re-checks only changed units, suppression comments, and the
+//! settings that filter results. The review core (`server/workspace`) calls it for the CLI
+//! and the language server alike.
 //!
 //! May depend on: the syntax and constitutions layers. Must not know LSP, JSON, LLMs or
 //! Docker (no lsp-types, no serde_json::Value in its API).

@@ -1,5 +1,7 @@
-//! Analysis settings: the top-level keys of `bluecode.toml`, which editors send with the
-//! same names in camelCase. Unknown keys are warnings (a typo must not stop a scan);
+//! Analysis settings: the analysis keys of `bluecode.toml` (its top level), which editors
+//! send with the same names in camelCase. The layers above own their sections and take
+//! them out of the table before it comes here (`bluecode_workspace::settings`), so this
+//! crate knows nothing of them. Unknown keys are warnings (a typo must not stop a scan);
 //! invalid values are errors that name the key and the line.
 
 use std::path::Path;
@@ -11,9 +13,6 @@ use serde::{Deserialize, Serialize};
 use crate::context::Profile;
 use crate::finding::Finding;
 use crate::scope::ScopeSettings;
-
-/// Sections of `bluecode.toml` owned by other layers; the analysis layer passes them on.
-const OTHER_SECTIONS: [&str; 2] = ["llm", "sandbox"];
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -70,12 +69,10 @@ pub enum SettingsError {
     Glob { glob: String, message: String },
 }
 
-/// `bluecode.toml`, parsed: analysis settings, the raw sections of other layers, and
-/// warnings about unknown keys.
+/// The analysis keys of `bluecode.toml`, parsed, and warnings about unknown keys.
 #[derive(Debug, Clone, Default)]
 pub struct WorkspaceFile {
     pub analysis: AnalysisSettings,
-    pub sections: toml::Table,
     pub warnings: Vec<String>,
 }
 
@@ -98,7 +95,7 @@ impl AnalysisSettings {
     /// Types an already parsed table (a file's, or a file's with editor settings merged
     /// over it); `text` is the file's text for line numbers (may be empty).
     pub fn parse_table(
-        mut table: toml::Table,
+        table: toml::Table,
         text: &str,
         file: &str,
     ) -> Result<WorkspaceFile, SettingsError> {
@@ -107,12 +104,6 @@ impl AnalysisSettings {
             line: line_of(text, offset),
             message,
         };
-        let mut sections = toml::Table::new();
-        for name in OTHER_SECTIONS {
-            if let Some(section) = table.remove(name) {
-                sections.insert(name.to_owned(), section);
-            }
-        }
         let mut warnings = Vec::new();
         let analysis: AnalysisSettings =
             serde_ignored::deserialize(toml::Value::Table(table.clone()), |path| {
@@ -141,11 +132,7 @@ impl AnalysisSettings {
             })?;
         analysis.exclude_set()?;
         crate::scope::Scope::new(analysis.scope.clone())?;
-        Ok(WorkspaceFile {
-            analysis,
-            sections,
-            warnings,
-        })
+        Ok(WorkspaceFile { analysis, warnings })
     }
 
     /// Reads `bluecode.toml` in `root`; a missing file gives the defaults.
@@ -202,7 +189,7 @@ mod tests {
     #[test]
     fn unknown_keys_warn_and_invalid_values_name_key_and_line() {
         let ok = AnalysisSettings::parse_file(
-            "min_severity = \"warning\"\ncolour = 3\n[llm]\nmodel = \"x\"\n",
+            "min_severity = \"warning\"\ncolour = 3\n",
             "bluecode.toml",
         )
         .unwrap();
@@ -211,7 +198,6 @@ mod tests {
             ok.warnings,
             ["bluecode.toml: unknown key `colour` (ignored)"]
         );
-        assert!(ok.sections.contains_key("llm"));
 
         let err = AnalysisSettings::parse_file(
             "exclude = []\nmin_severity = \"loud\"\n",

@@ -1,22 +1,19 @@
 //! `bluecode llm check`, and the LLM step of `bluecode scan --llm`: every unit of a
-//! file goes to the judge (through its on-disk cache), and the verdicts are merged into
-//! the file's findings before suppressions and filters apply.
+//! file goes to the judge at once (through its on-disk cache) — the same requests the
+//! language server sends, built by the review core — and the answers are recorded in the
+//! file's review, which merges them before suppressions and filters apply.
 
 use std::path::Path;
 use std::process::ExitCode;
 
-use bluecode_analysis::Finding;
-use bluecode_analysis::syntax::{Document, extract_units};
-use bluecode_workspace::llm::{ConstitutionDoc, Judge, JudgeStats, VerdictCache};
-use bluecode_workspace::{apply_llm_outcome, constitution_docs, judge_request};
+use bluecode_workspace::llm::{Judge, JudgeStats, VerdictCache};
+use bluecode_workspace::{DocumentReview, JudgeJob, Workspace};
 
 use crate::constitutions_cmd::print_stdout;
-use crate::workspace::Workspace;
 
 /// The judge of a scan, with the runtime its requests run on.
 pub struct ScanJudge {
     pub judge: Judge,
-    pub docs: Vec<ConstitutionDoc>,
     pub runtime: tokio::runtime::Runtime,
 }
 
@@ -26,55 +23,21 @@ impl ScanJudge {
             .worker_threads(2)
             .enable_all()
             .build()?;
-        let docs = constitution_docs(workspace.engine.constitutions());
-        let judge = Judge::from_settings(
-            &workspace.settings.llm,
-            docs.clone(),
-            VerdictCache::open_default(),
-        )?
-        .ok_or_else(|| {
-            anyhow::anyhow!("--llm needs `[llm]` with `base_url` and `model` in bluecode.toml")
-        })?;
-        Ok(ScanJudge {
-            judge,
-            docs,
-            runtime,
-        })
+        let judge = workspace
+            .judge(VerdictCache::open_default())?
+            .ok_or_else(|| {
+                anyhow::anyhow!("--llm needs `[llm]` with `base_url` and `model` in bluecode.toml")
+            })?;
+        Ok(ScanJudge { judge, runtime })
     }
 
-    /// The file's findings after the judge has seen each of its units.
-    pub fn judge_file(&self, doc: &Document, path: &str, findings: Vec<Finding>) -> Vec<Finding> {
-        let units = extract_units(doc);
-        let requests: Vec<_> = (0..units.len())
-            .filter_map(|i| judge_request(doc, &units, i, path, &findings))
-            .collect();
-        let outcomes = self
-            .runtime
-            .block_on(self.judge.judge_many(requests.clone()));
-        let mut out = Vec::new();
-        for ((unit, request), outcome) in units.iter().zip(&requests).zip(&outcomes) {
-            let unit_findings: Vec<Finding> = findings
-                .iter()
-                .filter(|f| f.unit_id == unit.id)
-                .cloned()
-                .collect();
-            out.extend(apply_llm_outcome(
-                doc,
-                unit,
-                unit_findings,
-                request,
-                outcome,
-                &self.docs,
-            ));
+    /// Sends the jobs of a review and records every answer in `review`.
+    pub fn judge_jobs(&self, review: &mut DocumentReview, jobs: Vec<JudgeJob>) {
+        let requests = jobs.iter().map(|j| j.request.clone()).collect();
+        let outcomes = self.runtime.block_on(self.judge.judge_many(requests));
+        for (job, outcome) in jobs.iter().zip(&outcomes) {
+            review.record_outcome(&job.ticket, outcome);
         }
-        // Findings of units the judge did not get (none expected) are kept as they are.
-        for f in findings {
-            if !units.iter().any(|u| u.id == f.unit_id) {
-                out.push(f);
-            }
-        }
-        out.sort_by_key(|f| f.range.start);
-        out
     }
 
     pub fn stats(&self) -> JudgeStats {
@@ -94,8 +57,8 @@ pub fn print_stats(stats: &JudgeStats) {
 }
 
 pub fn check(root: &Path) -> anyhow::Result<ExitCode> {
-    let workspace = Workspace::open(root, None)?;
-    let llm = &workspace.settings.llm;
+    let workspace = crate::workspace::open(root, None)?;
+    let llm = &workspace.settings().llm;
     if !llm.is_enabled() {
         print_stdout(
             "The LLM judge is off: set `[llm]` `base_url` and `model` in bluecode.toml (or the editor's settings).\n",

@@ -4,6 +4,7 @@
 //!
 //! May depend on every other layer; holds no analysis logic of its own.
 
+mod apt_mirror;
 mod constitutions_cmd;
 mod discover;
 mod eval;

@@ -5,15 +5,16 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
+use bluecode_analysis::Finding;
 use bluecode_analysis::syntax::{Document, Language};
-use bluecode_analysis::{Finding, finalize, today};
 use bluecode_workspace::sandbox::{
     self, CancellationToken, RootfsSource, Sandbox, SandboxSettings, Verdict, VerifyReport,
 };
-use bluecode_workspace::{apply_verification, verify_request};
+use bluecode_workspace::{
+    DocumentKind, DocumentReview, JudgeWhen, UnitId, Workspace, apply_verification,
+};
 
 use crate::constitutions_cmd::print_stdout;
-use crate::workspace::Workspace;
 
 fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
     Ok(tokio::runtime::Builder::new_multi_thread()
@@ -23,7 +24,10 @@ fn runtime() -> anyhow::Result<tokio::runtime::Runtime> {
 }
 
 fn settings_for(root: &Path) -> anyhow::Result<SandboxSettings> {
-    Ok(Workspace::open(root, None)?.settings.sandbox)
+    Ok(crate::workspace::open(root, None)?
+        .settings()
+        .sandbox
+        .clone())
 }
 
 #[derive(clap::Subcommand)]
@@ -37,9 +41,10 @@ pub enum SandboxCommand {
         /// A tar archive of a root filesystem.
         #[arg(long, conflicts_with = "rootfs")]
         tar: Option<PathBuf>,
-        /// Debian mirror for debootstrap when neither --rootfs nor --tar is given.
-        #[arg(long, default_value = "http://deb.debian.org/debian")]
-        mirror: String,
+        /// Debian mirror for debootstrap when neither --rootfs nor --tar is given
+        /// (default: the one this host's apt sources use, else deb.debian.org).
+        #[arg(long)]
+        mirror: Option<String>,
     },
     /// Report the engine, the image and a test run.
     Doctor,
@@ -96,7 +101,12 @@ pub fn run(command: &SandboxCommand) -> anyhow::Result<ExitCode> {
                         "bluecode: debootstrap into {} (a few minutes) …",
                         dir.display()
                     );
-                    rt.block_on(sandbox::debootstrap_rootfs(&dir, mirror))?;
+                    let mirror = mirror
+                        .clone()
+                        .or_else(crate::apt_mirror::host_mirror)
+                        .unwrap_or_else(|| sandbox::DEBIAN_MIRROR.to_owned());
+                    eprintln!("bluecode: Debian mirror {mirror}");
+                    rt.block_on(sandbox::debootstrap_rootfs(&dir, &mirror))?;
                     RootfsSource::Directory(dir)
                 }
             };
@@ -136,21 +146,26 @@ pub fn verify(location: &str, json: bool) -> anyhow::Result<ExitCode> {
         .with_context(|| format!("cannot read {}", path.display()))?;
     let language = Language::from_path(&path)
         .with_context(|| format!("{}: not a language bluecode reads", path.display()))?;
-    let workspace = Workspace::open(&path, None)?;
+    let workspace = crate::workspace::open(&path, None)?;
     let doc = Document::new(Some(language), text);
-    let hint = finalize(
-        &doc,
-        workspace
-            .engine
-            .analyze_document_in(&doc, &workspace.contexts.context(Some(&path), doc.text())),
-        &workspace.settings.analysis,
-        today(),
-    )
-    .iter()
-    .find(|f| doc.line_index().line_of(f.range.start) + 1 == line)
-    .and_then(Finding::cwe_label);
-    let request = verify_request(&doc, &path, line - 1, hint).map_err(|e| anyhow::anyhow!(e))?;
-    let sandbox = Sandbox::new(workspace.settings.sandbox.clone())?;
+    let absolute = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+    let mut state = DocumentReview::new(Some(absolute), DocumentKind::Code).ignoring_exclude();
+    let hint = workspace
+        .review(
+            &mut state,
+            &doc,
+            &path.display().to_string(),
+            JudgeWhen::Never,
+        )
+        .findings
+        .iter()
+        .find(|f| doc.line_index().line_of(f.range.start) + 1 == line)
+        .and_then(Finding::cwe_label);
+    let job = workspace
+        .sandbox_job(&doc, &path, line - 1, hint)
+        .map_err(|e| anyhow::anyhow!(e))?;
+    let request = job.request;
+    let sandbox = Sandbox::new(workspace.settings().sandbox.clone())?;
     let rt = runtime()?;
     let report = rt.block_on(sandbox.verify(&request, &|_| {}, &CancellationToken::new()));
     if json {
@@ -204,7 +219,7 @@ fn verdict_index(verdict: &Verdict) -> usize {
 impl ScanVerifier {
     pub fn new(workspace: &Workspace) -> anyhow::Result<ScanVerifier> {
         Ok(ScanVerifier {
-            sandbox: Sandbox::new(workspace.settings.sandbox.clone())?,
+            sandbox: Sandbox::new(workspace.settings().sandbox.clone())?,
             runtime: runtime()?,
             times_ms: std::sync::Mutex::new(Vec::new()),
             verdicts: std::sync::Mutex::new([0; 3]),
@@ -214,6 +229,7 @@ impl ScanVerifier {
 
     pub fn verify_file(
         &self,
+        workspace: &Workspace,
         doc: &Document,
         path: &Path,
         mut findings: Vec<Finding>,
@@ -226,21 +242,22 @@ impl ScanVerifier {
         }
         // One run per (unit, kind of finding): a log-injection finding is not verified by
         // the SQL payloads run for another finding of the same function.
-        let mut done: Vec<(String, Option<String>, VerifyReport)> = Vec::new();
+        let mut done: Vec<(UnitId, Option<String>, VerifyReport)> = Vec::new();
         for f in findings.iter_mut() {
             let hint = f.cwe_label();
             if let Some((_, _, report)) = done
                 .iter()
-                .find(|(unit, h, _)| *unit == f.unit_id && *h == hint)
+                .find(|(unit, h, _)| unit.as_str() == f.unit_id && *h == hint)
             {
                 self.count(f, &report.verdict);
                 apply_verification(f, report);
                 continue;
             }
             let line = doc.line_index().line_of(f.range.start);
-            let Ok(mut request) = verify_request(doc, path, line, hint.clone()) else {
+            let Ok(job) = workspace.sandbox_job(doc, path, line, hint.clone()) else {
                 continue;
             };
+            let mut request = job.request;
             let inputs =
                 sandbox::harness::kinds::trace_inputs(f.trace.iter().map(|s| s.label.as_str()));
             request.parameters = inputs.parameters;
@@ -258,7 +275,7 @@ impl ScanVerifier {
             }
             self.count(f, &report.verdict);
             apply_verification(f, &report);
-            done.push((f.unit_id.clone(), hint, report));
+            done.push((UnitId::from(f.unit_id.as_str()), hint, report));
         }
         findings
     }

@@ -11,13 +11,13 @@ use anyhow::Context;
 use bluecode_analysis::constitutions::Severity;
 use bluecode_analysis::syntax::{Document, Language, LineCol, PositionEncoding};
 use bluecode_analysis::{Finding, finalize, today};
+use bluecode_workspace::{DocumentKind, DocumentReview, JudgeWhen, Skip, Workspace};
 use rayon::prelude::*;
 
 use crate::discover::{FileKind, discover};
 use crate::llm_cmd::ScanJudge;
 use crate::output::{self, Located, LocatedStep, Report, Skipped};
 use crate::sandbox_cmd::ScanVerifier;
-use crate::workspace::Workspace;
 use crate::{FailOn, ScanArgs};
 
 enum Outcome {
@@ -54,9 +54,12 @@ pub fn scan(
         }
     }
     let started = Instant::now();
-    let workspace = Workspace::open(&paths[0], config)?;
-    let exclude = workspace.settings.analysis.exclude_set()?;
-    let files = discover(&paths, &workspace.root, &exclude);
+    let workspace = crate::workspace::open(&paths[0], config)?;
+    let files = discover(
+        &paths,
+        crate::workspace::root(&workspace),
+        &workspace.settings().exclude,
+    );
     let today = today();
     let layers = Layers {
         judge: options
@@ -78,7 +81,7 @@ pub fn scan(
         })
         .collect();
     languages.par_iter().for_each(|language| {
-        workspace.engine.constitutions().compiled(*language);
+        workspace.engine().constitutions().compiled(*language);
     });
     let outcomes: Vec<Outcome> = files
         .par_iter()
@@ -115,7 +118,7 @@ pub fn run(args: &ScanArgs) -> anyhow::Result<ExitCode> {
     let rendered = match args.format {
         crate::Format::Text => output::text::render(&report),
         crate::Format::Json => output::json::render(&report)?,
-        crate::Format::Sarif => output::sarif::render(&report, workspace.engine.constitutions())?,
+        crate::Format::Sarif => output::sarif::render(&report, workspace.engine().constitutions())?,
     };
     match &args.output {
         Some(file) => std::fs::write(file, rendered)
@@ -162,23 +165,29 @@ fn scan_file(
             reason,
         })
     };
-    let limit = workspace.settings.analysis.max_file_size;
+    let limit = workspace.settings().analysis.max_file_size;
     match std::fs::metadata(path) {
-        Ok(m) if m.len() > limit => {
-            return skipped(format!(
-                "larger than max_file_size ({} > {limit} bytes)",
-                m.len()
-            ));
+        Ok(m) => {
+            if let Some(Skip::TooLarge { size, limit }) = Skip::of_size(m.len(), limit) {
+                return skipped(format!(
+                    "larger than max_file_size ({size} > {limit} bytes)"
+                ));
+            }
         }
-        Ok(_) => {}
         Err(e) => return skipped(format!("cannot read: {e}")),
     }
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => return skipped(format!("cannot read: {e}")),
     };
-    if bytes.contains(&0) {
-        return skipped("binary file (contains NUL bytes)".into());
+    match Skip::of_bytes(&bytes, limit) {
+        Some(Skip::Binary) => return skipped("binary file (contains NUL bytes)".into()),
+        Some(Skip::TooLarge { size, limit }) => {
+            return skipped(format!(
+                "larger than max_file_size ({size} > {limit} bytes)"
+            ));
+        }
+        None => {}
     }
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
@@ -189,33 +198,33 @@ fn scan_file(
             ));
         }
     };
-    let context = workspace.contexts.context(Some(path), &text);
+    let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+    let context = workspace.context(Some(&absolute), &text);
     let profile = format!("{}: {}", context.profile.name(), context.profile_reason);
-    let (doc, findings) = match kind {
+    let (doc, mut findings) = match kind {
         FileKind::Code(language)
-            if layers.judge.is_none() && !workspace.engine.needs_parse(language, &text) =>
+            if layers.judge.is_none() && !workspace.engine().needs_parse(language, &text) =>
         {
             // No pattern can match here: only the regex rules run, and no parse is paid.
-            let mut findings = workspace.engine.analyze_unparsed(language, &text);
+            let mut findings = workspace.engine().analyze_unparsed(language, &text);
             findings.retain(|f| context.keeps(f));
-            (Document::new(None, text), findings)
+            let doc = Document::new(None, text);
+            let findings = finalize(&doc, findings, &workspace.settings().analysis, today);
+            (doc, findings)
         }
         FileKind::Code(language) => {
             let doc = Document::new(Some(language), text);
-            let mut findings = workspace.engine.analyze_document_in(&doc, &context);
-            if let Some(judge) = &layers.judge {
-                findings = judge.judge_file(&doc, &display_path(path), findings);
-            }
+            let findings = review_file(workspace, layers, path, DocumentKind::Code, &doc);
             (doc, findings)
         }
         FileKind::Instructions => {
-            let findings = workspace.engine.analyze_text_file(path, &text);
-            (Document::new(None, text), findings)
+            let doc = Document::new(None, text);
+            let findings = review_file(workspace, layers, path, DocumentKind::Instructions, &doc);
+            (doc, findings)
         }
     };
-    let mut findings = finalize(&doc, findings, &workspace.settings.analysis, today);
     if let Some(verifier) = &layers.verifier {
-        findings = verifier.verify_file(&doc, path, findings);
+        findings = verifier.verify_file(workspace, &doc, path, findings);
     }
     Outcome::Findings(
         findings
@@ -223,6 +232,34 @@ fn scan_file(
             .map(|f| locate(&doc, path, &profile, f))
             .collect(),
     )
+}
+
+/// The file through the review core, as the language server reviews it; with the judge,
+/// every unit is asked about at once and the answers merged by a second review.
+fn review_file(
+    workspace: &Workspace,
+    layers: &Layers,
+    path: &Path,
+    kind: DocumentKind,
+    doc: &Document,
+) -> Vec<Finding> {
+    let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+    let mut state = DocumentReview::new(Some(absolute), kind).ignoring_exclude();
+    let name = display_path(path);
+    let when = match &layers.judge {
+        Some(_) => JudgeWhen::Always,
+        None => JudgeWhen::Never,
+    };
+    let review = workspace.review(&mut state, doc, &name, when);
+    match &layers.judge {
+        Some(judge) if !review.judge.jobs.is_empty() => {
+            judge.judge_jobs(&mut state, review.judge.jobs);
+            workspace
+                .review(&mut state, doc, &name, JudgeWhen::Never)
+                .findings
+        }
+        _ => review.findings,
+    }
 }
 
 fn position(doc: &Document, offset: usize) -> LineCol {

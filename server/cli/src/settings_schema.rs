@@ -121,6 +121,13 @@ pub fn settings() -> Vec<SettingDoc> {
             description: "Glob patterns of files never sent to the LLM.",
         },
         SettingDoc {
+            key: "llm.idleMs",
+            kind: "number",
+            options: None,
+            default: json!(1500),
+            description: "In the editor, a function is sent to the LLM once it has been unchanged this many milliseconds and parses without errors; saving sends at once.",
+        },
+        SettingDoc {
             key: "sandbox.enabled",
             kind: "boolean",
             options: None,

@@ -1,8 +1,10 @@
 //! Layer 2 — constitutions. The schema of constitution files (TOML), loading the built-ins
 //! embedded from `constitutions/` at build time plus a workspace's own, validation errors
 //! that name file, line and problem, the declared sink kinds, the per-language taint
-//! models, and the compilation of every pattern of a language into combined tree-sitter
-//! queries (with each pattern's `inside`/`not_inside` queries beside them).
+//! models, and the compilation of a language's patterns into tree-sitter queries: one
+//! query of every pattern without an anchor, and one per constitution for the anchored
+//! ones (run only where an anchor occurs), with each pattern's `inside`/`not_inside`
+//! queries beside them.
 //!
 //! May depend on: the syntax layer, tree-sitter, serde/toml. Must not know LSP or JSON.
 

@@ -30,6 +30,6 @@ pub use provider::{
     ChatProvider, CheckReport, RetryPolicy, build_provider, build_provider_with,
     build_provider_with_key,
 };
-pub use settings::{LlmSettings, ProviderKind};
+pub use settings::{DEFAULT_IDLE_MS, LlmSettings, ProviderKind};
 pub use types::{ConstitutionDoc, FindingSource, Severity, StaticFinding, UnitInput};
 pub use verdict::{Confidence, LlmFinding, LlmVerdict, Verdict, VerdictDispute};

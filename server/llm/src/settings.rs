@@ -48,7 +48,14 @@ pub struct LlmSettings {
     pub prompt_budget_tokens: usize,
     /// Glob patterns (workspace-relative) of files that are never sent.
     pub exclude: Vec<String>,
+    /// In the editor, a unit is sent only once it has been unchanged this long (and
+    /// parses without errors); saving the file sends at once. The CLI does not wait.
+    #[serde(alias = "idleMs")]
+    pub idle_ms: u64,
 }
+
+/// The default of [`LlmSettings::idle_ms`]: a typist's pause.
+pub const DEFAULT_IDLE_MS: u64 = 1_500;
 
 impl Default for LlmSettings {
     fn default() -> Self {
@@ -62,6 +69,7 @@ impl Default for LlmSettings {
             max_tokens: 1024,
             prompt_budget_tokens: 6000,
             exclude: Vec::new(),
+            idle_ms: DEFAULT_IDLE_MS,
         }
     }
 }
@@ -110,6 +118,9 @@ impl LlmSettings {
                 "prompt_budget_tokens",
                 "must be between 1024 and 200000",
             ));
+        }
+        if self.idle_ms > 60_000 {
+            return Err(invalid("idle_ms", "must be between 0 and 60000"));
         }
         self.exclude_matcher()?;
         Ok(())

@@ -1,27 +1,49 @@
 //! One open document as the server holds it: the text and tree (kept in step with the
 //! editor, edits applied strictly in version order), what kind of file it is, whether it
-//! is skipped (too large, or binary), its per-unit analysis cache, its scheduling flags
-//! and its latest analysis result.
+//! is skipped (too large, or binary: the review core's skip rules), the channel to its
+//! scheduler and its latest analysis result. Its review state (unit cache, verdicts)
+//! lives in its scheduler, which alone changes it.
 //!
 //! tower-lsp may run notification handlers concurrently, so a change can arrive before
 //! the one it follows; such a change waits here until the gap fills (or, for clients
 //! that skip version numbers, until [`DocState::flush_gap`] gives up waiting).
-//!
-//! With the LLM on, it also holds the judge's verdicts per unit and the unit tasks in
-//! flight (aborted when the document closes).
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
-use bluecode_analysis::{DocumentAnalysis, Finding, is_instruction_file};
-use bluecode_syntax::{Document, Language, PositionEncoding, TextChange, Unit};
-use tokio::sync::watch;
+use bluecode_analysis::{Finding, is_instruction_file};
+use bluecode_syntax::{Document, Language, PositionEncoding, TextChange, UnitId};
+use bluecode_workspace::llm::JudgeOutcome;
+use bluecode_workspace::sandbox::VerifyReport;
+use bluecode_workspace::{JudgeTicket, SandboxRecord, SandboxTicket, Skip};
+use tokio::sync::{mpsc, watch};
 use tower_lsp_server::UriExt;
 use tower_lsp_server::lsp_types::{Diagnostic, TextDocumentContentChangeEvent, Uri};
 
 use crate::convert;
-use crate::llm::{LlmTasks, UnitVerdict};
+
+/// What a document's scheduler is told. Handlers, the session and finished LLM tasks
+/// send; only the scheduler receives (and changes the review state).
+#[derive(Debug)]
+pub enum Event {
+    /// The text or the settings changed: review again after the debounce.
+    Changed,
+    /// The file was saved: the judge's wait for a pause is waived.
+    Saved,
+    /// The judge answered (or gave up on, or dropped) a request.
+    Judged {
+        ticket: JudgeTicket,
+        outcome: JudgeOutcome,
+    },
+    /// The sandbox gave a verdict on a function unit.
+    Verified {
+        ticket: SandboxTicket,
+        report: VerifyReport,
+    },
+    /// The judge was replaced (other settings): its verdicts no longer apply.
+    JudgeReplaced,
+}
 
 /// What the server does with a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,12 +64,9 @@ pub struct Analysed {
     /// applied, sandbox verdicts folded in.
     pub findings: Vec<Finding>,
     pub diagnostics: Vec<Diagnostic>,
-    /// The static findings before any of that: what the LLM judge is sent.
-    pub raw: Vec<Finding>,
-    /// The units of this version (source code only).
-    pub units: Vec<Unit>,
-    /// The text and tree of this version (source code only).
-    pub doc: Option<Document>,
+    /// The sandbox verdicts recorded when this was published, by unit (a re-verify of
+    /// an unchanged unit answers from here).
+    pub sandbox: Arc<HashMap<UnitId, SandboxRecord>>,
 }
 
 /// What a `didChange` did.
@@ -69,35 +88,15 @@ pub struct DocState {
     pub path: Option<PathBuf>,
     pub doc: Document,
     /// Why the document is not analysed (too large, binary), if it is not.
-    pub skipped: Option<String>,
+    pub skipped: Option<Skip>,
     pending: BTreeMap<i32, Vec<TextDocumentContentChangeEvent>>,
-    /// The per-unit cache; locked only by the one analysis run in flight.
-    pub analysis: Arc<Mutex<DocumentAnalysis>>,
-    /// An analysis task is running for this document.
-    pub running: bool,
-    /// Something changed while it ran: run again when it finishes.
-    pub rerun: bool,
     pub results: watch::Sender<Option<Arc<Analysed>>>,
-    /// The LLM judge's verdicts by unit id (copied on write: analysis runs snapshot it).
-    pub llm_verdicts: Arc<HashMap<String, UnitVerdict>>,
-    /// LLM requests in flight, by unit id.
-    pub llm_tasks: LlmTasks,
-}
-
-/// Why a text is not analysed, if it is not.
-pub fn skip_reason(text: &str, max_file_size: u64) -> Option<String> {
-    if text.len() as u64 > max_file_size {
-        return Some(format!(
-            "it is {} bytes, over the limit of {max_file_size} (maxFileSize)",
-            text.len()
-        ));
-    }
-    text.as_bytes()
-        .contains(&0)
-        .then(|| "it contains NUL bytes (a binary file)".to_owned())
+    /// To the document's scheduler; dropping it (the document closed) ends the scheduler.
+    events: mpsc::UnboundedSender<Event>,
 }
 
 impl DocState {
+    /// The document as opened, and the receiving end of its scheduler's channel.
     pub fn open(
         generation: u64,
         uri: &Uri,
@@ -105,7 +104,7 @@ impl DocState {
         version: i32,
         text: String,
         max_file_size: u64,
-    ) -> DocState {
+    ) -> (DocState, mpsc::UnboundedReceiver<Event>) {
         let path = uri.to_file_path().map(|p| p.into_owned());
         let kind = match &path {
             Some(p) if is_instruction_file(p) => DocKind::Instruction(p.clone()),
@@ -116,12 +115,13 @@ impl DocState {
                 None => DocKind::Other,
             },
         };
-        let skipped = skip_reason(&text, max_file_size);
+        let skipped = Skip::of_text(&text, max_file_size);
         let language = match (&kind, &skipped) {
             (DocKind::Code(language), None) => Some(*language),
             _ => None,
         };
-        DocState {
+        let (events, receiver) = mpsc::unbounded_channel();
+        let state = DocState {
             generation,
             version,
             kind,
@@ -129,12 +129,29 @@ impl DocState {
             doc: Document::new(language, text),
             skipped,
             pending: BTreeMap::new(),
-            analysis: Arc::new(Mutex::new(DocumentAnalysis::new())),
-            running: false,
-            rerun: false,
             results: watch::Sender::new(None),
-            llm_verdicts: Arc::default(),
-            llm_tasks: LlmTasks::default(),
+            events,
+        };
+        (state, receiver)
+    }
+
+    /// Tells the document's scheduler; a scheduler that has ended (it cannot, while the
+    /// document is open) is not an error.
+    pub fn notify(&self, event: Event) {
+        let _ = self.events.send(event);
+    }
+
+    /// A sender for the judge's tasks: it does not keep the scheduler alive.
+    pub fn mailbox(&self) -> mpsc::WeakUnboundedSender<Event> {
+        self.events.downgrade()
+    }
+
+    /// The review core's kind of this document.
+    pub fn review_kind(&self) -> bluecode_workspace::DocumentKind {
+        match self.kind {
+            DocKind::Code(_) => bluecode_workspace::DocumentKind::Code,
+            DocKind::Instruction(_) => bluecode_workspace::DocumentKind::Instructions,
+            DocKind::Other => bluecode_workspace::DocumentKind::Other,
         }
     }
 
@@ -217,7 +234,7 @@ impl DocState {
     /// Re-checks the skip rules after a change of text or settings. Returns a message
     /// for the log when the document starts or stops being skipped.
     pub fn refresh_skip(&mut self, max_file_size: u64) -> Option<String> {
-        let reason = skip_reason(self.doc.text(), max_file_size);
+        let reason = Skip::of_text(self.doc.text(), max_file_size);
         let was_skipped = self.skipped.is_some();
         let message = match (&reason, was_skipped) {
             (Some(reason), false) => Some(format!("not analysed: {reason}")),
@@ -242,7 +259,7 @@ mod tests {
 
     fn state(text: &str) -> DocState {
         let uri: Uri = "file:///w/a.py".parse().unwrap();
-        DocState::open(1, &uri, "python", 1, text.to_owned(), 1_000)
+        DocState::open(1, &uri, "python", 1, text.to_owned(), 1_000).0
     }
 
     fn insert(line: u32, col: u32, text: &str) -> Vec<TextDocumentContentChangeEvent> {
@@ -299,8 +316,7 @@ mod tests {
         let mut s = state(&"a".repeat(2_000));
         assert!(
             s.skipped
-                .as_deref()
-                .is_some_and(|r| r.contains("2000 bytes"))
+                .is_some_and(|r| r.to_string().contains("2000 bytes"))
         );
         assert!(s.doc.tree().is_none(), "a skipped file is not parsed");
         s.change(
@@ -315,6 +331,6 @@ mod tests {
         assert!(s.refresh_skip(1_000).is_some());
         assert!(s.skipped.is_none());
         assert!(s.doc.tree().is_some());
-        assert!(skip_reason("a\0b", 1_000).is_some_and(|r| r.contains("NUL")));
+        assert!(Skip::of_text("a\0b", 1_000).is_some_and(|r| r.to_string().contains("NUL")));
     }
 }

@@ -1,13 +1,19 @@
-//! Layer 6 — the language server, the only crate that knows LSP and JSON-RPC. It keeps
-//! documents in step with the editor (edits applied in order, before any `.await`),
-//! schedules analysis per document (debounced, latest version wins, one run in flight,
-//! stale results dropped), and turns the analysis layer's plain findings into
-//! diagnostics (pushed and pulled), hovers, code actions and commands. When configured,
-//! it also drives the LLM judge on changed units and the sandbox on "Verify in sandbox",
-//! in spawned tasks that never hold up the static diagnostics.
+//! The language server, the only crate that knows LSP and JSON-RPC. It schedules and
+//! converts; what a document's review is lives in the review core (`bluecode_workspace`),
+//! which the CLI calls too. It keeps documents in step with the editor (edits applied in
+//! order, before any `.await`), runs one scheduler task per open document (debounced,
+//! latest version wins, one review in flight, stale results dropped, told what happened on
+//! a channel it owns), sends the judge requests the core says are due in spawned tasks
+//! that never hold up the static diagnostics, runs "Verify in sandbox" with cancellable
+//! `$/progress`, and turns findings into diagnostics (pushed and pulled), hovers, code
+//! actions and commands.
 //!
-//! May depend on the syntax, constitutions and analysis layers, the workspace layer (LLM
-//! and sandbox bridges), tower-lsp-server and tokio. Logs go to stderr (through `tracing`): stdout belongs to the protocol.
+//! Module order, no cycles: `document` (text, events) ← `session` (state, layers) ←
+//! `progress` ← `llm`, `verify` ← `scheduler` ← `handlers` ← `server`.
+//!
+//! May depend on the syntax, constitutions and analysis layers, the workspace layer,
+//! tower-lsp-server and tokio. Logs go to stderr (through `tracing`): stdout belongs to the
+//! protocol.
 
 #![deny(clippy::print_stdout)]
 
@@ -65,4 +71,34 @@ pub async fn serve_stdio() -> anyhow::Result<()> {
     // tower-lsp's output is closed now; wait until everything it wrote reached stdout.
     writer.await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod layering {
+    /// The crate's modules, each allowed to use only those before it: no import circle.
+    const ORDER: [(&str, &str); 11] = [
+        ("convert", include_str!("convert.rs")),
+        ("settings", include_str!("settings.rs")),
+        ("transport", include_str!("transport.rs")),
+        ("document", include_str!("document.rs")),
+        ("session", include_str!("session.rs")),
+        ("progress", include_str!("progress.rs")),
+        ("llm", include_str!("llm.rs")),
+        ("verify", include_str!("verify.rs")),
+        ("scheduler", include_str!("scheduler.rs")),
+        ("handlers", ""),
+        ("server", include_str!("server.rs")),
+    ];
+
+    #[test]
+    fn modules_use_only_the_modules_below_them() {
+        for (i, (name, source)) in ORDER.iter().enumerate() {
+            for (later, _) in &ORDER[i..] {
+                assert!(
+                    !source.contains(&format!("crate::{later}")),
+                    "`{name}` uses `{later}`, which is above it"
+                );
+            }
+        }
+    }
 }

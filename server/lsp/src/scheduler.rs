@@ -1,253 +1,376 @@
-//! Per-document analysis scheduling, biome-style: each document has a `running` flag
-//! and a `rerun` flag; a request while a run is in flight only sets `rerun`. A run waits
-//! out the debounce, snapshots the document (so the latest version wins), analyses it on
-//! a blocking thread (handlers never wait for it), and publishes only if the document
-//! is still at that version — a stale result is dropped. One run per document at a time,
-//! so results are published in order.
+//! Per-document scheduling: one task per open document owns its review state
+//! (`bluecode_workspace::DocumentReview`) and is told what happened on a channel —
+//! edits and settings changes, saves, the judge's answers, sandbox verdicts. Nothing
+//! calls back into it.
 //!
-//! A run also merges what the slower layers recorded for units whose hash is unchanged —
-//! the LLM judge's verdicts before the suppressions and filters, the sandbox's after —
-//! without waiting for either. After a publish, changed units go to the LLM judge
-//! ([`crate::llm::dispatch`]); a finished verdict schedules the document again, which
-//! republishes the same version with it merged.
+//! A change is reviewed after the debounce, on a blocking thread (handlers never wait for
+//! it), with everything that arrived meanwhile; the result is published only if the
+//! document is still at that version. One review per document at a time, so results are
+//! published in order. A review merges what the slower layers recorded for units whose
+//! hash is unchanged — the judge's verdicts before the suppressions and filters, the
+//! sandbox's after — without waiting for either.
 //!
-//! Depends on the session (documents, settings, engine, layers) and the analysis layer.
+//! After a publish, the judge requests that are due go out ([`crate::llm`]): a unit is
+//! sent once it has been unchanged for `llm.idle_ms` and parses without errors; the
+//! scheduler wakes when the next unit falls due. Opening and saving the file send at
+//! once (the text is what is on disk). A unit that changes aborts its request in flight.
+//! A recorded verdict schedules a review, which republishes the same version with it.
 
-use std::collections::HashMap;
-use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
-use bluecode_analysis::{DocumentAnalysis, Engine, Finding, finalize, today};
-use bluecode_syntax::{Document, PositionEncoding, Unit};
-use bluecode_workspace::llm::ConstitutionDoc;
+use bluecode_workspace::{DocumentKind, DocumentReview, JudgeDue, JudgeWhen, Review, Workspace};
+use tokio::sync::mpsc::{self, UnboundedReceiver, WeakUnboundedSender};
 use tower_lsp_server::lsp_types::Uri;
 
 use crate::convert;
-use crate::document::{Analysed, DocKind};
-use crate::llm::{self, UnitVerdict};
-use crate::session::{SandboxVerdict, Session};
-use crate::settings::Settings;
-use crate::verify;
+use crate::document::{Analysed, Event};
+use crate::llm::{self, JudgeTasks};
+use crate::session::Session;
 
-/// Starts a run for `uri`, or marks the running one to go again.
-pub fn schedule(session: &Arc<Session>, uri: &Uri) {
-    let generation = match session.documents.get_mut(uri) {
-        Some(mut doc) if doc.running => {
-            doc.rerun = true;
-            return;
-        }
-        Some(mut doc) => {
-            doc.running = true;
-            doc.generation
-        }
-        None => return,
-    };
-    tokio::spawn(run(session.clone(), uri.clone(), generation));
-}
-
-/// What one analysis works on: a copy of the document at one version.
-struct Job {
+/// Starts the scheduler of a document just opened (generation `generation`).
+pub fn start(
+    session: &Arc<Session>,
     uri: Uri,
+    generation: u64,
+    events: UnboundedReceiver<Event>,
+    mailbox: WeakUnboundedSender<Event>,
+) {
+    let (path, kind) = match session.documents.get(&uri) {
+        Some(doc) if doc.generation == generation => (doc.path.clone(), doc.review_kind()),
+        _ => return,
+    };
+    let scheduler = Scheduler {
+        session: session.clone(),
+        uri,
+        generation,
+        events,
+        mailbox,
+        review: Some(DocumentReview::new(path.clone(), kind)),
+        path,
+        kind,
+        tasks: JudgeTasks::default(),
+        dirty: true,
+        // The text as opened is what is on disk: the judge need not wait for a pause.
+        flush: true,
+        next_due: None,
+    };
+    tokio::spawn(scheduler.run());
+}
+
+struct Scheduler {
+    session: Arc<Session>,
+    uri: Uri,
+    generation: u64,
+    events: UnboundedReceiver<Event>,
+    /// Given to the judge's tasks: they report here, and do not keep the channel open.
+    mailbox: WeakUnboundedSender<Event>,
+    /// `None` only while a review runs on a blocking thread.
+    review: Option<DocumentReview>,
+    path: Option<PathBuf>,
+    kind: DocumentKind,
+    /// Judge requests in flight (aborted when the scheduler ends).
+    tasks: JudgeTasks,
+    /// Something changed since the last review.
+    dirty: bool,
+    /// The next judge requests go out without waiting for a pause.
+    flush: bool,
+    /// When the next unit falls due for the judge, if nothing changes.
+    next_due: Option<Instant>,
+}
+
+/// What one review works on: a copy of the document at one version.
+struct Snapshot {
     version: i32,
-    doc: Document,
-    work: Work,
-    analysis: Arc<Mutex<DocumentAnalysis>>,
-    settings: Arc<Settings>,
-    encoding: PositionEncoding,
-    /// The constitutions as the judge quotes them, when the LLM is on.
-    llm_docs: Option<Arc<Vec<ConstitutionDoc>>>,
-    llm_verdicts: Arc<HashMap<String, UnitVerdict>>,
-    sandbox_verdicts: Arc<[SandboxVerdict]>,
+    doc: bluecode_syntax::Document,
+    workspace: Option<Workspace>,
+    encoding: bluecode_syntax::PositionEncoding,
 }
 
-enum Work {
-    Code(Engine),
-    Instruction(Engine, PathBuf),
-    /// Skipped, excluded or not a language we analyse: publish nothing (clearing what
-    /// an earlier version showed).
-    Nothing,
-}
+impl Scheduler {
+    async fn run(mut self) {
+        loop {
+            if self.dirty {
+                let debounce = self.session.settings().debounce;
+                if !debounce.is_zero() {
+                    tokio::time::sleep(debounce).await;
+                }
+                // Everything that arrived during the debounce is in this review.
+                loop {
+                    match self.events.try_recv() {
+                        Ok(event) => self.absorb(event),
+                        Err(mpsc::error::TryRecvError::Empty) => break,
+                        Err(mpsc::error::TryRecvError::Disconnected) => return,
+                    }
+                }
+                if !self.review_now().await {
+                    return;
+                }
+                continue;
+            }
+            let event = match self.next_due {
+                Some(at) => tokio::select! {
+                    event = self.events.recv() => event,
+                    () = tokio::time::sleep_until(at.into()) => {
+                        self.next_due = None;
+                        self.send_due(false);
+                        continue;
+                    }
+                },
+                None => self.events.recv().await,
+            };
+            match event {
+                Some(event) => self.absorb(event),
+                // The document was closed (or opened again: that opening has its own).
+                None => return,
+            }
+        }
+    }
 
-async fn run(session: Arc<Session>, uri: Uri, generation: u64) {
-    loop {
-        let debounce = session.settings().debounce;
-        if !debounce.is_zero() {
-            tokio::time::sleep(debounce).await;
-        }
-        let Some(job) = snapshot(&session, &uri, generation) else {
-            return;
-        };
-        let version = job.version;
-        match tokio::task::spawn_blocking(move || job.run()).await {
-            Ok(analysed) => publish(&session, &uri, generation, analysed).await,
-            Err(e) => tracing::error!(uri = uri.as_str(), version, "analysis failed: {e}"),
-        }
-        let again = match session.documents.get_mut(&uri) {
-            Some(mut doc) if doc.generation == generation => {
-                if doc.rerun {
-                    doc.rerun = false;
-                    true
-                } else {
-                    doc.running = false;
-                    false
+    fn review_state(&mut self) -> &mut DocumentReview {
+        self.review
+            .get_or_insert_with(|| DocumentReview::new(self.path.clone(), self.kind))
+    }
+
+    fn absorb(&mut self, event: Event) {
+        match event {
+            Event::Changed => self.dirty = true,
+            Event::Saved => {
+                self.flush = true;
+                if !self.dirty {
+                    self.send_due(true);
                 }
             }
-            // Closed, or closed and opened again (that opening runs its own task).
-            _ => false,
+            Event::Judged { ticket, outcome } => {
+                self.tasks.finish(&ticket);
+                if self.review_state().record_outcome(&ticket, &outcome) {
+                    self.dirty = true;
+                } else {
+                    tracing::debug!(unit = %ticket.unit, "no LLM verdict to merge (stale, or none)");
+                }
+            }
+            Event::Verified { ticket, report } => {
+                if self.review_state().record_sandbox(&ticket, report) {
+                    self.dirty = true;
+                }
+            }
+            Event::JudgeReplaced => {
+                self.review_state().reset_llm();
+                self.tasks = JudgeTasks::default();
+                self.dirty = true;
+            }
+        }
+    }
+
+    fn snapshot(&self) -> Option<Snapshot> {
+        let (workspace, encoding) = {
+            let state = self.session.state();
+            (state.workspace.clone(), state.encoding)
         };
-        if !again {
+        let doc = self.session.documents.get(&self.uri)?;
+        if doc.generation != self.generation {
+            return None;
+        }
+        Some(Snapshot {
+            version: doc.version,
+            doc: doc.doc.clone(),
+            workspace,
+            encoding,
+        })
+    }
+
+    /// How the judge is asked now, if it is on.
+    fn judge_when(&self, workspace: &Workspace, flush: bool) -> JudgeWhen {
+        if self.session.llm().is_none() {
+            return JudgeWhen::Never;
+        }
+        JudgeWhen::Settled {
+            idle: Duration::from_millis(workspace.settings().llm.idle_ms),
+            now: Instant::now(),
+            flush,
+        }
+    }
+
+    /// Reviews the current version, publishes it and sends what is due to the judge.
+    /// `false` when the document is gone.
+    async fn review_now(&mut self) -> bool {
+        self.dirty = false;
+        let flush = std::mem::take(&mut self.flush);
+        let Some(snapshot) = self.snapshot() else {
+            return false;
+        };
+        let version = snapshot.version;
+        let when = snapshot
+            .workspace
+            .as_ref()
+            .map_or(JudgeWhen::Never, |w| self.judge_when(w, flush));
+        let mut review = self
+            .review
+            .take()
+            .unwrap_or_else(|| DocumentReview::new(self.path.clone(), self.kind));
+        let uri = self.uri.clone();
+        let ran = tokio::task::spawn_blocking(move || {
+            let result = run_review(&uri, snapshot, &mut review, when);
+            (review, result)
+        })
+        .await;
+        let (analysed, due) = match ran {
+            Ok((review, result)) => {
+                self.review = Some(review);
+                result
+            }
+            Err(e) => {
+                // A review that panicked may have left the cache half-updated: start over.
+                tracing::error!(uri = self.uri.as_str(), version, "analysis failed: {e}");
+                self.review = None;
+                return true;
+            }
+        };
+        if let Some(units) = &analysed.units {
+            self.tasks
+                .retain(|id, hash| units.iter().any(|(u, h)| u == id && *h == hash));
+        }
+        self.publish(analysed.published).await;
+        self.dispatch(due);
+        true
+    }
+
+    /// Sends the requests due now (a unit fell due, or the file was saved).
+    fn send_due(&mut self, flush: bool) {
+        let Some(workspace) = self.session.workspace() else {
+            return;
+        };
+        let when = self.judge_when(&workspace, flush);
+        if flush {
+            self.flush = false;
+        }
+        let name = self.uri.as_str().to_owned();
+        let due = workspace.judge_due(self.review_state(), &name, when);
+        self.dispatch(due);
+    }
+
+    fn dispatch(&mut self, due: JudgeDue) {
+        self.next_due = due.next_due;
+        if due.jobs.is_empty() {
             return;
         }
-    }
-}
-
-fn snapshot(session: &Session, uri: &Uri, generation: u64) -> Option<Job> {
-    let (engine, settings, encoding, root, llm_docs) = {
-        let state = session.state();
-        (
-            state.engine.clone(),
-            state.settings.clone(),
-            state.encoding,
-            state.root.clone(),
-            state.llm.as_ref().map(|l| l.docs.clone()),
-        )
-    };
-    let sandbox_verdicts = session.sandbox_verdicts(uri);
-    let mut doc = session.documents.get_mut(uri)?;
-    if doc.generation != generation {
-        return None;
-    }
-    // Everything up to now is in this snapshot.
-    doc.rerun = false;
-    let excluded = doc
-        .path
-        .as_deref()
-        .is_some_and(|p| is_excluded(&settings, root.as_deref(), p));
-    let work = match (&doc.kind, engine) {
-        _ if doc.skipped.is_some() || excluded => Work::Nothing,
-        (DocKind::Code(_), Some(engine)) => Work::Code(engine),
-        (DocKind::Instruction(path), Some(engine)) => Work::Instruction(engine, path.clone()),
-        (DocKind::Other, _) | (_, None) => Work::Nothing,
-    };
-    Some(Job {
-        uri: uri.clone(),
-        version: doc.version,
-        doc: doc.doc.clone(),
-        work,
-        analysis: doc.analysis.clone(),
-        settings,
-        encoding,
-        llm_docs,
-        llm_verdicts: doc.llm_verdicts.clone(),
-        sandbox_verdicts,
-    })
-}
-
-fn is_excluded(settings: &Settings, root: Option<&Path>, path: &Path) -> bool {
-    let relative = root.and_then(|r| path.strip_prefix(r).ok()).unwrap_or(path);
-    settings.exclude.is_match(relative)
-}
-
-/// The cache lock; a run that panicked left it poisoned and possibly half-updated, so
-/// the cache starts over.
-fn lock_fresh(analysis: &Mutex<DocumentAnalysis>) -> MutexGuard<'_, DocumentAnalysis> {
-    match analysis.lock() {
-        Ok(guard) => guard,
-        Err(poisoned) => {
-            analysis.clear_poison();
-            let mut guard = poisoned.into_inner();
-            *guard = DocumentAnalysis::new();
-            guard
-        }
-    }
-}
-
-impl Job {
-    /// Runs on a blocking thread.
-    fn run(self) -> Analysed {
-        let (raw, units, engine): (Vec<Finding>, Vec<Unit>, Option<&Engine>) = match &self.work {
-            Work::Nothing => (Vec::new(), Vec::new(), None),
-            Work::Code(engine) => {
-                let mut analysis = lock_fresh(&self.analysis);
-                analysis.update(engine, &self.doc);
-                (analysis.findings(), analysis.units().to_vec(), Some(engine))
-            }
-            Work::Instruction(engine, path) => (
-                engine.analyze_text_file(path, self.doc.text()),
-                Vec::new(),
-                Some(engine),
-            ),
+        let Some(layer) = self.session.llm() else {
+            return;
         };
-        // The judge is sent the static findings; keep them only when it is on.
-        let judged = self.llm_docs.is_some() && !units.is_empty();
-        let (merged, raw) = match &self.llm_docs {
-            Some(docs) if judged => (
-                llm::merge_verdicts(&self.doc, &units, raw.clone(), &self.llm_verdicts, docs),
-                raw,
-            ),
-            _ => (raw, Vec::new()),
-        };
-        let mut findings = finalize(&self.doc, merged, &self.settings.analysis, today());
-        verify::apply_verdicts(&units, &mut findings, &self.sandbox_verdicts);
-        let diagnostics = match engine {
-            Some(engine) => findings
-                .iter()
-                .map(|f| {
-                    convert::diagnostic(
-                        f,
-                        &self.doc,
-                        &self.uri,
-                        self.version,
-                        engine.constitutions(),
-                        self.encoding,
-                    )
-                })
-                .collect(),
-            None => Vec::new(),
-        };
-        Analysed {
-            version: self.version,
-            findings,
-            diagnostics,
-            raw,
-            units,
-            doc: judged.then_some(self.doc),
-        }
-    }
-}
-
-/// Stores and pushes a result if the document is still at its version, then sends the
-/// units that changed to the LLM judge.
-async fn publish(session: &Arc<Session>, uri: &Uri, generation: u64, analysed: Analysed) {
-    let analysed = Arc::new(analysed);
-    let (current, republished) = match session.documents.get(uri) {
-        Some(doc) if doc.generation == generation && doc.version == analysed.version => {
-            let previous = doc.results.send_replace(Some(analysed.clone()));
-            let again = previous.is_some_and(|p| p.version == analysed.version);
-            (true, again)
-        }
-        _ => (false, false),
-    };
-    if !current {
-        tracing::debug!(
-            uri = uri.as_str(),
-            version = analysed.version,
-            "stale analysis dropped"
+        llm::send(
+            &self.session,
+            &self.uri,
+            &layer.judge,
+            &self.mailbox,
+            &mut self.tasks,
+            due.jobs,
         );
-        return;
     }
-    if !session.state().support.pull_diagnostics {
-        session
-            .client
-            .publish_diagnostics(
-                uri.clone(),
-                analysed.diagnostics.clone(),
-                Some(analysed.version),
+
+    /// Stores and pushes a result if the document is still at its version.
+    async fn publish(&self, analysed: Analysed) {
+        let session = &self.session;
+        let uri = &self.uri;
+        let analysed = Arc::new(analysed);
+        let (current, republished) = match session.documents.get(uri) {
+            Some(doc) if doc.generation == self.generation && doc.version == analysed.version => {
+                let previous = doc.results.send_replace(Some(analysed.clone()));
+                let again = previous.is_some_and(|p| p.version == analysed.version);
+                (true, again)
+            }
+            _ => (false, false),
+        };
+        if !current {
+            tracing::debug!(
+                uri = uri.as_str(),
+                version = analysed.version,
+                "stale analysis dropped"
+            );
+            return;
+        }
+        if !session.state().support.pull_diagnostics {
+            session
+                .client
+                .publish_diagnostics(
+                    uri.clone(),
+                    analysed.diagnostics.clone(),
+                    Some(analysed.version),
+                )
+                .await;
+        } else if republished {
+            // The same version with a verdict merged: a pulling client must ask again.
+            session.refresh_diagnostics().await;
+        }
+    }
+}
+
+/// What a review produced for publishing, and the units it saw (id, hash).
+struct Reviewed {
+    published: Analysed,
+    units: Option<Vec<(bluecode_syntax::UnitId, u64)>>,
+}
+
+/// Runs on a blocking thread.
+fn run_review(
+    uri: &Uri,
+    snapshot: Snapshot,
+    review: &mut DocumentReview,
+    when: JudgeWhen,
+) -> (Reviewed, JudgeDue) {
+    let Snapshot {
+        version,
+        doc,
+        workspace,
+        encoding,
+        ..
+    } = snapshot;
+    let Some(workspace) = workspace else {
+        let published = Analysed {
+            version,
+            findings: Vec::new(),
+            diagnostics: Vec::new(),
+            sandbox: Arc::default(),
+        };
+        return (
+            Reviewed {
+                published,
+                units: None,
+            },
+            JudgeDue::default(),
+        );
+    };
+    let Review {
+        findings,
+        units,
+        judge,
+        ..
+    } = workspace.review(review, &doc, uri.as_str(), when);
+    let diagnostics = findings
+        .iter()
+        .map(|f| {
+            convert::diagnostic(
+                f,
+                &doc,
+                uri,
+                version,
+                workspace.engine().constitutions(),
+                encoding,
             )
-            .await;
-    } else if republished {
-        // The same version with a verdict merged: a pulling client must ask again.
-        session.refresh_diagnostics().await;
-    }
-    llm::dispatch(session, uri, generation, &analysed);
+        })
+        .collect();
+    let published = Analysed {
+        version,
+        findings,
+        diagnostics,
+        sandbox: Arc::new(review.sandbox_verdicts().clone()),
+    };
+    let units = units.into_iter().map(|u| (u.id, u.hash)).collect();
+    (
+        Reviewed {
+            published,
+            units: Some(units),
+        },
+        judge,
+    )
 }

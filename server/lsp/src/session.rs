@@ -5,29 +5,31 @@
 //!
 //! It also holds the optional layers built from the settings — the LLM judge (one per
 //! workspace: its concurrency limit and disk cache are shared by every document) and the
-//! sandbox — with the sandbox verdicts (by document and unit, valid while the unit's hash
-//! is unchanged) and the cancel tokens of cancellable `$/progress`.
+//! sandbox — and the cancel tokens of cancellable `$/progress`. What analysis runs with is
+//! the review core's [`Workspace`], rebuilt whole with the settings.
 //!
-//! Locks here are never held across an `.await`.
+//! It tells documents what happened (settings changed, the judge replaced) through their
+//! event channels; it never calls the scheduler. Locks here are never held across an
+//! `.await`.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::time::Duration;
 
-use bluecode_analysis::{AnalysisContext, ContextRules, Engine};
+use bluecode_analysis::Engine;
 use bluecode_syntax::PositionEncoding;
-use bluecode_workspace::sandbox::{CancellationToken, Sandbox, SandboxSettings, VerifyReport};
+use bluecode_workspace::llm::{Judge, LlmError, LlmSettings, VerdictCache};
+use bluecode_workspace::sandbox::{CancellationToken, Sandbox, SandboxSettings};
+use bluecode_workspace::{SettingsFile, Workspace, WorkspaceSettings};
 use dashmap::DashMap;
 use serde_json::Value;
 use tower_lsp_server::Client;
 use tower_lsp_server::jsonrpc;
 use tower_lsp_server::lsp_types::{MessageType, Uri};
 
-use crate::document::{Analysed, DocState};
-use crate::llm::LlmLayer;
-use crate::scheduler;
-use crate::settings::{self, Settings, WorkspaceConfig};
+use crate::document::{Analysed, DocState, Event};
+use crate::settings;
 
 /// How long a request waits for the analysis of the current version before answering
 /// that the content changed.
@@ -53,12 +55,38 @@ pub struct SandboxLayer {
     pub sandbox: Arc<Sandbox>,
 }
 
-/// A sandbox verdict on one function unit, valid while the unit's hash is `hash`.
-#[derive(Debug, Clone)]
-pub struct SandboxVerdict {
-    pub unit_id: String,
-    pub hash: u64,
-    pub report: VerifyReport,
+/// The workspace's judge, with the settings it was built from.
+pub struct LlmLayer {
+    pub judge: Judge,
+    settings: LlmSettings,
+}
+
+impl LlmLayer {
+    /// The judge the workspace's `[llm]` describes, or `None` when it is not configured.
+    fn build(workspace: &Workspace) -> Result<Option<LlmLayer>, LlmError> {
+        let cache = VerdictCache::open_default();
+        let settings = workspace.settings().llm.clone();
+        if settings.is_enabled() {
+            tracing::info!(
+                model = settings.model_name(),
+                cache = ?cache.path(),
+                "LLM judge on"
+            );
+        }
+        Ok(workspace
+            .judge(cache)?
+            .map(|judge| LlmLayer { judge, settings }))
+    }
+
+    /// Whether the judge was built from these settings (how long the editor waits before
+    /// asking does not change the judge).
+    fn matches(&self, settings: &LlmSettings) -> bool {
+        let same_wait = LlmSettings {
+            idle_ms: self.settings.idle_ms,
+            ..settings.clone()
+        };
+        self.settings == same_wait
+    }
 }
 
 /// Everything but the documents; replaced field by field under a write lock.
@@ -68,11 +96,15 @@ pub struct ServerState {
     pub encoding: PositionEncoding,
     /// `None` until `initialize` has loaded the constitutions.
     pub engine: Option<Engine>,
-    pub workspace: WorkspaceConfig,
+    /// The workspace's `bluecode.toml`.
+    pub file: SettingsFile,
     /// The editor's latest settings layer (`initializationOptions`, later
     /// `workspace/configuration`).
     pub client_layer: Value,
-    pub settings: Arc<Settings>,
+    pub settings: Arc<WorkspaceSettings>,
+    /// The review core on the current root, engine and settings; `None` until
+    /// `initialize` has loaded the constitutions.
+    pub workspace: Option<Workspace>,
     pub support: ClientSupport,
     /// Problems found by `initialize`, shown once the client is ready (`initialized`).
     pub startup_problems: Vec<String>,
@@ -87,8 +119,6 @@ pub struct Session {
     pub documents: DashMap<Uri, DocState>,
     state: RwLock<ServerState>,
     generations: AtomicU64,
-    /// Sandbox verdicts by document, then unit id.
-    pub verdicts: DashMap<Uri, Vec<SandboxVerdict>>,
     /// Cancel tokens of running cancellable work, by progress token.
     pub cancels: DashMap<String, CancellationToken>,
     progress_tokens: AtomicU64,
@@ -101,7 +131,6 @@ impl Session {
             documents: DashMap::new(),
             state: RwLock::new(ServerState::default()),
             generations: AtomicU64::new(0),
-            verdicts: DashMap::new(),
             cancels: DashMap::new(),
             progress_tokens: AtomicU64::new(0),
         }
@@ -121,23 +150,29 @@ impl Session {
         self.state().sandbox.clone()
     }
 
-    /// The sandbox verdicts recorded for a document.
-    pub fn sandbox_verdicts(&self, uri: &Uri) -> Arc<[SandboxVerdict]> {
-        self.verdicts
-            .get(uri)
-            .map(|v| Arc::from(v.as_slice()))
-            .unwrap_or_else(|| Arc::from(Vec::new()))
+    /// The review core as it is now.
+    pub fn workspace(&self) -> Option<Workspace> {
+        self.state().workspace.clone()
+    }
+
+    /// Rebuilds the review core after the engine or the settings changed.
+    pub fn rebuild_workspace(&self) {
+        let mut state = self.state_mut();
+        state.workspace = state.engine.clone().map(|engine| {
+            Workspace::open(state.root.clone(), state.settings.as_ref().clone(), engine)
+        });
     }
 
     /// Rebuilds the LLM judge and the sandbox when their settings changed. Returns
     /// problems for the user (an `[llm]` that cannot be used, say).
     pub fn refresh_layers(&self) -> Vec<String> {
         let mut problems = Vec::new();
-        let (settings, engine, llm, sandbox) = {
+        self.rebuild_workspace();
+        let (settings, workspace, llm, sandbox) = {
             let state = self.state();
             (
                 state.settings.clone(),
-                state.engine.clone(),
+                state.workspace.clone(),
                 state.llm.clone(),
                 state.sandbox.clone(),
             )
@@ -150,19 +185,18 @@ impl Session {
             // The old judge holds the disk cache open: let it go before opening it again.
             self.state_mut().llm = None;
             drop(llm);
-            let built = match engine.as_ref() {
-                Some(engine) => LlmLayer::build(&settings.llm, engine),
+            let built = match workspace.as_ref() {
+                Some(workspace) => LlmLayer::build(workspace),
                 None => Ok(None),
             };
             match built {
                 Ok(layer) => self.state_mut().llm = layer.map(Arc::new),
                 Err(e) => problems.push(format!("the LLM judge is off: {e}")),
             }
-            // Verdicts of another model (or endpoint) no longer apply; tasks in flight
-            // for the old judge are aborted as they are dropped.
-            for mut doc in self.documents.iter_mut() {
-                doc.llm_verdicts = Arc::default();
-                doc.llm_tasks = Default::default();
+            // Verdicts of another model (or endpoint) no longer apply; each document's
+            // scheduler forgets them and aborts the tasks in flight for the old judge.
+            for doc in self.documents.iter() {
+                doc.notify(Event::JudgeReplaced);
             }
         }
         let sandbox_changed = sandbox
@@ -213,7 +247,7 @@ impl Session {
         self.state().encoding
     }
 
-    pub fn settings(&self) -> Arc<Settings> {
+    pub fn settings(&self) -> Arc<WorkspaceSettings> {
         self.state().settings.clone()
     }
 
@@ -244,7 +278,7 @@ impl Session {
         let outcome = {
             let state = self.state();
             let layer = client_layer.as_ref().unwrap_or(&state.client_layer);
-            settings::resolve(&state.workspace, layer)
+            settings::resolve(&state.file, layer)
         };
         match outcome {
             Ok(resolved) => {
@@ -253,7 +287,7 @@ impl Session {
                     if let Some(layer) = client_layer {
                         state.client_layer = layer;
                     }
-                    state.settings = Arc::new(resolved.settings);
+                    state.settings = Arc::new(resolved.clone());
                 }
                 for warning in resolved.warnings {
                     self.warn(warning).await;
@@ -275,30 +309,12 @@ impl Session {
     /// Re-reads `<root>/bluecode.toml` and re-merges the editor layer over it.
     pub async fn reload_workspace_file(self: &Arc<Self>) {
         let root = self.state().root.clone();
-        let (workspace, problems) = WorkspaceConfig::load(root.as_deref());
+        let (file, problems) = SettingsFile::load_lenient(root.as_deref());
         for problem in problems {
             self.warn(problem).await;
         }
-        self.state_mut().workspace = workspace;
+        self.state_mut().file = file;
         self.apply_settings(None).await;
-    }
-
-    /// Where a document stands: its threat-model profile and its role in its project.
-    /// A file outside the workspace folder, or with no path, is reviewed on its own.
-    pub fn document_context(&self, path: Option<&Path>, text: &str) -> AnalysisContext {
-        let root = self.state().root.clone();
-        let inside = match (path, &root) {
-            (Some(p), Some(root)) => p.starts_with(root),
-            (Some(_), None) => true,
-            (None, _) => false,
-        };
-        if !inside {
-            return AnalysisContext::snippet();
-        }
-        match ContextRules::new(&self.settings().analysis) {
-            Ok(rules) => rules.context(path, text),
-            Err(_) => AnalysisContext::snippet(),
-        }
     }
 
     /// After a settings change: re-checks size limits and places and schedules every
@@ -307,26 +323,14 @@ impl Session {
         let max = self.settings().analysis.max_file_size;
         let uris: Vec<Uri> = self.documents.iter().map(|d| d.key().clone()).collect();
         for uri in uris {
-            let placed = self
-                .documents
-                .get(&uri)
-                .map(|d| (d.path.clone(), d.doc.text().to_owned()));
-            if let Some((path, text)) = placed {
-                let context = self.document_context(path.as_deref(), &text);
-                if let Some(d) = self.documents.get(&uri)
-                    && let Ok(mut analysis) = d.analysis.lock()
-                {
-                    analysis.set_context(context);
-                }
-            }
-            let note = self
-                .documents
-                .get_mut(&uri)
-                .and_then(|mut d| d.refresh_skip(max));
+            let note = self.documents.get_mut(&uri).and_then(|mut d| {
+                let note = d.refresh_skip(max);
+                d.notify(Event::Changed);
+                note
+            });
             if let Some(note) = note {
                 self.log(format!("{}: {note}", uri.as_str())).await;
             }
-            scheduler::schedule(self, &uri);
         }
         self.refresh_diagnostics().await;
     }

@@ -34,7 +34,8 @@ pub use engine::{Engine, EngineAddress, EngineInfo};
 pub use error::SandboxError;
 pub use harness::Language;
 pub use image::{
-    ImageReport, RootfsSource, build_image, debootstrap_rootfs, ensure_image, image_id, pull_image,
+    DEBIAN_MIRROR, ImageReport, RootfsSource, build_image, debootstrap_rootfs, ensure_image,
+    image_id, pull_image,
 };
 pub use output::truncate_text;
 pub use reap::{ReapReport, reap_leftovers};

@@ -7,11 +7,13 @@
 mod document;
 mod language;
 mod line_index;
+mod unit_id;
 mod units;
 
 pub use document::{Document, TextChange};
 pub use language::Language;
 pub use line_index::{LineCol, LineIndex, PositionEncoding};
+pub use unit_id::{MODULE_UNIT, UnitId};
 pub use units::{Outline, Unit, UnitDiff, UnitKind, diff_units, extract_units, outline};
 
 pub use tree_sitter;

@@ -12,6 +12,7 @@ use xxhash_rust::xxh3::Xxh3;
 
 use crate::document::Document;
 use crate::language::Language;
+use crate::unit_id::UnitId;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum UnitKind {
@@ -25,7 +26,7 @@ pub enum UnitKind {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unit {
     /// Qualified name, unique in the document: `module`, `Cart.total`, `handler#2`.
-    pub id: String,
+    pub id: UnitId,
     pub kind: UnitKind,
     /// The whole node (the whole text for the module unit).
     pub range: Range<usize>,
@@ -47,9 +48,9 @@ impl Unit {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct UnitDiff {
     /// Ids of units that are new or whose hash differs.
-    pub changed: Vec<String>,
+    pub changed: Vec<UnitId>,
     /// Ids of units that no longer exist.
-    pub removed: Vec<String>,
+    pub removed: Vec<UnitId>,
 }
 
 pub fn diff_units(old: &[Unit], new: &[Unit]) -> UnitDiff {
@@ -90,7 +91,7 @@ pub fn extract_units(doc: &Document) -> Vec<Unit> {
 pub fn outline(doc: &Document) -> Outline {
     let text = doc.text();
     let mut units = vec![Unit {
-        id: "module".into(),
+        id: UnitId::module(),
         kind: UnitKind::Module,
         range: 0..text.len(),
         own_ranges: Vec::new(),
@@ -137,11 +138,11 @@ fn collect(
             let qualified = qualify(&scope, &name);
             let count = seen.entry(qualified.clone()).or_insert(0);
             *count += 1;
-            let id = if *count == 1 {
+            let id = UnitId::new(if *count == 1 {
                 qualified
             } else {
                 format!("{qualified}#{count}")
-            };
+            });
             scope.push(name);
             pushed = true;
             units.push(Unit {
@@ -442,7 +443,10 @@ mod tests {
 
     fn ids(lang: Language, src: &str) -> Vec<String> {
         let doc = Document::new(Some(lang), src.into());
-        extract_units(&doc).into_iter().map(|u| u.id).collect()
+        extract_units(&doc)
+            .into_iter()
+            .map(|u| u.id.into())
+            .collect()
     }
 
     #[test]

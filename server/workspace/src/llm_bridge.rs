@@ -122,7 +122,7 @@ pub fn judge_request(
         .enumerate()
         .filter(|(i, u)| *i != index && u.kind == UnitKind::Function)
         .filter_map(|(_, u)| {
-            let short = u.id.rsplit('.').next()?.split('#').next()?;
+            let short = u.id.short_name();
             code.contains(&format!("{short}(")).then(|| {
                 doc.text()
                     .get(u.range.clone())
@@ -135,12 +135,7 @@ pub fn judge_request(
         .take(10)
         .collect();
     // Same-file functions that call this unit: where its inputs come from.
-    let own_name = unit
-        .id
-        .rsplit('.')
-        .next()
-        .and_then(|n| n.split('#').next())
-        .unwrap_or("");
+    let own_name = unit.id.short_name();
     let caller_signatures: Vec<String> = units
         .iter()
         .enumerate()
@@ -152,8 +147,7 @@ pub fn judge_request(
         })
         .take(10)
         .collect();
-    let enclosing_class = unit.id.rsplit_once('.').and_then(|(class, _)| {
-        let short = class.rsplit('.').next()?;
+    let enclosing_class = unit.id.enclosing_name().and_then(|short| {
         doc.text()
             .lines()
             .find(|l| {
@@ -285,7 +279,7 @@ pub fn apply_llm_outcome(
                 _ => Confidence::Low,
             },
             range: line_range(doc, m.line),
-            unit_id: unit.id.clone(),
+            unit_id: unit.id.to_string(),
             trace: Vec::new(),
             fix: None,
             note: (!note.is_empty()).then_some(note),

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use bluecode_analysis::Finding;
 use bluecode_analysis::constitutions::{Confidence, Severity};
-use bluecode_analysis::syntax::{Document, Language, UnitKind, extract_units};
+use bluecode_analysis::syntax::{Document, Language};
 use bluecode_sandbox::{Verdict, VerifyReport, VerifyRequest};
 
 /// The request that verifies the function unit holding `line` (0-based).
@@ -26,26 +26,13 @@ pub fn verify_request(
         }
         None => return Err("the file is not in a language bluecode parses".to_owned()),
     };
-    let index = doc.line_index();
-    let start = index.line_start(line);
-    let end = index.line_start(line + 1).min(doc.text().len());
-    let first_code = doc
-        .text()
-        .get(start..end)
-        .and_then(|l| l.find(|c: char| !c.is_whitespace()))
-        .map_or(start, |i| start + i);
-    let units = extract_units(doc);
-    let unit = units
-        .iter()
-        .filter(|u| u.kind == UnitKind::Function && u.range.contains(&first_code))
-        .min_by_key(|u| u.range.len())
-        .ok_or_else(|| {
-            format!(
-                "line {} is not inside a function: the harness verifies a function by calling it",
-                line + 1
-            )
-        })?;
-    let function = unit.id.split('#').next().unwrap_or(&unit.id).to_owned();
+    let unit = crate::units::unit_at_line(doc, line).ok_or_else(|| {
+        format!(
+            "line {} is not inside a function: the harness verifies a function by calling it",
+            line + 1
+        )
+    })?;
+    let function = unit.id.qualified_name().to_owned();
     Ok(VerifyRequest {
         language: language.to_owned(),
         module_source: doc.text().to_owned(),

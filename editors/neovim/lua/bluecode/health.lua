@@ -13,45 +13,39 @@ local function options()
   return bluecode().options or require("bluecode.config").resolve({})
 end
 
--- The server's defaults, from `bluecode config schema` (filled by check()).
-local defaults = {}
-
---- setup() settings win over bluecode.toml, which wins over the server's defaults.
-local function setting(settings, toml, camel, snake)
-  local v = vim.tbl_get(settings, unpack(vim.split(camel, ".", { plain = true })))
-  if v == nil then
-    v = toml[snake]
+--- What the running server has on: its answer to `workspace/executeCommand`
+--- `bluecode.status` (the server reads bluecode.toml and the editor's settings; the plugin
+--- does not). Returns (status, nil) or (nil, why not).
+local function server_status()
+  local get = vim.lsp.get_clients or vim.lsp.get_active_clients
+  local client = get({ name = "bluecode" })[1]
+  if client == nil then
+    return nil, "no bluecode client is running (open a file bluecode reviews, then run :checkhealth bluecode again)"
   end
-  if v == nil or v == vim.NIL then
-    v = defaults[camel]
+  local params = { command = "bluecode.status", arguments = {} }
+  local res, err
+  if vim.fn.has("nvim-0.11") == 1 then
+    res, err = client:request_sync("workspace/executeCommand", params, 8000)
+  else
+    res, err = client.request_sync("workspace/executeCommand", params, 8000)
   end
-  if v == vim.NIL then
-    return nil
+  if res == nil then
+    return nil, "the server did not answer bluecode.status: " .. tostring(err)
   end
-  return v
+  if res.err ~= nil then
+    return nil, "bluecode.status failed: " .. tostring(res.err.message or res.err)
+  end
+  if type(res.result) ~= "table" then
+    return nil, "bluecode.status gave no status (an older server?)"
+  end
+  return res.result, nil
 end
 
-local function load_defaults(bin)
-  defaults = {}
-  local path = vim.fn.exepath(bin)
-  if path == "" then
-    return
+local function str(v)
+  if type(v) == "string" and v ~= "" then
+    return v
   end
-  local res = vim.system({ path, "config", "schema" }, { text = true }):wait(30000)
-  local ok, schema = pcall(vim.json.decode, res.stdout or "")
-  if res.code == 0 and ok and type(schema) == "table" and type(schema.settings) == "table" then
-    for _, s in ipairs(schema.settings) do
-      defaults[s.key] = s.default
-    end
-  end
-end
-
-local function root()
-  local client = bluecode().client(0)
-  if client and client.root_dir then
-    return client.root_dir
-  end
-  return vim.fs.root(0, options().root_markers) or vim.fn.getcwd()
+  return nil
 end
 
 --- GET /_ping on a Docker engine over a unix socket or TCP; calls back with (ok, detail).
@@ -148,43 +142,56 @@ local function check_client(opts)
   end
 end
 
-local function check_docker(settings, toml)
+local function check_docker(status, why)
   health.start("bluecode: sandbox (Docker)")
-  local enabled = setting(settings, toml, "sandbox.enabled", "sandbox.enabled") == true
-  local host = setting(settings, toml, "sandbox.dockerHost", "sandbox.docker_host")
-  if host == nil or host == "" then
-    host = os.getenv("DOCKER_HOST")
+  if status == nil then
+    health.info("Docker: not checked: " .. why)
+    return
   end
-  if host == nil or host == "" then
-    host = "unix:///var/run/docker.sock"
+  local sandbox = status.sandbox or {}
+  local host = str(sandbox.dockerHost) or "the default Docker engine"
+  if sandbox.enabled ~= true then
+    health.info("sandbox.enabled is false (or its settings are invalid): Verify in sandbox is off" ..
+      (str(sandbox.problem) and (" — " .. sandbox.problem) or ""))
   end
-  local report_fail = enabled and health.warn or health.info
-  if not enabled then
-    health.info("sandbox.enabled is false: Verify in sandbox is off")
-  end
-  local ok, detail = M.docker_ping(host, 3000)
-  if ok then
-    health.ok(("Docker engine reachable at %s"):format(host))
-  else
-    report_fail(("Docker engine not reachable at %s: %s"):format(host, tostring(detail)), {
+  if sandbox.reachable == true then
+    health.ok(("Docker engine reachable at %s (%s)"):format(host, str(sandbox.engine) or "version unknown"))
+  elseif sandbox.reachable == false then
+    health.warn(("Docker engine not reachable at %s: %s"):format(host, str(sandbox.problem) or "no answer"), {
       "Start Docker (or set sandbox.dockerHost / DOCKER_HOST) to use Verify in sandbox",
     })
+  else
+    -- The server asks the engine only when the sandbox is on: ask it here.
+    local ok, detail = M.docker_ping(str(sandbox.dockerHost) or os.getenv("DOCKER_HOST") or "unix:///var/run/docker.sock", 3000)
+    if ok then
+      health.ok(("Docker engine reachable at %s"):format(host))
+    else
+      health.info(("Docker engine not reachable at %s: %s"):format(host, tostring(detail)))
+    end
   end
 end
 
-local function check_llm(opts, settings, toml)
+local function check_llm(opts, status, why)
   health.start("bluecode: LLM judge")
-  local base = setting(settings, toml, "llm.baseUrl", "llm.base_url")
-  local model = setting(settings, toml, "llm.model", "llm.model")
-  local provider = setting(settings, toml, "llm.provider", "llm.provider") or "openai"
-  if type(base) ~= "string" or base == "" or type(model) ~= "string" or model == "" then
+  if status == nil then
+    health.info("LLM judge: not checked: " .. why)
+    return
+  end
+  local llm = status.llm or {}
+  local base, model = str(llm.baseUrl), str(llm.model)
+  local provider = str(llm.provider) or "openai"
+  if llm.configured ~= true or base == nil or model == nil then
     health.info("not configured (llm.baseUrl and llm.model): static analysis only")
     return
   end
-  health.ok(("configured: %s model %q at %s"):format(provider, model, base))
-  local key_env = setting(settings, toml, "llm.apiKeyEnv", "llm.api_key_env")
+  if llm.enabled ~= true then
+    health.error(("configured (%s model %q at %s) but the server could not start the judge: see :LspLog"):format(provider, model, base))
+    return
+  end
+  health.ok(("on: %s model %q at %s (a function is sent after %s ms without edits)"):format(provider, model, base, tostring(llm.idleMs)))
+  local key_env = str(llm.apiKeyEnv)
   local key
-  if type(key_env) == "string" and key_env ~= "" then
+  if key_env ~= nil then
     key = (opts.cmd_env or {})[key_env] or os.getenv(key_env)
     if key == nil or key == "" then
       health.warn(("llm.apiKeyEnv names %s, which is not set in the environment"):format(key_env))
@@ -228,12 +235,11 @@ end
 
 function M.check()
   local opts = options()
-  load_defaults(opts.cmd[1])
-  local toml = require("bluecode.toml").read(root() .. "/bluecode.toml")
   check_binary(opts)
   check_client(opts)
-  check_docker(opts.settings or {}, toml)
-  check_llm(opts, opts.settings or {}, toml)
+  local status, why = server_status()
+  check_docker(status, why)
+  check_llm(opts, status, why)
 end
 
 return M

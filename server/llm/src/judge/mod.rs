@@ -170,6 +170,23 @@ impl Judge {
             .collect()
     }
 
+    /// The key the verdict on `request` is cached under: what the unit's prompt is made
+    /// of (redacted), the constitutions, the model and the prompt version. Two callers
+    /// with the same key send the same prompt.
+    pub fn cache_key(&self, request: &JudgeRequest) -> CacheKey {
+        let (unit, findings, _) = redact_request(&request.unit, &request.static_findings);
+        self.key_of(&unit, &findings)
+    }
+
+    fn key_of(&self, unit: &UnitInput, findings: &[StaticFinding]) -> CacheKey {
+        CacheKey {
+            unit_hash: unit_hash(unit, findings),
+            constitution_set_hash: self.inner.constitution_set_hash,
+            model: self.inner.provider.model().to_string(),
+            prompt_version: PROMPT_VERSION,
+        }
+    }
+
     /// Judges one unit. Never panics on what the model or the network does.
     pub async fn judge(&self, request: JudgeRequest) -> JudgeOutcome {
         let inner = &self.inner;
@@ -205,12 +222,7 @@ impl Judge {
         let inner = &self.inner;
         let (unit, findings, secrets) = redact_request(&request.unit, &request.static_findings);
         stats::add(&inner.counters.secrets_redacted, secrets as u64);
-        let key = CacheKey {
-            unit_hash: unit_hash(&unit, &findings),
-            constitution_set_hash: inner.constitution_set_hash,
-            model: inner.provider.model().to_string(),
-            prompt_version: PROMPT_VERSION,
-        };
+        let key = self.key_of(&unit, &findings);
         if let Some(cached) = self.cache_get(&key).await {
             stats::add(&inner.counters.cache_hits, 1);
             return JudgeOutcome::Judged {

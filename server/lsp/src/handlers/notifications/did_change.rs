@@ -8,8 +8,7 @@ use std::time::Duration;
 
 use tower_lsp_server::lsp_types::{DidChangeTextDocumentParams, Uri};
 
-use crate::document::ChangeOutcome;
-use crate::scheduler;
+use crate::document::{ChangeOutcome, Event};
 use crate::session::Session;
 
 /// How long a change waits for the versions before it. Reordering inside the server
@@ -26,7 +25,11 @@ pub async fn handle(session: &Arc<Session>, params: DidChangeTextDocumentParams)
         Some(mut doc) => {
             let outcome = doc.change(version, params.content_changes, encoding);
             let note = match outcome {
-                ChangeOutcome::Applied => doc.refresh_skip(max_file_size),
+                ChangeOutcome::Applied => {
+                    let note = doc.refresh_skip(max_file_size);
+                    doc.notify(Event::Changed);
+                    note
+                }
                 ChangeOutcome::Buffered | ChangeOutcome::Stale => None,
             };
             (outcome, note)
@@ -41,7 +44,7 @@ pub async fn handle(session: &Arc<Session>, params: DidChangeTextDocumentParams)
         }
     };
     match outcome {
-        ChangeOutcome::Applied => scheduler::schedule(session, &uri),
+        ChangeOutcome::Applied => {}
         ChangeOutcome::Buffered => {
             tokio::spawn(flush_after_wait(session.clone(), uri.clone()));
         }
@@ -65,7 +68,9 @@ async fn flush_after_wait(session: Arc<Session>, uri: Uri) {
     let flushed = match session.documents.get_mut(&uri) {
         Some(mut doc) if doc.has_gap() => {
             doc.flush_gap(encoding);
-            Some(doc.refresh_skip(max_file_size))
+            let note = doc.refresh_skip(max_file_size);
+            doc.notify(Event::Changed);
+            Some(note)
         }
         _ => None,
     };
@@ -74,7 +79,6 @@ async fn flush_after_wait(session: Arc<Session>, uri: Uri) {
         uri = uri.as_str(),
         "versions missing from the client's changes; applied what arrived in order"
     );
-    scheduler::schedule(&session, &uri);
     if let Some(note) = note {
         session.log(format!("{}: {note}", uri.as_str())).await;
     }

@@ -13,21 +13,19 @@ use crate::session::Session;
 pub async fn handle(session: &Arc<Session>, params: DidOpenTextDocumentParams) {
     let item = params.text_document;
     let max_file_size = session.settings().analysis.max_file_size;
-    let state = DocState::open(
-        session.next_generation(),
+    let generation = session.next_generation();
+    let (state, events) = DocState::open(
+        generation,
         &item.uri,
         &item.language_id,
         item.version,
         item.text,
         max_file_size,
     );
-    let context = session.document_context(state.path.as_deref(), state.doc.text());
-    if let Ok(mut analysis) = state.analysis.lock() {
-        analysis.set_context(context);
-    }
-    let skipped = state.skipped.clone();
+    let skipped = state.skipped;
+    let mailbox = state.mailbox();
     session.documents.insert(item.uri.clone(), state);
-    scheduler::schedule(session, &item.uri);
+    scheduler::start(session, item.uri.clone(), generation, events, mailbox);
     if let Some(reason) = skipped {
         session
             .log(format!("{}: not analysed: {reason}", item.uri.as_str()))

@@ -1,14 +1,19 @@
-//! `textDocument/didSave`: the text is already current through incremental changes, so
-//! a save matters only when it is the workspace's `bluecode.toml`: settings are re-read.
+//! `textDocument/didSave`: the text is already current through incremental changes. A
+//! save sends the file's units that are due to the LLM judge at once (no waiting for a
+//! pause); the workspace's `bluecode.toml` is re-read.
 
 use std::sync::Arc;
 
 use tower_lsp_server::UriExt;
 use tower_lsp_server::lsp_types::{DidSaveTextDocumentParams, Uri};
 
+use crate::document::Event;
 use crate::session::Session;
 
 pub async fn handle(session: &Arc<Session>, params: DidSaveTextDocumentParams) {
+    if let Some(doc) = session.documents.get(&params.text_document.uri) {
+        doc.notify(Event::Saved);
+    }
     if is_workspace_config(session, &params.text_document.uri) {
         session.reload_workspace_file().await;
     }

@@ -1,6 +1,7 @@
 //! `workspace/executeCommand`: `bluecode.showConstitution [id]` answers with the
 //! constitution as markdown; `bluecode.verify [{uri, line}]` runs the function holding
-//! the finding in the sandbox (see [`crate::verify`]) and answers with the report.
+//! the finding in the sandbox (see [`crate::verify`]) and answers with the report;
+//! `bluecode.status` answers with what is on (see [`super::status`]).
 
 use std::fmt::Write;
 use std::sync::Arc;
@@ -16,7 +17,8 @@ use crate::verify;
 
 pub const VERIFY: &str = "bluecode.verify";
 pub const SHOW_CONSTITUTION: &str = "bluecode.showConstitution";
-pub const COMMANDS: [&str; 2] = [VERIFY, SHOW_CONSTITUTION];
+pub const STATUS: &str = "bluecode.status";
+pub const COMMANDS: [&str; 3] = [VERIFY, SHOW_CONSTITUTION, STATUS];
 
 /// The argument of `bluecode.verify`, as the code action builds it.
 #[derive(Debug, Deserialize)]
@@ -48,6 +50,7 @@ pub async fn handle(session: &Arc<Session>, params: ExecuteCommandParams) -> Res
                 .ok_or_else(|| Error::invalid_params(format!("no constitution `{id}`")))?;
             Ok(Some(Value::String(constitution)))
         }
+        STATUS => Ok(Some(super::status::status(session).await)),
         other => Err(Error::invalid_params(format!("unknown command `{other}`"))),
     }
 }

@@ -8,8 +8,8 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use bluecode_analysis::Engine;
-use bluecode_analysis::constitutions::ConstitutionSet;
 use bluecode_syntax::PositionEncoding;
+use bluecode_workspace::{SettingsFile, Workspace};
 use tower_lsp_server::UriExt;
 use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::lsp_types::{
@@ -23,38 +23,37 @@ use tower_lsp_server::lsp_types::{
 use super::execute_command::COMMANDS;
 use crate::convert;
 use crate::session::{ClientSupport, Session};
-use crate::settings::{self, WorkspaceConfig};
+use crate::settings;
 
 pub async fn handle(session: &Arc<Session>, params: InitializeParams) -> Result<InitializeResult> {
     let root = workspace_root(&params);
     let encoding = negotiate_encoding(&params);
     let support = client_support(&params);
 
-    let dirs: Vec<PathBuf> = root
-        .iter()
-        .map(|r| r.join(".bluecode").join("constitutions"))
-        .collect();
-    let (set, load_errors) = tokio::task::spawn_blocking(move || ConstitutionSet::load(&dirs))
-        .await
-        .map_err(|e| {
-            tracing::error!("loading constitutions failed: {e}");
-            Error::internal_error()
-        })?;
+    let constitutions_root = root.clone();
+    let (set, load_errors) = tokio::task::spawn_blocking(move || {
+        Workspace::load_constitutions(constitutions_root.as_deref())
+    })
+    .await
+    .map_err(|e| {
+        tracing::error!("loading constitutions failed: {e}");
+        Error::internal_error()
+    })?;
     let mut problems: Vec<String> = load_errors
         .iter()
         .map(|e| format!("constitution not loaded: {e}"))
         .collect();
 
-    let (workspace, file_problems) = WorkspaceConfig::load(root.as_deref());
+    let (file, file_problems) = SettingsFile::load_lenient(root.as_deref());
     problems.extend(file_problems);
     let client_layer = params.initialization_options.unwrap_or_default();
-    let resolved = settings::resolve(&workspace, &client_layer);
+    let resolved = settings::resolve(&file, &client_layer);
     {
         let mut state = session.state_mut();
         match resolved {
             Ok(resolved) => {
-                problems.extend(resolved.warnings);
-                state.settings = Arc::new(resolved.settings);
+                problems.extend(resolved.warnings.iter().cloned());
+                state.settings = Arc::new(resolved);
                 state.client_layer = client_layer;
             }
             Err(invalid) => {
@@ -64,8 +63,8 @@ pub async fn handle(session: &Arc<Session>, params: InitializeParams) -> Result<
                         .map(|p| format!("{p}; initializationOptions ignored")),
                 );
                 // The workspace file alone still applies.
-                match settings::resolve(&workspace, &serde_json::Value::Null) {
-                    Ok(file_only) => state.settings = Arc::new(file_only.settings),
+                match settings::resolve(&file, &serde_json::Value::Null) {
+                    Ok(file_only) => state.settings = Arc::new(file_only),
                     Err(file_problems) => problems.extend(file_problems),
                 }
             }
@@ -74,7 +73,7 @@ pub async fn handle(session: &Arc<Session>, params: InitializeParams) -> Result<
         state.encoding = encoding;
         state.support = support;
         state.engine = Some(Engine::new(Arc::new(set)));
-        state.workspace = workspace;
+        state.file = file;
         state.startup_problems = problems;
     }
     let layer_problems = session.refresh_layers();

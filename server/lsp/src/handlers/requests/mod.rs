@@ -6,3 +6,4 @@ pub mod document_text;
 pub mod execute_command;
 pub mod hover;
 pub mod initialize;
+pub mod status;
