@@ -9,6 +9,7 @@ mod encoding;
 mod llm;
 mod llm_economy;
 mod sandbox;
+mod scope;
 mod settings;
 mod story;
 

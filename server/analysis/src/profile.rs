@@ -8,7 +8,9 @@
 //! - no manifest at all (a loose file or folder, an untitled buffer) → `snippet`.
 //!
 //! `bluecode.toml` `[analysis] profile` overrides the detection. A folder with a
-//! `bluecode.toml` is a project root too. Results are cached per folder.
+//! `bluecode.toml` is a project root too (paths for the scope rules are relative to it),
+//! but on its own it makes no profile: such a folder is a `snippet`. Results are cached
+//! per folder.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -178,7 +180,11 @@ fn classify(dir: &Path, present: &[&str]) -> (Profile, String) {
         .copied()
         .unwrap_or("bluecode.toml");
     if named == "bluecode.toml" {
-        return (Profile::Application, "project with bluecode.toml".into());
+        // bluecode's own settings say nothing about who calls the code.
+        return (
+            Profile::Snippet,
+            "no project manifest (only bluecode.toml)".into(),
+        );
     }
     (
         Profile::Library,

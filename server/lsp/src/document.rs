@@ -43,6 +43,8 @@ pub enum Event {
     },
     /// The judge was replaced (other settings): its verdicts no longer apply.
     JudgeReplaced,
+    /// The user asked to review this test, vendored or generated file with every rule.
+    ReviewOutOfScope,
 }
 
 /// What the server does with a file.

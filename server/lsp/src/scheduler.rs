@@ -155,6 +155,10 @@ impl Scheduler {
                     self.dirty = true;
                 }
             }
+            Event::ReviewOutOfScope => {
+                self.review_state().review_out_of_scope();
+                self.dirty = true;
+            }
             Event::JudgeReplaced => {
                 self.review_state().reset_llm();
                 self.tasks = JudgeTasks::default();

@@ -68,6 +68,9 @@ pub struct DocumentReview {
     pub(crate) sandbox: HashMap<UnitId, SandboxRecord>,
     pub(crate) last: Option<Reviewed>,
     pub(crate) ignore_exclude: bool,
+    /// The user asked to review this file although its role (test, vendored,
+    /// generated) keeps vulnerability and bias rules out of it by default.
+    pub(crate) review_out_of_scope: bool,
 }
 
 impl DocumentReview {
@@ -83,7 +86,13 @@ impl DocumentReview {
             sandbox: HashMap::new(),
             last: None,
             ignore_exclude: false,
+            review_out_of_scope: false,
         }
+    }
+
+    /// Reviews this file with every rule, whatever its role ("review this test file").
+    pub fn review_out_of_scope(&mut self) {
+        self.review_out_of_scope = true;
     }
 
     pub fn path(&self) -> Option<&Path> {

@@ -218,9 +218,9 @@ impl Workspace {
         let (raw, units) = match state.kind {
             _ if skipped.is_some() || excluded => (Vec::new(), Vec::new()),
             DocumentKind::Code => {
-                state
-                    .analysis
-                    .set_context(self.context(state.path.as_deref(), doc.text()));
+                let mut context = self.context(state.path.as_deref(), doc.text());
+                context.reviewed |= state.review_out_of_scope;
+                state.analysis.set_context(context);
                 state.analysis.update(&self.engine, doc);
                 (state.analysis.findings(), state.analysis.units().to_vec())
             }

@@ -3,7 +3,9 @@
 //! finding line's indentation, on a new line above it; **Apply fix** applies the
 //! constitution's mechanical fix when it has one (only for the version it was computed
 //! for: an older range could land anywhere); **Verify in sandbox** runs
-//! `bluecode.verify`.
+//! `bluecode.verify`; in a test, vendored or generated file (out of scope for vulnerability
+//! and bias rules by default), **Review this file with every rule** runs
+//! `bluecode.reviewFile`.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -16,7 +18,7 @@ use tower_lsp_server::lsp_types::{
     Diagnostic, Position, Range, TextEdit, Uri, WorkspaceEdit,
 };
 
-use super::execute_command::VERIFY;
+use super::execute_command::{REVIEW_FILE, VERIFY};
 use crate::convert::{self, DiagnosticData};
 use crate::document::{DocKind, DocState};
 use crate::session::Session;
@@ -78,6 +80,26 @@ pub async fn handle(
                         "uri": uri.as_str(),
                         "line": diagnostic.range.start.line,
                     })]),
+                }),
+                ..CodeAction::default()
+            });
+        }
+    }
+    let review_kind = CodeActionKind::new("source.bluecode.reviewFile");
+    if matches!(doc.kind, DocKind::Code(_))
+        && wanted(&review_kind)
+        && let Some(workspace) = session.workspace()
+    {
+        let context = workspace.context(doc.path.as_deref(), doc.doc.text());
+        if !context.reviewed {
+            let title = format!("Review this {} file with every bluecode rule", context.role.name());
+            actions.push(CodeAction {
+                title: title.clone(),
+                kind: Some(review_kind),
+                command: Some(Command {
+                    title,
+                    command: REVIEW_FILE.to_owned(),
+                    arguments: Some(vec![json!({ "uri": uri.as_str() })]),
                 }),
                 ..CodeAction::default()
             });

@@ -12,13 +12,16 @@ use serde_json::Value;
 use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::lsp_types::{ExecuteCommandParams, Uri};
 
+use crate::document::Event;
 use crate::session::Session;
 use crate::verify;
 
 pub const VERIFY: &str = "bluecode.verify";
 pub const SHOW_CONSTITUTION: &str = "bluecode.showConstitution";
 pub const STATUS: &str = "bluecode.status";
-pub const COMMANDS: [&str; 3] = [VERIFY, SHOW_CONSTITUTION, STATUS];
+/// `[{"uri": …}]`: review a test, vendored or generated file with every rule.
+pub const REVIEW_FILE: &str = "bluecode.reviewFile";
+pub const COMMANDS: [&str; 4] = [VERIFY, SHOW_CONSTITUTION, STATUS, REVIEW_FILE];
 
 /// The argument of `bluecode.verify`, as the code action builds it.
 #[derive(Debug, Deserialize)]
@@ -51,6 +54,19 @@ pub async fn handle(session: &Arc<Session>, params: ExecuteCommandParams) -> Res
             Ok(Some(Value::String(constitution)))
         }
         STATUS => Ok(Some(super::status::status(session).await)),
+        REVIEW_FILE => {
+            let uri: Uri = arguments
+                .next()
+                .and_then(|a| a.get("uri").cloned())
+                .and_then(|u| serde_json::from_value(u).ok())
+                .ok_or_else(|| Error::invalid_params("expected [{\"uri\": …}]"))?;
+            let doc = session
+                .documents
+                .get(&uri)
+                .ok_or_else(|| Error::invalid_params(format!("`{}` is not open", uri.as_str())))?;
+            doc.notify(Event::ReviewOutOfScope);
+            Ok(None)
+        }
         other => Err(Error::invalid_params(format!("unknown command `{other}`"))),
     }
 }
