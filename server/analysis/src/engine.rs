@@ -511,6 +511,9 @@ impl Engine {
                     continue;
                 };
                 for m in regex.find_iter(segment) {
+                    if pattern.unless.as_ref().is_some_and(|u| u.is_match(m.as_str())) {
+                        continue;
+                    }
                     let at = range.start + m.start()..range.start + m.end();
                     findings.push(self.finding(
                         constitution,

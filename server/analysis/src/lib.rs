@@ -11,6 +11,7 @@ mod engine;
 mod examples;
 mod finding;
 mod incremental;
+mod instruction;
 mod predicate_text;
 mod report;
 mod settings;

@@ -421,6 +421,8 @@ fn parse_constitution(check: &mut FileCheck, origin: Origin) -> Option<Constitut
         );
         let language = match &ex.language {
             Some(l) => parse_language(check, l),
+            // A file example is checked as that file; its language is never used.
+            None if ex.file.is_some() => languages.first().copied(),
             None => {
                 if default_language.is_none() {
                     check.at(
@@ -436,6 +438,7 @@ fn parse_constitution(check: &mut FileCheck, origin: Origin) -> Option<Constitut
                 kind,
                 language,
                 code: ex.code.clone(),
+                file: ex.file.clone(),
                 line,
             });
         }
@@ -518,6 +521,20 @@ fn parse_pattern(
         },
         None => None,
     };
+    let unless = match &p.unless {
+        Some(u) => match regex::Regex::new(u.get_ref()) {
+            Ok(r) => Some(r),
+            Err(e) => {
+                check.at(u.span().start, format!("invalid `unless` regex: {e}"));
+                return None;
+            }
+        },
+        None => None,
+    };
+    if unless.is_some() && p.regex.is_none() {
+        check.at(start, "`unless` needs a regex pattern, not a query");
+        return None;
+    }
     if module_matches.is_some() && p.regex.is_some() {
         check.at(start, "`module_matches` needs a query pattern, not a regex");
         return None;
@@ -607,6 +624,7 @@ fn parse_pattern(
             }
         }),
         module_matches,
+        unless,
         line: 0,
     })
 }

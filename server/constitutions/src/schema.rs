@@ -99,6 +99,9 @@ pub struct Example {
     pub kind: ExampleKind,
     pub language: Language,
     pub code: String,
+    /// An example that is a whole non-code file (`AGENTS.md`, `.cursorrules`): the path it
+    /// is checked as, through the file-scoped patterns; `language` is then unused.
+    pub file: Option<String>,
     /// 1-based line of the example's table in its file.
     pub line: usize,
 }
@@ -137,6 +140,9 @@ pub struct Pattern {
     /// The pattern applies only where the module's own code (outside every function, with
     /// comments blanked) matches this: a blueprint mounted under `/admin`.
     pub module_matches: Option<regex::Regex>,
+    /// A regex pattern's match is dropped when its text matches this (a negation such as
+    /// "never", a well-known host): what the regex crate cannot say with a look-around.
+    pub unless: Option<regex::Regex>,
     pub line: usize,
 }
 
@@ -260,6 +266,8 @@ pub(crate) mod raw {
         pub fix: Option<Spanned<Fix>>,
         #[serde(default)]
         pub module_matches: Option<Spanned<String>>,
+        #[serde(default)]
+        pub unless: Option<Spanned<String>>,
     }
 
     #[derive(Debug, Deserialize)]
@@ -277,6 +285,8 @@ pub(crate) mod raw {
         pub kind: Spanned<String>,
         #[serde(default)]
         pub language: Option<Spanned<String>>,
+        #[serde(default)]
+        pub file: Option<String>,
         pub code: String,
     }
 }
