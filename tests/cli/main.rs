@@ -4,5 +4,6 @@
 
 mod constitutions;
 mod eval;
+mod instruction_llm;
 mod scan;
 mod support;

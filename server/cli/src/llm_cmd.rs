@@ -1,14 +1,17 @@
 //! `bluecode llm check`, and the LLM step of `bluecode scan --llm`: every unit of a
-//! file goes to the judge (through its on-disk cache), and the verdicts are merged into
-//! the file's findings before suppressions and filters apply.
+//! file goes to the judge (through its on-disk cache) — an AI instruction file as one
+//! unit — and the verdicts are merged into the file's findings before suppressions and
+//! filters apply.
 
 use std::path::Path;
 use std::process::ExitCode;
 
 use bluecode_analysis::Finding;
-use bluecode_analysis::syntax::{Document, extract_units};
-use bluecode_workspace::llm::{ConstitutionDoc, Judge, JudgeStats, VerdictCache};
-use bluecode_workspace::{apply_llm_outcome, constitution_docs, judge_request};
+use bluecode_analysis::syntax::{Document, Unit, UnitKind, extract_units};
+use bluecode_workspace::llm::{
+    ConstitutionDoc, Judge, JudgeRequest, JudgeStats, UnitInput, VerdictCache,
+};
+use bluecode_workspace::{apply_llm_outcome, constitution_docs, judge_request, static_findings};
 
 use crate::constitutions_cmd::print_stdout;
 use crate::workspace::Workspace;
@@ -75,6 +78,32 @@ impl ScanJudge {
         }
         out.sort_by_key(|f| f.range.start);
         out
+    }
+
+    /// An AI instruction file's findings after the judge has read it whole, against the
+    /// instruction constitutions (same merge: the judge adds findings and may lower, never
+    /// remove, a static one).
+    pub fn judge_instruction_file(
+        &self,
+        doc: &Document,
+        path: &str,
+        findings: Vec<Finding>,
+    ) -> Vec<Finding> {
+        let whole = Unit {
+            id: "module".into(),
+            kind: UnitKind::Module,
+            range: 0..doc.text().len(),
+            own_ranges: vec![0..doc.text().len()],
+            parent: None,
+            hash: 0,
+        };
+        let request = JudgeRequest {
+            unit: UnitInput::instruction_file(path, doc.text()),
+            static_findings: static_findings(doc, &whole, &findings),
+            cancel: None,
+        };
+        let outcome = self.runtime.block_on(self.judge.judge(request.clone()));
+        apply_llm_outcome(doc, &whole, findings, &request, &outcome, &self.docs)
     }
 
     pub fn stats(&self) -> JudgeStats {

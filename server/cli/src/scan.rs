@@ -206,8 +206,12 @@ fn scan_file(
             (doc, findings)
         }
         FileKind::Instructions => {
-            let findings = workspace.engine.analyze_text_file(path, &text);
-            (Document::new(None, text), findings)
+            let mut findings = workspace.engine.analyze_text_file(path, &text);
+            let doc = Document::new(None, text);
+            if let Some(judge) = &layers.judge {
+                findings = judge.judge_instruction_file(&doc, &display_path(path), findings);
+            }
+            (doc, findings)
         }
     };
     let mut findings = finalize(&doc, findings, &workspace.settings.analysis, today);

@@ -39,8 +39,7 @@ static HTML_COMMENT: LazyLock<Regex> = LazyLock::new(|| built_in(r"(?s)<!--.*?(?
 /// `<details>` without an `open` attribute, up to its close (or the end of the file).
 static DETAILS: LazyLock<Regex> =
     LazyLock::new(|| built_in(r"(?is)<details(?:\s[^>]*)?>.*?(?:</details\s*>|\z)"));
-static DETAILS_OPEN: LazyLock<Regex> =
-    LazyLock::new(|| built_in(r"(?i)^<details\s[^>]*\bopen\b"));
+static DETAILS_OPEN: LazyLock<Regex> = LazyLock::new(|| built_in(r"(?i)^<details\s[^>]*\bopen\b"));
 static LINK_COMMENT: LazyLock<Regex> =
     LazyLock::new(|| built_in(r#"(?m)^[ \t]*\[(?://|comment|_)\]:\s*(?:#|<>)\s*[("'].*$"#));
 

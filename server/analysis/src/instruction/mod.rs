@@ -82,7 +82,12 @@ fn matches(pattern: &Pattern, text: &str) -> Vec<Range<usize>> {
     };
     regex
         .find_iter(text)
-        .filter(|m| !pattern.unless.as_ref().is_some_and(|u| u.is_match(m.as_str())))
+        .filter(|m| {
+            !pattern
+                .unless
+                .as_ref()
+                .is_some_and(|u| u.is_match(m.as_str()))
+        })
         .map(|m| m.range())
         .collect()
 }
@@ -93,10 +98,7 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
 
 /// The decoded text on one line, shortened for a message.
 fn quote(text: &str) -> String {
-    let flat: String = text
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if flat.chars().count() <= QUOTE_CHARS {
         return flat;
     }
@@ -115,7 +117,12 @@ fn bounded(text: &str) -> String {
 
 fn text_finding(rule: &FilePattern<'_>, range: Range<usize>) -> Finding {
     let c = rule.constitution;
-    let title = rule.pattern.message.as_deref().unwrap_or(&c.title).to_owned();
+    let title = rule
+        .pattern
+        .message
+        .as_deref()
+        .unwrap_or(&c.title)
+        .to_owned();
     Finding {
         source: FindingSource::Static,
         rule_id: c.id.clone(),
