@@ -511,11 +511,7 @@ impl Engine {
                     continue;
                 };
                 for m in regex.find_iter(segment) {
-                    if pattern
-                        .unless
-                        .as_ref()
-                        .is_some_and(|u| u.is_match(m.as_str()))
-                    {
+                    if pattern.ruled_out(segment, m.range()) {
                         continue;
                     }
                     let at = range.start + m.start()..range.start + m.end();

@@ -36,8 +36,11 @@ fn instruction_files_are_checked_for_injection_and_hidden_text() {
         rules("docs/CLAUDE.md", injected),
         [
             "instr.concealment-directive",
+            "instr.disable-security-controls",
             "instr.hidden-agent-directive",
-            "instr.prompt-injection"
+            "instr.prompt-injection",
+            "instr.remote-code-execution",
+            "instr.unknown-endpoint"
         ]
     );
 

@@ -140,10 +140,32 @@ pub struct Pattern {
     /// The pattern applies only where the module's own code (outside every function, with
     /// comments blanked) matches this: a blueprint mounted under `/admin`.
     pub module_matches: Option<regex::Regex>,
-    /// A regex pattern's match is dropped when its text matches this (a negation such as
-    /// "never", a well-known host): what the regex crate cannot say with a look-around.
+    /// A regex pattern's match is dropped when its text, with one character of context on
+    /// each side, matches this (a negation such as "never", a well-known host, a range in a
+    /// Unicode table): what the regex crate cannot say with a look-around.
     pub unless: Option<regex::Regex>,
     pub line: usize,
+}
+
+impl Pattern {
+    /// Whether the pattern's `unless` rules out the match at `range` of `text`: it is
+    /// tested on the match with one character of context on each side, so that it can see
+    /// what a match sits between (a range `X-Y` in a Unicode table, a quote).
+    pub fn ruled_out(&self, text: &str, range: std::ops::Range<usize>) -> bool {
+        let Some(unless) = &self.unless else {
+            return false;
+        };
+        let start = text
+            .get(..range.start)
+            .and_then(|before| before.char_indices().next_back())
+            .map_or(range.start, |(i, _)| i);
+        let end = text
+            .get(range.end..)
+            .and_then(|after| after.chars().next())
+            .map_or(range.end, |c| range.end + c.len_utf8());
+        text.get(start..end)
+            .is_some_and(|window| unless.is_match(window))
+    }
 }
 
 /// One constitution: a safety principle, its examples, and how to detect a breach.

@@ -82,12 +82,7 @@ fn matches(pattern: &Pattern, text: &str) -> Vec<Range<usize>> {
     };
     regex
         .find_iter(text)
-        .filter(|m| {
-            !pattern
-                .unless
-                .as_ref()
-                .is_some_and(|u| u.is_match(m.as_str()))
-        })
+        .filter(|m| !pattern.ruled_out(text, m.range()))
         .map(|m| m.range())
         .collect()
 }
