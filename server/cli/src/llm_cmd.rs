@@ -89,11 +89,12 @@ impl ScanJudge {
         path: &str,
         findings: Vec<Finding>,
     ) -> Vec<Finding> {
+        let all = 0..doc.text().len();
         let whole = Unit {
             id: "module".into(),
             kind: UnitKind::Module,
-            range: 0..doc.text().len(),
-            own_ranges: vec![0..doc.text().len()],
+            range: all.clone(),
+            own_ranges: std::iter::once(all).collect(),
             parent: None,
             hash: 0,
         };
