@@ -5,5 +5,6 @@
 mod behaviour_classes;
 mod constitutions;
 mod eval;
+mod instruction_llm;
 mod scan;
 mod support;

@@ -34,13 +34,13 @@ fn a_test_file_is_out_of_scope_until_the_user_asks_to_review_it() {
         .expect("code actions");
     let action = actions
         .as_array()
-        .and_then(|a| {
-            a.iter()
-                .find(|a| a["kind"] == "source.bluecode.reviewFile")
-        })
+        .and_then(|a| a.iter().find(|a| a["kind"] == "source.bluecode.reviewFile"))
         .cloned()
         .expect("a review-this-file action");
-    assert!(action["title"].as_str().unwrap().contains("test file"), "{action}");
+    assert!(
+        action["title"].as_str().unwrap().contains("test file"),
+        "{action}"
+    );
     client
         .request(
             "workspace/executeCommand",

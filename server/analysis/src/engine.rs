@@ -630,6 +630,9 @@ impl Engine {
                     continue;
                 };
                 for m in regex.find_iter(segment) {
+                    if pattern.ruled_out(segment, m.range()) {
+                        continue;
+                    }
                     let at = range.start + m.start()..range.start + m.end();
                     findings.push(self.finding(
                         constitution,

@@ -1,8 +1,9 @@
 //! Runs constitutions' examples as tests: every unsafe example must be flagged by its own
 //! constitution and no safe example may be. `cargo test` and `bluecode constitutions
-//! test` both use this.
+//! test` both use this. An example with a `file` is checked as that file (AGENTS.md…)
+//! through the file-scoped patterns.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use bluecode_constitutions::ExampleKind;
 use bluecode_syntax::Document;
@@ -34,12 +35,14 @@ pub fn check_examples(engine: &Engine, only: Option<&str>) -> ExampleReport {
         }
         for example in &c.examples {
             report.checked += 1;
-            let doc = Document::new(Some(example.language), example.code.clone());
-            let hits: Vec<_> = engine
-                .analyze_document(&doc)
-                .into_iter()
-                .filter(|f| f.rule_id == c.id)
-                .collect();
+            let findings = match &example.file {
+                Some(file) => engine.analyze_text_file(Path::new(file), &example.code),
+                None => {
+                    let doc = Document::new(Some(example.language), example.code.clone());
+                    engine.analyze_document(&doc)
+                }
+            };
+            let hits: Vec<_> = findings.into_iter().filter(|f| f.rule_id == c.id).collect();
             let failure = match example.kind {
                 ExampleKind::Unsafe if hits.is_empty() => {
                     Some("unsafe example is not flagged by its constitution".to_owned())

@@ -13,6 +13,7 @@ mod engine;
 mod examples;
 mod finding;
 mod incremental;
+mod instruction;
 mod predicate_text;
 mod profile;
 mod report;

@@ -5,11 +5,12 @@
 
 use std::path::Path;
 
-use bluecode_constitutions::{Constitution, PatternKind};
+use bluecode_constitutions::PatternKind;
 use globset::{Glob, GlobMatcher};
 
 use crate::engine::Engine;
-use crate::finding::{Finding, FindingSource};
+use crate::finding::Finding;
+use crate::instruction::{self, FilePattern};
 
 /// Whether bluecode reads this file as an AI instruction file.
 pub fn is_instruction_file(path: &Path) -> bool {
@@ -41,53 +42,28 @@ fn glob(pattern: &str) -> Option<GlobMatcher> {
 }
 
 impl Engine {
-    /// Findings of the file-scoped regex rules whose globs match `path`.
+    /// Findings of the file-scoped regex rules whose globs match `path`, over the file as
+    /// written and as an agent reads it (hidden and encoded text: see `instruction`).
     pub fn analyze_text_file(&self, path: &Path, text: &str) -> Vec<Finding> {
-        let mut findings = Vec::new();
+        let mut patterns = Vec::new();
         for constitution in self.constitutions().constitutions() {
             for pattern in &constitution.patterns {
-                let PatternKind::Regex { regex, .. } = &pattern.kind else {
+                if !matches!(pattern.kind, PatternKind::Regex { .. }) {
                     continue;
-                };
-                if !constitution
+                }
+                if constitution
                     .file_globs(pattern)
                     .iter()
                     .filter_map(|f| glob(f))
                     .any(|g| g.is_match(path))
                 {
-                    continue;
-                }
-                for m in regex.find_iter(text) {
-                    findings.push(text_finding(
+                    patterns.push(FilePattern {
                         constitution,
-                        pattern.message.as_deref(),
-                        m.range(),
-                    ));
+                        pattern,
+                    });
                 }
             }
         }
-        findings
-    }
-}
-
-fn text_finding(c: &Constitution, message: Option<&str>, range: std::ops::Range<usize>) -> Finding {
-    let title = message.unwrap_or(&c.title).to_owned();
-    Finding {
-        source: FindingSource::Static,
-        rule_id: c.id.clone(),
-        message: match c.cwe_label() {
-            Some(cwe) => format!("{cwe} {title}"),
-            None => title.clone(),
-        },
-        title,
-        category: c.category,
-        cwe: c.cwe.clone(),
-        severity: c.severity,
-        confidence: c.confidence,
-        range,
-        unit_id: "module".into(),
-        trace: Vec::new(),
-        fix: None,
-        note: None,
+        instruction::review(&patterns, text)
     }
 }

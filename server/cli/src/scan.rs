@@ -219,7 +219,11 @@ fn scan_file(
         }
         FileKind::Instructions => {
             let doc = Document::new(None, text);
-            let findings = review_file(workspace, layers, path, DocumentKind::Instructions, &doc);
+            let mut findings =
+                review_file(workspace, layers, path, DocumentKind::Instructions, &doc);
+            if let Some(judge) = &layers.judge {
+                findings = judge.judge_instruction_file(&doc, &display_path(path), findings);
+            }
             (doc, findings)
         }
     };

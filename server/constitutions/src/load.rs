@@ -593,6 +593,8 @@ fn parse_constitution(
         );
         let language = match &ex.language {
             Some(l) => parse_language(check, l),
+            // A file example is checked as that file; its language is never used.
+            None if ex.file.is_some() => languages.first().copied(),
             None => {
                 if default_language.is_none() {
                     check.at(
@@ -608,6 +610,7 @@ fn parse_constitution(
                 kind,
                 language,
                 code: ex.code.clone(),
+                file: ex.file.clone(),
                 line,
             });
         }
@@ -735,6 +738,20 @@ fn parse_pattern(
             }
         }
     };
+    let unless = match &p.unless {
+        Some(u) => match regex::Regex::new(u.get_ref()) {
+            Ok(r) => Some(r),
+            Err(e) => {
+                check.at(u.span().start, format!("invalid `unless` regex: {e}"));
+                return None;
+            }
+        },
+        None => None,
+    };
+    if unless.is_some() && p.regex.is_none() {
+        check.at(start, "`unless` needs a regex pattern, not a query");
+        return None;
+    }
     if module_matches.is_some() && p.regex.is_some() {
         check.at(start, "`module_matches` needs a query pattern, not a regex");
         return None;
@@ -890,6 +907,7 @@ fn parse_pattern(
             .as_ref()
             .map(|v| v.get_ref().to_vec())
             .unwrap_or_default(),
+        unless,
         line: 0,
     })
 }

@@ -99,6 +99,9 @@ pub struct Example {
     pub kind: ExampleKind,
     pub language: Language,
     pub code: String,
+    /// An example that is a whole non-code file (`AGENTS.md`, `.cursorrules`): the path it
+    /// is checked as, through the file-scoped patterns; `language` is then unused.
+    pub file: Option<String>,
     /// 1-based line of the example's table in its file.
     pub line: usize,
 }
@@ -145,6 +148,10 @@ pub struct Pattern {
     pub inside: Vec<String>,
     /// Queries no node enclosing the `@sink` may match.
     pub not_inside: Vec<String>,
+    /// A regex pattern's match is dropped when its text, with one character of context on
+    /// each side, matches this (a negation such as "never", a well-known host, a range in a
+    /// Unicode table): what the regex crate cannot say with a look-around.
+    pub unless: Option<regex::Regex>,
     pub line: usize,
 }
 
@@ -192,6 +199,27 @@ pub enum Unresolved {
     Skip,
     /// Report it at medium confidence at most.
     Medium,
+}
+
+impl Pattern {
+    /// Whether the pattern's `unless` rules out the match at `range` of `text`: it is
+    /// tested on the match with one character of context on each side, so that it can see
+    /// what a match sits between (a range `X-Y` in a Unicode table, a quote).
+    pub fn ruled_out(&self, text: &str, range: std::ops::Range<usize>) -> bool {
+        let Some(unless) = &self.unless else {
+            return false;
+        };
+        let start = text
+            .get(..range.start)
+            .and_then(|before| before.char_indices().next_back())
+            .map_or(range.start, |(i, _)| i);
+        let end = text
+            .get(range.end..)
+            .and_then(|after| after.chars().next())
+            .map_or(range.end, |c| range.end + c.len_utf8());
+        text.get(start..end)
+            .is_some_and(|window| unless.is_match(window))
+    }
 }
 
 /// One constitution: a safety principle, its examples, and how to detect a breach.
@@ -337,6 +365,8 @@ pub(crate) mod raw {
         pub inside: Option<Spanned<OneOrManyText>>,
         #[serde(default)]
         pub not_inside: Option<Spanned<OneOrManyText>>,
+        #[serde(default)]
+        pub unless: Option<Spanned<String>>,
     }
 
     /// One query, or a list of them.
@@ -371,6 +401,8 @@ pub(crate) mod raw {
         pub kind: Spanned<String>,
         #[serde(default)]
         pub language: Option<Spanned<String>>,
+        #[serde(default)]
+        pub file: Option<String>,
         pub code: String,
     }
 }

@@ -1,4 +1,5 @@
-//! bluecode's LLM layer: an optional, constitution-guided second opinion on function units.
+//! bluecode's LLM layer: an optional, constitution-guided second opinion on function units
+//! and on whole AI instruction files (AGENTS.md, .cursorrules…).
 //!
 //! Plain data in, plain data out: no LSP types and no `serde_json::Value` in the public API,
 //! and no dependency on other bluecode crates (an integration layer maps the engine's types
@@ -31,5 +32,7 @@ pub use provider::{
     build_provider_with_key,
 };
 pub use settings::{DEFAULT_IDLE_MS, LlmSettings, ProviderKind};
-pub use types::{ConstitutionDoc, FindingSource, Severity, StaticFinding, UnitInput};
+pub use types::{
+    ConstitutionDoc, FindingSource, INSTRUCTION_FILE, Severity, StaticFinding, UnitInput,
+};
 pub use verdict::{Confidence, LlmFinding, LlmVerdict, Verdict, VerdictDispute};

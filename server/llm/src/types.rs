@@ -29,7 +29,29 @@ pub struct UnitInput {
     pub caller_signatures: Vec<String>,
 }
 
+/// The `language` of a unit that is a whole AI instruction file (AGENTS.md, .cursorrules…):
+/// it is judged as one unit against the `instruction` constitutions, whatever their
+/// languages.
+pub const INSTRUCTION_FILE: &str = "instruction-file";
+
 impl UnitInput {
+    /// A whole AI instruction file as one unit (lines from 1, no code context).
+    pub fn instruction_file(path: &str, text: &str) -> UnitInput {
+        UnitInput {
+            unit_id: format!("{path}::file"),
+            path: path.to_owned(),
+            language: INSTRUCTION_FILE.to_owned(),
+            code: text.to_owned(),
+            start_line: 1,
+            ..UnitInput::default()
+        }
+    }
+
+    /// Whether the unit is a whole AI instruction file rather than code.
+    pub fn is_instruction_file(&self) -> bool {
+        self.language == INSTRUCTION_FILE
+    }
+
     /// File line of the last line of `code`.
     pub fn end_line(&self) -> u32 {
         let lines = self.code.lines().count().max(1) as u32;

@@ -25,6 +25,8 @@ use crate::verdict::{LlmVerdict, parse_verdict};
 
 /// How many constitutions a prompt shows at most.
 const CONSTITUTIONS_PER_PROMPT: usize = 4;
+/// How many a whole instruction file's prompt shows: one file, many kinds of intent.
+const CONSTITUTIONS_PER_INSTRUCTION_FILE: usize = 10;
 
 /// One unit to judge, with the static findings on it.
 #[derive(Debug, Clone, Default)]
@@ -230,9 +232,12 @@ impl Judge {
                 from_cache: true,
             };
         }
-        let retrieved = inner
-            .retriever
-            .retrieve(&unit, &findings, CONSTITUTIONS_PER_PROMPT);
+        let k = if unit.is_instruction_file() {
+            CONSTITUTIONS_PER_INSTRUCTION_FILE
+        } else {
+            CONSTITUTIONS_PER_PROMPT
+        };
+        let retrieved = inner.retriever.retrieve(&unit, &findings, k);
         let docs: Vec<&ConstitutionDoc> = retrieved.iter().map(|r| r.doc).collect();
         let prompt = prompt::build_prompt(&unit, &findings, &docs, inner.budget_tokens);
 

@@ -1,7 +1,9 @@
 //! Picks the constitutions worth showing the model for one unit, by (a) the constitution
 //! ids, CWEs and categories of the static hits on it, (b) the API names the unit calls that
 //! also appear in a constitution's examples or hints, and (c) BM25 similarity between the
-//! unit's code and the principle plus examples. Depends on `types` only.
+//! unit's code and the principle plus examples. A whole AI instruction file is matched
+//! against the `instruction` constitutions only, all of them candidates. Depends on `types`
+//! only.
 
 mod bm25;
 
@@ -18,6 +20,11 @@ const CWE_MATCH: f64 = 20.0;
 const CATEGORY_MATCH: f64 = 2.0;
 const API_MATCH: f64 = 6.0;
 const LEXICAL: f64 = 4.0;
+
+/// The category whose constitutions judge a whole instruction file.
+const INSTRUCTION_CATEGORY: &str = "instruction";
+/// What every instruction constitution scores for an instruction file before the signals.
+const INSTRUCTION_FLOOR: f64 = 0.5;
 
 /// Constitutions indexed once, queried per unit.
 #[derive(Debug, Clone)]
@@ -90,13 +97,26 @@ impl Retriever {
         let best_lexical = lexical.iter().cloned().fold(0.0, f64::max);
         let total = self.docs.len().max(1) as f64;
 
+        // An instruction file is judged against the instruction constitutions only, each
+        // with a floor score so that all of them are candidates whatever the file's words.
+        let instruction_file = unit.is_instruction_file();
         let mut ranked: Vec<Retrieved<'_>> = self
             .docs
             .iter()
             .enumerate()
-            .filter(|(_, doc)| doc.applies_to(&unit.language))
+            .filter(|(_, doc)| {
+                if instruction_file {
+                    doc.category.eq_ignore_ascii_case(INSTRUCTION_CATEGORY)
+                } else {
+                    doc.applies_to(&unit.language)
+                }
+            })
             .filter_map(|(i, doc)| {
-                let mut score = 0.0;
+                let mut score = if instruction_file {
+                    INSTRUCTION_FLOOR
+                } else {
+                    0.0
+                };
                 if hit_ids.contains(doc.id.as_str()) {
                     score += DIRECT_HIT;
                 }

@@ -92,7 +92,10 @@ pub async fn handle(
     {
         let context = workspace.context(doc.path.as_deref(), doc.doc.text());
         if !context.reviewed {
-            let title = format!("Review this {} file with every bluecode rule", context.role.name());
+            let title = format!(
+                "Review this {} file with every bluecode rule",
+                context.role.name()
+            );
             actions.push(CodeAction {
                 title: title.clone(),
                 kind: Some(review_kind),
