@@ -15,7 +15,7 @@ use crate::context::FileRole;
 use crate::settings::SettingsError;
 
 /// `[scope]` in `bluecode.toml` (`scope.*` in editor settings).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ScopeSettings {
     /// Review test code (tests/, test_*.py, *_test.go, *.spec.ts, src/test/, fixtures).
@@ -30,19 +30,6 @@ pub struct ScopeSettings {
     pub vendored_paths: Vec<String>,
     /// Globs of files always reviewed, whatever their role.
     pub include: Vec<String>,
-}
-
-impl Default for ScopeSettings {
-    fn default() -> Self {
-        ScopeSettings {
-            tests: false,
-            vendored: false,
-            generated: false,
-            test_paths: Vec::new(),
-            vendored_paths: Vec::new(),
-            include: Vec::new(),
-        }
-    }
 }
 
 /// Directory names that hold tests.

@@ -30,6 +30,7 @@ pub(crate) struct SinkInput<'t> {
 }
 
 /// Decides, for each sink input of one unit, whether tainted data reaches it.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn flows<'t>(
     language: Language,
     model: Option<&TaintModel>,
@@ -474,7 +475,7 @@ impl<'t> Walker<'_, 't> {
                     | "MatchString"
             );
             // Django's / Werkzeug's URL checks: the first argument is a local redirect.
-            let checks_url = self.model.url_validators.iter().any(|v| *v == name);
+            let checks_url = self.model.url_validators.contains(&name);
             if (checks_membership || checks_url || name == "test" || name == "matches")
                 && let Some(arg) = args.first().filter(|a| self.is_plain_name(**a))
             {
