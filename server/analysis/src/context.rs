@@ -121,7 +121,7 @@ impl ContextRules {
         Ok(ContextRules {
             detector: crate::profile::ProfileDetector::new(),
             scope: crate::scope::Scope::new(settings.scope.clone())?,
-            configured: settings.analysis.profile,
+            configured: settings.analysis.profile.fixed(),
         })
     }
 

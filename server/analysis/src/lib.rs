@@ -32,7 +32,9 @@ pub use incremental::{DocumentAnalysis, UpdateStats};
 pub use profile::{Detected, ProfileDetector};
 pub use report::{finalize, today};
 pub use scope::{Scope, ScopeSettings, is_generated};
-pub use settings::{AnalysisSettings, SettingsError, ThreatModelSettings, WorkspaceFile};
+pub use settings::{
+    AnalysisSettings, ProfileSetting, SettingsError, ThreatModelSettings, WorkspaceFile,
+};
 pub use suppression::{
     Date, SUPPRESSION_EXPIRED, SUPPRESSION_WITHOUT_REASON, apply_suppressions, suppression_comment,
 };

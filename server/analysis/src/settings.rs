@@ -37,8 +37,32 @@ pub struct AnalysisSettings {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ThreatModelSettings {
-    /// `application`, `library` or `snippet`; detected from the project when unset.
-    pub profile: Option<Profile>,
+    /// `auto` (detected from the project), `application`, `library` or `snippet`.
+    pub profile: ProfileSetting,
+}
+
+/// The `[analysis] profile` setting.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ProfileSetting {
+    /// Detected from the nearest project manifest.
+    #[default]
+    Auto,
+    Application,
+    Library,
+    Snippet,
+}
+
+impl ProfileSetting {
+    /// The configured profile; `None` for `auto`.
+    pub fn fixed(self) -> Option<Profile> {
+        match self {
+            ProfileSetting::Auto => None,
+            ProfileSetting::Application => Some(Profile::Application),
+            ProfileSetting::Library => Some(Profile::Library),
+            ProfileSetting::Snippet => Some(Profile::Snippet),
+        }
+    }
 }
 
 impl Default for AnalysisSettings {

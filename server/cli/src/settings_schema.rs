@@ -58,6 +58,55 @@ pub fn settings() -> Vec<SettingDoc> {
             description: "Files larger than this many bytes are skipped with a note.",
         },
         SettingDoc {
+            key: "analysis.profile",
+            kind: "string",
+            options: Some(&["auto", "application", "library", "snippet"]),
+            default: json!("auto"),
+            description: "Threat model: which values count as attacker-controlled. `auto` detects it from the project manifest (a web framework → application; another package → library; none → snippet).",
+        },
+        SettingDoc {
+            key: "scope.tests",
+            kind: "boolean",
+            options: None,
+            default: json!(false),
+            description: "Review test code (tests/, test_*.py, *_test.go, *.spec.ts, src/test/) with vulnerability and bias rules.",
+        },
+        SettingDoc {
+            key: "scope.vendored",
+            kind: "boolean",
+            options: None,
+            default: json!(false),
+            description: "Review vendored code (vendor/, third_party/, node_modules/) with vulnerability and bias rules.",
+        },
+        SettingDoc {
+            key: "scope.generated",
+            kind: "boolean",
+            options: None,
+            default: json!(false),
+            description: "Review minified and generated files with vulnerability and bias rules.",
+        },
+        SettingDoc {
+            key: "scope.testPaths",
+            kind: "array",
+            options: None,
+            default: json!([]),
+            description: "More globs (relative to the project root) of test files.",
+        },
+        SettingDoc {
+            key: "scope.vendoredPaths",
+            kind: "array",
+            options: None,
+            default: json!([]),
+            description: "More globs (relative to the project root) of vendored files.",
+        },
+        SettingDoc {
+            key: "scope.include",
+            kind: "array",
+            options: None,
+            default: json!([]),
+            description: "Globs of files always reviewed with every rule, whatever their role.",
+        },
+        SettingDoc {
             key: "llm.provider",
             kind: "string",
             options: Some(&["openai", "anthropic"]),
@@ -229,9 +278,22 @@ mod tests {
         use bluecode_workspace::llm::LlmSettings;
         use bluecode_workspace::sandbox::SandboxSettings;
         let sections = [
+            ("", {
+                let mut top = serde_json::to_value(AnalysisSettings::default()).unwrap();
+                // Sections of their own, below.
+                if let Value::Object(fields) = &mut top {
+                    fields.remove("analysis");
+                    fields.remove("scope");
+                }
+                top
+            }),
             (
-                "",
-                serde_json::to_value(AnalysisSettings::default()).unwrap(),
+                "analysis.",
+                serde_json::to_value(bluecode_analysis::ThreatModelSettings::default()).unwrap(),
+            ),
+            (
+                "scope.",
+                serde_json::to_value(bluecode_analysis::ScopeSettings::default()).unwrap(),
             ),
             (
                 "llm.",
