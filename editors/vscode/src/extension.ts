@@ -21,7 +21,7 @@ import {
 
 import { RestartPolicy } from './backoff';
 import { RESTRICTED_KEYS } from './contrib';
-import { describeFailure, resolveBinary } from './binary';
+import { BinarySource, describeFailure, describeSource, resolveBinary } from './binary';
 import { describeCommandResult, formatReport, parseScanReport, ScanFinding, summary } from './scan';
 import {
     apiKeyEnvName,
@@ -87,6 +87,7 @@ class Bluecode implements vscode.Disposable {
     private hasStoredKey = false;
     private binary: string | undefined;
     private serverVersion: string | undefined;
+    private binarySource: BinarySource | undefined;
     private toml = new Map<string, TomlScalar>();
 
     constructor(private readonly context: vscode.ExtensionContext) {
@@ -152,6 +153,10 @@ class Bluecode implements vscode.Disposable {
             restartInSecs:
                 this.restartAt !== undefined ? Math.max(0, Math.ceil((this.restartAt - Date.now()) / 1000)) : undefined,
             serverVersion: this.serverVersion,
+            serverBinary:
+                this.binary !== undefined && this.binarySource !== undefined
+                    ? { path: this.binary, source: describeSource(this.binarySource) }
+                    : undefined,
         });
         this.statusItem.text = view.text;
         this.statusItem.tooltip = view.tooltip;
@@ -226,7 +231,9 @@ class Bluecode implements vscode.Disposable {
             return;
         }
         this.binary = resolution.path;
-        this.log(`using ${resolution.path} (from ${resolution.source})`);
+        this.binarySource = resolution.source;
+        this.log(`server: ${resolution.path} (${describeSource(resolution.source)})`);
+        this.renderStatus();
         this.readServerVersion(resolution.path);
 
         const settings = this.serverSettings();

@@ -76,3 +76,9 @@ test('status: restarting, stopped and missing are flagged', () => {
     assert.equal(renderStatus({ ...base, state: 'missing' }).level, 'error');
     assert.equal(renderStatus({ ...base, state: 'starting' }).level, 'normal');
 });
+
+test('status: the tooltip names the binary and where it came from', () => {
+    const r = renderStatus({ ...base, serverBinary: { path: '/ext/server/bluecode', source: 'bundled with the extension' } });
+    assert.match(r.tooltip, /Binary: \/ext\/server\/bluecode \(bundled with the extension\)/);
+    assert.doesNotMatch(renderStatus(base).tooltip, /Binary:/);
+});
