@@ -93,13 +93,18 @@ run vscode-unit 120 bash -c 'npx --no-install tsc -p tsconfig.test.json || exit 
     awk "/^ℹ pass /{p=\$3} /^ℹ fail /{f=\$3} END{print \"vscode unit: \" p \" passed, \" f \" failed\"}" out/unit.txt
     exit $rc'
 VERSION=$(node -p "require('./package.json').version")
-rm -rf bin
+rm -rf bin server
 run vscode-package 180 npx --no-install vsce package --no-dependencies --skip-license -o "$LOG/bluecode-$VERSION.vsix"
-# The platform package with the binary bundled (stripped) as bin/bluecode.
-mkdir -p bin && cp "$BIN" bin/bluecode && chmod +x bin/bluecode
-command -v strip >/dev/null && strip bin/bluecode
-run vscode-package-bundled 300 npx --no-install vsce package --no-dependencies --skip-license --target linux-x64 -o "$LOG/bluecode-linux-x64-$VERSION.vsix"
-rm -rf bin
+# The platform package with the server bundled as server/bluecode: the stripped `dist`
+# build when .ci/run made one (BLUECODE_DIST_BIN), else a stripped copy of $BIN.
+BUNDLE_BIN="${BLUECODE_DIST_BIN:-}"
+if [ -z "$BUNDLE_BIN" ]; then
+    BUNDLE_BIN="$LOG/bluecode-stripped"
+    cp "$BIN" "$BUNDLE_BIN"
+    command -v strip >/dev/null && strip "$BUNDLE_BIN"
+fi
+run vscode-package-bundled 300 scripts/package-target.sh linux-x64 "$BUNDLE_BIN" "$LOG/bluecode-linux-x64-$VERSION.vsix"
+echo "== .vsix sizes: $(stat -c %s "$LOG/bluecode-$VERSION.vsix") bytes (no server), $(stat -c %s "$LOG/bluecode-linux-x64-$VERSION.vsix") bytes (linux-x64, server bundled)"
 cd "$ROOT"
 
 # --- Neovim -----------------------------------------------------------------------
@@ -115,8 +120,9 @@ else
 fi
 
 # --- VS Code in code-server + Chromium ------------------------------------------
+# The targeted .vsix alone: no bluecode on PATH, no bluecode.server.path (--require-bundled).
 run vscode-codeserver 300 env BLUECODE_CS_PGID_FILE="$CS_PGID_FILE" node editors/vscode/e2e/codeserver.mjs \
-    --vsix "$LOG/bluecode-linux-x64-$VERSION.vsix" --code-server "$CSDIR" \
+    --vsix "$LOG/bluecode-linux-x64-$VERSION.vsix" --code-server "$CSDIR" --require-bundled \
     --screenshot "$LOG/screenshot.png" --log-dir "$LOG"
 cleanup
 # BLUECODE_UPDATE_SCREENSHOT=1 refreshes the committed screenshot from this run.

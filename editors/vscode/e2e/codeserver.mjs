@@ -35,8 +35,15 @@ const { values: opts } = parseArgs({
         'log-dir': { type: 'string' },
         chromium: { type: 'string', default: '/usr/bin/chromium' },
         keep: { type: 'boolean', default: false },
+        // The .vsix must carry the server: no bluecode on PATH, no server.path, and the
+        // output channel must name the bundled binary.
+        'require-bundled': { type: 'boolean', default: false },
     },
 });
+if (opts['require-bundled'] && opts['server-path']) {
+    console.error('--require-bundled and --server-path exclude each other');
+    process.exit(2);
+}
 if (!opts.vsix || !opts['code-server']) {
     console.error('usage: codeserver.mjs --vsix FILE --code-server DIR [--screenshot PNG] [--server-path BIN]');
     process.exit(2);
@@ -80,8 +87,14 @@ if (opts['server-path']) {
 }
 writeFileSync(path.join(userDir, 'settings.json'), JSON.stringify(settings, null, 2));
 
+// With --require-bundled, no PATH folder may hold a bluecode: the extension must use its own.
+const searchPath = (process.env.PATH ?? '')
+    .split(path.delimiter)
+    .filter((dir) => !(opts['require-bundled'] && dir !== '' && existsSync(path.join(dir, 'bluecode'))))
+    .join(path.delimiter);
 const env = {
     ...process.env,
+    PATH: searchPath,
     XDG_CONFIG_HOME: path.join(W, 'c'),
     XDG_DATA_HOME: path.join(W, 'd'),
     XDG_CACHE_HOME: path.join(W, 'k'),
@@ -221,13 +234,18 @@ async function main() {
         }
         // A bundled binary must still be executable once VS Code has unpacked the .vsix.
         const extRoot = path.join(W, 'ext');
+        let bundledFound = false;
         for (const dir of readdirSync(extRoot).filter((d) => d.startsWith('bluecode.bluecode-'))) {
-            const bundled = path.join(extRoot, dir, 'bin', 'bluecode');
+            const bundled = path.join(extRoot, dir, 'server', 'bluecode');
             if (existsSync(bundled)) {
                 accessSync(bundled, fsConstants.X_OK);
                 execFileSync(bundled, ['--version']);
+                bundledFound = true;
                 say(`    # bundled binary ${bundled} is executable`);
             }
+        }
+        if (opts['require-bundled'] && !bundledFound) {
+            throw new Error(`--require-bundled: the installed extension has no server/bluecode under ${extRoot}`);
         }
     });
 
@@ -284,6 +302,31 @@ async function main() {
         const item = page.locator('.statusbar-item', { hasText: 'bluecode' }).first();
         await item.waitFor({ state: 'visible', timeout: STEP_TIMEOUT });
     });
+
+    if (opts['require-bundled']) {
+        await check('the output channel says the server is the bundled binary', async () => {
+            // VS Code mirrors each output channel into a log file under the user data dir.
+            const logs = path.join(W, 'data', 'logs');
+            const deadline = Date.now() + STEP_TIMEOUT;
+            for (;;) {
+                const files = existsSync(logs)
+                    ? readdirSync(logs, { recursive: true }).filter((f) => String(f).endsWith('.log'))
+                    : [];
+                const line = files
+                    .map((f) => readFileSync(path.join(logs, String(f)), 'utf8'))
+                    .flatMap((text) => text.split('\n'))
+                    .find((l) => /server: \S+\/server\/bluecode \(bundled with the extension\)/.test(l));
+                if (line !== undefined) {
+                    say(`    # ${line.trim()}`);
+                    return;
+                }
+                if (Date.now() > deadline) {
+                    throw new Error(`no "server: …/server/bluecode (bundled with the extension)" line in ${logs}`);
+                }
+                await new Promise((r) => setTimeout(r, 500));
+            }
+        });
+    }
 
     let hoverText = '';
     await check('hovering the finding shows the constitution principle', async () => {

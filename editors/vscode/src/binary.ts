@@ -1,10 +1,26 @@
 // Finding the `bluecode` executable: the `bluecode.server.path` setting, then a binary
-// bundled in the extension (`bin/bluecode`), then PATH. Pure: the file system is passed in,
+// bundled in the extension (`server/bluecode`, copied in by scripts/package-target.sh for a
+// platform-specific .vsix), then PATH. Pure: the file system is passed in,
 // so the order and the messages are unit-tested without VS Code.
 
 import * as path from 'path';
 
 export type BinarySource = 'setting' | 'bundled' | 'path';
+
+/** Where a platform-specific .vsix carries the server, relative to the extension. */
+export const BUNDLED_DIR = 'server';
+
+/** How the output channel and the status tooltip name each source. */
+export function describeSource(source: BinarySource): string {
+    switch (source) {
+        case 'setting':
+            return 'bluecode.server.path';
+        case 'bundled':
+            return 'bundled with the extension';
+        case 'path':
+            return 'PATH';
+    }
+}
 
 export type Resolution =
     | { kind: 'found'; path: string; source: BinarySource }
@@ -86,7 +102,7 @@ export function resolveBinary(input: ResolveInput): Resolution {
     }
     const tried: string[] = [];
     for (const name of executableNames(input.platform, input.pathExt)) {
-        const bundled = p.join(input.extensionPath, 'bin', name);
+        const bundled = p.join(input.extensionPath, BUNDLED_DIR, name);
         tried.push(bundled);
         if (input.isExecutableFile(bundled)) {
             return { kind: 'found', path: bundled, source: 'bundled' };
@@ -118,5 +134,5 @@ export function describeFailure(r: Exclude<Resolution, { kind: 'found' }>): stri
         const shown = r.expanded === r.configured ? `"${r.configured}"` : `"${r.configured}" (${r.expanded})`;
         return `bluecode.server.path is set to ${shown}, which is not an executable file. Fix the setting or clear it to use the bundled binary or the one on PATH.`;
     }
-    return `The bluecode language server was not found (looked for a bundled bin/bluecode and on PATH). Build it from a bluecode checkout with "cargo install --locked --path .", put it on PATH or set bluecode.server.path.`;
+    return `The bluecode language server was not found (looked for a bundled server/bluecode and on PATH). Install the platform-specific extension (it carries the server), or "pip install bluecode", or set bluecode.server.path.`;
 }

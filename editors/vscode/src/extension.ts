@@ -21,7 +21,7 @@ import {
 
 import { RestartPolicy } from './backoff';
 import { RESTRICTED_KEYS } from './contrib';
-import { describeFailure, resolveBinary } from './binary';
+import { BinarySource, describeFailure, describeSource, resolveBinary } from './binary';
 import { describeCommandResult, formatReport, parseScanReport, ScanFinding, summary } from './scan';
 import {
     apiKeyEnvName,
@@ -89,6 +89,7 @@ class Bluecode implements vscode.Disposable {
     private binary: string | undefined;
     private serverVersion: string | undefined;
     private features: Features = NO_FEATURES;
+    private binarySource: BinarySource | undefined;
 
     constructor(private readonly context: vscode.ExtensionContext) {
         this.output = vscode.window.createOutputChannel('bluecode');
@@ -164,6 +165,10 @@ class Bluecode implements vscode.Disposable {
             restartInSecs:
                 this.restartAt !== undefined ? Math.max(0, Math.ceil((this.restartAt - Date.now()) / 1000)) : undefined,
             serverVersion: this.serverVersion,
+            serverBinary:
+                this.binary !== undefined && this.binarySource !== undefined
+                    ? { path: this.binary, source: describeSource(this.binarySource) }
+                    : undefined,
         });
         this.statusItem.text = view.text;
         this.statusItem.tooltip = view.tooltip;
@@ -238,7 +243,9 @@ class Bluecode implements vscode.Disposable {
             return;
         }
         this.binary = resolution.path;
-        this.log(`using ${resolution.path} (from ${resolution.source})`);
+        this.binarySource = resolution.source;
+        this.log(`server: ${resolution.path} (${describeSource(resolution.source)})`);
+        this.renderStatus();
         this.readServerVersion(resolution.path);
 
         const settings = this.serverSettings();

@@ -45,6 +45,8 @@ export interface StatusInput {
     /** Seconds until an automatic restart, when one is scheduled. */
     restartInSecs?: number;
     serverVersion?: string;
+    /** Which binary runs and where it came from (setting, bundled, PATH). */
+    serverBinary?: { path: string; source: string };
 }
 
 export interface StatusView {
@@ -107,6 +109,9 @@ export function renderStatus(s: StatusInput): StatusView {
     ];
     if (s.serverVersion !== undefined) {
         lines.push(`Server: ${s.serverVersion}`);
+    }
+    if (s.serverBinary !== undefined) {
+        lines.push(`Binary: ${s.serverBinary.path} (${s.serverBinary.source})`);
     }
     return { text: text + suffix, tooltip: lines.join('\n'), level };
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { describeFailure, expandSettingPath, resolveBinary, ResolveInput } from '../src/binary';
+import { BUNDLED_DIR, describeFailure, describeSource, expandSettingPath, resolveBinary, ResolveInput } from '../src/binary';
 
 function input(executables: string[], over: Partial<ResolveInput> = {}): ResolveInput {
     return {
@@ -17,12 +17,12 @@ function input(executables: string[], over: Partial<ResolveInput> = {}): Resolve
 }
 
 test('the setting wins over the bundled binary and PATH', () => {
-    const r = resolveBinary(input(['/opt/bc/bluecode', '/ext/bin/bluecode', '/usr/bin/bluecode'], { configured: '/opt/bc/bluecode' }));
+    const r = resolveBinary(input(['/opt/bc/bluecode', '/ext/server/bluecode', '/usr/bin/bluecode'], { configured: '/opt/bc/bluecode' }));
     assert.deepEqual(r, { kind: 'found', path: '/opt/bc/bluecode', source: 'setting' });
 });
 
 test('a setting that is not executable is an error, not a silent fallback', () => {
-    const r = resolveBinary(input(['/ext/bin/bluecode', '/usr/bin/bluecode'], { configured: '~/bin/bluecode' }));
+    const r = resolveBinary(input(['/ext/server/bluecode', '/usr/bin/bluecode'], { configured: '~/bin/bluecode' }));
     assert.deepEqual(r, { kind: 'badSetting', configured: '~/bin/bluecode', expanded: '/home/u/bin/bluecode' });
     assert.equal(r.kind, 'badSetting');
     if (r.kind === 'badSetting') {
@@ -32,9 +32,9 @@ test('a setting that is not executable is an error, not a silent fallback', () =
     }
 });
 
-test('bundled bin/bluecode comes before PATH', () => {
-    const r = resolveBinary(input(['/ext/bin/bluecode', '/usr/bin/bluecode']));
-    assert.deepEqual(r, { kind: 'found', path: '/ext/bin/bluecode', source: 'bundled' });
+test('bundled server/bluecode comes before PATH', () => {
+    const r = resolveBinary(input(['/ext/server/bluecode', '/usr/bin/bluecode']));
+    assert.deepEqual(r, { kind: 'found', path: '/ext/server/bluecode', source: 'bundled' });
 });
 
 test('PATH is searched in order', () => {
@@ -44,9 +44,10 @@ test('PATH is searched in order', () => {
 
 test('nothing found lists what was tried and says how to install', () => {
     const r = resolveBinary(input([]));
-    assert.deepEqual(r, { kind: 'missing', tried: ['/ext/bin/bluecode', '/usr/local/bin/bluecode', '/usr/bin/bluecode'] });
+    assert.deepEqual(r, { kind: 'missing', tried: ['/ext/server/bluecode', '/usr/local/bin/bluecode', '/usr/bin/bluecode'] });
     if (r.kind === 'missing') {
-        assert.match(describeFailure(r), /cargo install/);
+        assert.match(describeFailure(r), /pip install bluecode/);
+        assert.match(describeFailure(r), /bundled server\/bluecode/);
     }
 });
 
@@ -79,4 +80,11 @@ test('Windows: PATHEXT names and ; separated PATH', () => {
         }),
     );
     assert.deepEqual(r, { kind: 'found', path: 'C:\\tools\\bluecode.exe', source: 'path' });
+});
+
+test('each source is named in words for the output channel and the status tooltip', () => {
+    assert.equal(describeSource('setting'), 'bluecode.server.path');
+    assert.equal(describeSource('bundled'), 'bundled with the extension');
+    assert.equal(describeSource('path'), 'PATH');
+    assert.equal(BUNDLED_DIR, 'server');
 });

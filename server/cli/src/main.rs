@@ -1,5 +1,6 @@
 //! Layer 7 — the `bluecode` binary: `lsp` (the language server on stdio), `scan` (the same
-//! engine over files, for CI), `constitutions` (list, show, test) and `config schema`.
+//! engine over files, for CI), `constitutions` (list, show, test), `config schema` and
+//! `doctor` (the install's checks, gathered).
 //! Logs go to stderr; stdout carries only results (and, for `lsp`, the protocol).
 //!
 //! May depend on every other layer; holds no analysis logic of its own.
@@ -7,12 +8,14 @@
 mod apt_mirror;
 mod constitutions_cmd;
 mod discover;
+mod doctor;
 mod eval;
 mod llm_cmd;
 mod output;
 mod sandbox_cmd;
 mod scan;
 mod settings_schema;
+mod version;
 mod workspace;
 
 use std::path::PathBuf;
@@ -59,6 +62,9 @@ enum Command {
     /// Configuration helpers.
     #[command(subcommand)]
     Config(ConfigCommand),
+    /// Check the install: binary, config, constitutions, LLM, sandbox, editors
+    /// (exit 0 nothing broken, 1 a configured component is broken).
+    Doctor(doctor::DoctorArgs),
 }
 
 #[derive(clap::Args)]
@@ -148,6 +154,10 @@ fn init_logging() {
 }
 
 fn main() -> ExitCode {
+    if version::asked(&std::env::args().collect::<Vec<_>>()) {
+        println!("{}", version::line());
+        return ExitCode::SUCCESS;
+    }
     let cli = Cli::parse();
     init_logging();
     let result = match cli.command {
@@ -170,6 +180,7 @@ fn main() -> ExitCode {
         Command::Sandbox(command) => sandbox_cmd::run(&command),
         Command::Llm(LlmCommand::Check) => llm_cmd::check(std::path::Path::new(".")),
         Command::Config(ConfigCommand::Schema) => settings_schema::print(),
+        Command::Doctor(args) => doctor::run(&args),
     };
     match result {
         Ok(code) => code,
