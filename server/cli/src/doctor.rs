@@ -182,12 +182,9 @@ fn config_check(start: &Path) -> (Check, WorkspaceSettings, PathBuf) {
     };
     let path = root.join("bluecode.toml");
     let name = path.display().to_string();
-    let parsed = std::fs::read_to_string(&path)
-        .map_err(|e| format!("cannot read: {e}"))
-        .and_then(|text| {
-            bluecode_analysis::AnalysisSettings::parse_file(&text, &name).map_err(|e| e.to_string())
-        })
-        .and_then(|file| WorkspaceSettings::from_file(file, &name).map_err(|e| e.to_string()));
+    let parsed = bluecode_workspace::SettingsFile::read(&path)
+        .and_then(|file| WorkspaceSettings::from_file(&file))
+        .map_err(|e| e.to_string());
     let check = match parsed {
         Ok(settings) => {
             let status = Status::Ok;
