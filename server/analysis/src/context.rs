@@ -63,6 +63,9 @@ impl FileRole {
     }
 }
 
+/// Rules about characters that change what a human reader sees.
+const HIDDEN_TEXT_RULES: [&str; 2] = ["instr.zero-width", "instr.bidi-control"];
+
 /// The profile and role of one document, with why (shown in hover and JSON output).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct AnalysisContext {
@@ -97,6 +100,12 @@ impl AnalysisContext {
     /// where the file is in scope; malicious and instruction findings everywhere
     /// (supply-chain code hides in vendored and generated files).
     pub fn keeps(&self, finding: &Finding) -> bool {
+        // A minified bundle's invisible characters are its Unicode tables and measuring
+        // tricks: nobody reads that file, so nothing in it can be reordered for a reader.
+        if self.role == FileRole::Generated && HIDDEN_TEXT_RULES.contains(&finding.rule_id.as_str())
+        {
+            return false;
+        }
         self.reviewed || !matches!(finding.category, Category::Vulnerability | Category::Bias)
     }
 

@@ -32,8 +32,17 @@ pub struct ScopeSettings {
     pub include: Vec<String>,
 }
 
-/// Directory names that hold tests.
-const TEST_DIRS: [&str; 12] = [
+/// Directory names that hold tests, examples and documentation code: not what the
+/// project ships.
+const TEST_DIRS: [&str; 20] = [
+    "examples",
+    "example",
+    "samples",
+    "demo",
+    "demos",
+    "documentation",
+    "benchmarks",
+    "t",
     "tests",
     "test",
     "__tests__",
