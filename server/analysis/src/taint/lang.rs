@@ -120,18 +120,11 @@ pub(crate) fn classify(node: Node, language: Language) -> Class {
         "as_pattern" if language == Language::Python => Class::AsPattern,
         "return_statement" | "raise_statement" | "throw_statement" | "break_statement"
         | "continue_statement" | "goto_statement" => Class::Exit,
-        "function_definition"
-        | "function_declaration"
-        | "method_definition"
-        | "function_expression"
-        | "arrow_function"
-        | "func_literal"
-        | "lambda"
-        | "lambda_expression"
-        | "method_declaration"
-        | "class_definition"
-        | "class_declaration"
-        | "generator_function_declaration" => Class::Scope,
+        k if FUNCTION_KINDS.contains(&k)
+            || matches!(k, "class_definition" | "class_declaration") =>
+        {
+            Class::Scope
+        }
         _ => Class::Other,
     }
 }
@@ -279,21 +272,22 @@ pub(crate) fn conditional_parts(node: Node) -> Option<(Node, Node, Node)> {
     }
 }
 
+/// Node kinds of functions of every shape, in every grammar (Java constructors aside).
+const FUNCTION_KINDS: [&str; 10] = [
+    "function_definition",
+    "function_declaration",
+    "method_definition",
+    "function_expression",
+    "arrow_function",
+    "func_literal",
+    "lambda",
+    "lambda_expression",
+    "method_declaration",
+    "generator_function_declaration",
+];
+
 /// Whether `node` is a function of any shape (not a class): what encloses a nested
 /// function.
 pub(crate) fn is_function_like(node: Node) -> bool {
-    matches!(
-        node.kind(),
-        "function_definition"
-            | "function_declaration"
-            | "method_definition"
-            | "function_expression"
-            | "arrow_function"
-            | "func_literal"
-            | "lambda"
-            | "lambda_expression"
-            | "method_declaration"
-            | "generator_function_declaration"
-            | "constructor_declaration"
-    )
+    FUNCTION_KINDS.contains(&node.kind()) || node.kind() == "constructor_declaration"
 }
