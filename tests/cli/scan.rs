@@ -291,7 +291,7 @@ fn scan_verify_ties_verdicts_to_the_finding_kind_and_prints_per_kind_counts() {
     let project = Project::new();
     project.file(
         "app.py",
-        "import hashlib\nimport logging\n\nfrom flask import request\n\nlog = logging.getLogger(\"audit\")\n\n\ndef login():\n    username = request.form.get(\"username\", \"\")\n    log.warning(\"failed login for \" + username)\n    return hashlib.md5(username.encode()).hexdigest()\n",
+        "import hashlib\nimport logging\n\nfrom flask import request\n\nlog = logging.getLogger(\"audit\")\n\n\ndef login():\n    username = request.form.get(\"username\", \"\")\n    log.warning(\"failed login for \" + username)\n    return hashlib.md5(request.form.get(\"password\", \"\").encode()).hexdigest()\n",
     );
     let run = bluecode(
         &[
