@@ -1,0 +1,300 @@
+//! Validation guards: which variable a condition checks (allow-lists, membership,
+//! format checks, containment, URL validators, validators defined in the file) and what
+//! the checked value is worth on the branch where the check passed.
+
+use super::helpers::guard_return;
+use super::*;
+
+impl<'t> Walker<'_, 't> {
+    /// Recognises a validation check in a condition: membership in a collection, a
+    /// full-match regex, or a character-class predicate. Returns the variable and whether
+    /// the condition is true when the value is valid, and the sink kinds the check makes
+    /// it safe for (`None`: every kind).
+    pub(super) fn validated_variable(
+        &self,
+        cond: Node<'t>,
+    ) -> Option<(String, bool, Option<&'static [&'static str]>)> {
+        let mut node = cond;
+        let mut positive = true;
+        loop {
+            match node.kind() {
+                "parenthesized_expression" | "condition_clause" => {
+                    node = node.named_child(0)?;
+                }
+                _ if classify(node, self.language) == Class::Not => {
+                    positive = !positive;
+                    node = node
+                        .child_by_field_name("argument")
+                        .or_else(|| node.child_by_field_name("operand"))
+                        .or_else(|| node.named_child(0))?;
+                }
+                _ => break,
+            }
+        }
+        if classify(node, self.language) == Class::Binary && node.kind() != "comparison_operator" {
+            return self
+                .validated_comparison(node)
+                .map(|(var, valid_when, kinds)| (var, valid_when == positive, kinds));
+        }
+        // Go: `if !allowed[name] { return }` with a `map[string]bool` allow-list.
+        if self.language == Language::Go && node.kind() == "index_expression" {
+            let index = node
+                .child_by_field_name("index")
+                .filter(|i| self.is_plain_name(*i))?;
+            return Some((self.key(index)?, positive, None));
+        }
+        let text = self.text_of(node);
+        if node.kind() == "comparison_operator" {
+            // `x in ALLOWED` / `x not in ALLOWED`
+            let left = node.named_child(0)?;
+            let negated = text.contains(" not in ");
+            if (text.contains(" in ") || negated) && self.is_plain_name(left) {
+                return Some((self.key(left)?, positive != negated, None));
+            }
+            return None;
+        }
+        if classify(node, self.language) == Class::Call {
+            let (callee, args) = lang::call_parts(node);
+            let name = self.call_path(node)?.last()?.clone();
+            let checks_membership = matches!(
+                name.as_str(),
+                "includes" | "contains" | "has" | "containsKey" | "count" | "__contains__"
+            );
+            let checks_format = matches!(
+                name.as_str(),
+                "fullmatch"
+                    | "isdigit"
+                    | "isalnum"
+                    | "isidentifier"
+                    | "isdecimal"
+                    | "isnumeric"
+                    | "matches"
+                    | "test"
+                    | "MatchString"
+            );
+            // Django's / Werkzeug's URL checks: the first argument is a local redirect.
+            let checks_url = self.model.url_validators.contains(&name);
+            if (checks_membership || checks_url || name == "test" || name == "matches")
+                && let Some(arg) = args.first().filter(|a| self.is_plain_name(**a))
+            {
+                return Some((self.key(*arg)?, positive, None));
+            }
+            // Go: `slices.Contains(allowed, x)`; `strings.HasPrefix(p, base)` is a
+            // containment check on its first argument.
+            if self.language == Language::Go {
+                let path = self.call_path(node)?;
+                let path: Vec<&str> = path.iter().map(String::as_str).collect();
+                match path.as_slice() {
+                    ["slices", "Contains"] => {
+                        let arg = args.last().filter(|a| self.is_plain_name(**a))?;
+                        return Some((self.key(*arg)?, positive, None));
+                    }
+                    ["strings", "HasPrefix"] => {
+                        let arg = args.first().filter(|a| self.is_plain_name(**a))?;
+                        return Some((self.key(*arg)?, positive, Some(&["path", "url"])));
+                    }
+                    _ => {}
+                }
+            }
+            // A containment check (`full.startswith(BASE)`) keeps a path or URL under a
+            // fixed prefix; it says nothing about shell or SQL metacharacters.
+            if matches!(
+                name.as_str(),
+                "startswith" | "startsWith" | "is_relative_to"
+            ) && !args.is_empty()
+            {
+                let receiver = lang::call_receiver(node, callee);
+                if let Some(r) = receiver.filter(|r| self.is_plain_name(*r)) {
+                    return Some((self.key(r)?, positive, Some(&["path", "url"])));
+                }
+            }
+            if checks_format {
+                // The checked value is the argument (`re.fullmatch(p, x)`,
+                // `re.MatchString(x)`), else the receiver (`x.isdigit()`,
+                // `x.matches("[a-z]+")`), or what a Java matcher was made for
+                // (`P.matcher(x).matches()`).
+                if let Some(arg) = args.last().filter(|a| self.is_plain_name(**a)) {
+                    return Some((self.key(*arg)?, positive, None));
+                }
+                let receiver = lang::call_receiver(node, callee);
+                if let Some(r) = receiver.filter(|r| self.is_plain_name(*r)) {
+                    return Some((self.key(r)?, positive, None));
+                }
+                let matched = receiver
+                    .filter(|r| {
+                        classify(*r, self.language) == Class::Call
+                            && self
+                                .call_path(*r)
+                                .is_some_and(|p| p.last().is_some_and(|n| n == "matcher"))
+                    })
+                    .and_then(|r| lang::call_parts(r).1.first().copied());
+                if let Some(arg) = matched.filter(|a| self.is_plain_name(*a)) {
+                    return Some((self.key(arg)?, positive, None));
+                }
+            }
+            if callee.is_some_and(|c| c.kind() == "identifier")
+                && let Some((var, valid_when, kinds)) = self.validator_call(node, &name, &args)
+            {
+                return Some((var, valid_when == positive, kinds));
+            }
+        }
+        None
+    }
+
+    /// The value of `var` once the check in `cond` passed: clean for every kind, or
+    /// sanitized for `kinds`. A checked source path (`req.body.email`) has no entry in
+    /// `env`; its value is what its expression in `cond` evaluates to.
+    pub(super) fn validated_value(
+        &mut self,
+        cond: Node<'t>,
+        env: &Env,
+        var: &str,
+        kinds: Option<&[&str]>,
+    ) -> Value {
+        let Some(kinds) = kinds else {
+            return Value::Clean;
+        };
+        let kinds: Vec<String> = kinds.iter().map(|k| (*k).to_owned()).collect();
+        let current = match env.get(var) {
+            Some(v) => v.clone(),
+            None => match self.node_with_key(cond, var) {
+                Some(node) => self.eval(node, env),
+                None => Value::Clean,
+            },
+        };
+        current.sanitized_for(&kinds)
+    }
+
+    /// The first name expression under `node` whose dotted path is `key`.
+    pub(super) fn node_with_key(&self, node: Node<'t>, key: &str) -> Option<Node<'t>> {
+        let mut stack = vec![node];
+        while let Some(n) = stack.pop() {
+            if self.is_plain_name(n) && self.key(n).as_deref() == Some(key) {
+                return Some(n);
+            }
+            let mut c = n.walk();
+            let children: Vec<Node<'t>> = n.named_children(&mut c).collect();
+            stack.extend(children.into_iter().rev());
+        }
+        None
+    }
+
+    /// A call of a validator defined in this file (`if not is_local(target): …`): a
+    /// top-level function whose body is guards that return the "invalid" boolean
+    /// (`if bad: return False`) and then `return CHECK`, where CHECK validates one of
+    /// its parameters as [`Self::validated_variable`] understands it. Returns the
+    /// argument passed for that parameter, the call's value when it is valid, and kinds.
+    pub(super) fn validator_call(
+        &self,
+        call: Node<'t>,
+        name: &str,
+        args: &[Node<'t>],
+    ) -> Option<(String, bool, Option<&'static [&'static str]>)> {
+        if self.in_validator.get() {
+            return None;
+        }
+        let def = self.top_level_function(call, name)?;
+        let stmts = self.body_statements(def)?;
+        let (last, guards) = stmts.split_last()?;
+        let expr = (last.kind() == "return_statement")
+            .then(|| last.named_child(0))
+            .flatten()?;
+        self.in_validator.set(true);
+        let checked = self.validated_variable(expr);
+        self.in_validator.set(false);
+        let (param, valid_when, kinds) = checked?;
+        let invalid = if valid_when { "false" } else { "true" };
+        let guards_return_invalid = guards.iter().all(|guard| {
+            guard_return(*guard)
+                .flatten()
+                .is_some_and(|v| v.kind().eq_ignore_ascii_case(invalid))
+        });
+        if !guards_return_invalid {
+            return None;
+        }
+        let index = self.parameter_names(def).iter().position(|n| *n == param)?;
+        let arg = args.get(index).filter(|a| self.is_plain_name(**a))?;
+        Some((self.key(*arg)?, valid_when, kinds))
+    }
+
+    /// Validation spelled with operators: `a || b` (past `if (a || b) return;` neither
+    /// holds), `a && b` (inside, both hold), `x == "literal"` (x is that constant), and a
+    /// bound such as `n > MAX` (n is then fine as a size or length, nothing else).
+    /// Returns the variable, the truth value of `node` for which it is valid, and kinds.
+    pub(super) fn validated_comparison(
+        &self,
+        node: Node<'t>,
+    ) -> Option<(String, bool, Option<&'static [&'static str]>)> {
+        let left = node
+            .child_by_field_name("left")
+            .or_else(|| node.named_child(0))?;
+        let right = node
+            .child_by_field_name("right")
+            .or_else(|| node.named_child(1))?;
+        let op = node
+            .child_by_field_name("operator")
+            .or_else(|| node.child(1))
+            .map(|o| o.kind())
+            .unwrap_or_default();
+        if matches!(op, "||" | "or" | "&&" | "and") {
+            // Under `||` a side that is false when valid carries over; under `&&` one
+            // that is true when valid.
+            let wanted = matches!(op, "&&" | "and");
+            return [left, right]
+                .into_iter()
+                .filter_map(|side| self.validated_variable(side))
+                .find(|(_, valid_when, _)| *valid_when == wanted);
+        }
+        // `typeof x !== "string"` (then exit): past it x is a string, which carries no
+        // query operators (`{"$ne": …}`); a number is safe in every sink.
+        if matches!(op, "==" | "===" | "!=" | "!==") {
+            let typeof_operand = |n: Node<'t>| {
+                (n.kind() == "unary_expression"
+                    && n.child_by_field_name("operator")
+                        .is_some_and(|o| o.kind() == "typeof"))
+                .then(|| n.child_by_field_name("argument"))
+                .flatten()
+                .filter(|a| self.is_plain_name(*a))
+            };
+            let (operand, type_name) = match (typeof_operand(left), typeof_operand(right)) {
+                (Some(a), _) => (Some(a), right),
+                (_, Some(a)) => (Some(a), left),
+                _ => (None, left),
+            };
+            if let Some(operand) = operand {
+                let kinds: Option<&'static [&'static str]> =
+                    match literal_content(self.text_of(type_name)).as_str() {
+                        "string" => Some(&["nosql"]),
+                        "number" | "boolean" => None,
+                        _ => return None,
+                    };
+                return Some((self.key(operand)?, matches!(op, "==" | "==="), kinds));
+            }
+        }
+        let (name, other, flipped) = if self.is_plain_name(left) {
+            (left, right, false)
+        } else if self.is_plain_name(right) {
+            (right, left, true)
+        } else {
+            return None;
+        };
+        let var = self.key(name)?;
+        let other_is_literal = matches!(classify(other, self.language), Class::Str | Class::Number);
+        match op {
+            "==" | "===" if other_is_literal => Some((var, true, None)),
+            "!=" | "!==" if other_is_literal => Some((var, false, None)),
+            ">" | ">=" | "<" | "<=" => {
+                let upper = matches!(op, "<" | "<=") != flipped;
+                Some((var, upper, Some(&["size"])))
+            }
+            _ => None,
+        }
+    }
+
+    pub(super) fn is_plain_name(&self, node: Node) -> bool {
+        matches!(
+            classify(node, self.language),
+            Class::Identifier | Class::Member
+        )
+    }
+}
