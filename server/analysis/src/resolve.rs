@@ -543,15 +543,7 @@ impl<'t> Resolver<'t> {
                 if !named {
                     return None;
                 }
-                let ty = node.child_by_field_name("type");
-                let ty = ty.map(|t| {
-                    // TS type annotations carry their `:`.
-                    if t.kind() == "type_annotation" {
-                        t.named_child(0).unwrap_or(t)
-                    } else {
-                        t
-                    }
-                });
+                let ty = declared_type(node);
                 typed(ty)
             }
             // Java `T x = …;`, Go `var x T = …`.
@@ -673,13 +665,7 @@ impl<'t> Resolver<'t> {
                             })
                 });
                 if let Some(d) = declared {
-                    let ty = d.child_by_field_name("type").map(|t| {
-                        if t.kind() == "type_annotation" {
-                            t.named_child(0).unwrap_or(t)
-                        } else {
-                            t
-                        }
-                    });
+                    let ty = declared_type(d);
                     if let Some(t) = ty.and_then(|t| self.qualify_type(self.text_of(t))) {
                         return Some(t);
                     }
@@ -730,6 +716,17 @@ fn api_or_unresolved(path: String) -> Resolution {
     } else {
         Resolution::Api(path)
     }
+}
+
+/// The type a declaration writes, without TypeScript's `:` annotation wrapper.
+fn declared_type(declaration: Node) -> Option<Node> {
+    declaration.child_by_field_name("type").map(|t| {
+        if t.kind() == "type_annotation" {
+            t.named_child(0).unwrap_or(t)
+        } else {
+            t
+        }
+    })
 }
 
 fn enclosing_function(node: Node) -> Option<Node> {

@@ -71,6 +71,11 @@ pub struct DocumentReview {
     /// The user asked to review this file although its role (test, vendored,
     /// generated) keeps vulnerability and bias rules out of it by default.
     pub(crate) review_out_of_scope: bool,
+    /// The placement (profile, role) the analysis holds was made by this workspace
+    /// ([`crate::Workspace`]'s `placement`); 0: not placed yet. Placing reads the file
+    /// system and the whole text, so it is done once per document and settings, not
+    /// per keystroke.
+    pub(crate) placed_by: u64,
 }
 
 impl DocumentReview {
@@ -87,12 +92,14 @@ impl DocumentReview {
             last: None,
             ignore_exclude: false,
             review_out_of_scope: false,
+            placed_by: 0,
         }
     }
 
     /// Reviews this file with every rule, whatever its role ("review this test file").
     pub fn review_out_of_scope(&mut self) {
         self.review_out_of_scope = true;
+        self.placed_by = 0;
     }
 
     pub fn path(&self) -> Option<&Path> {

@@ -43,7 +43,12 @@ pub struct Workspace {
     docs: Arc<OnceLock<Arc<Vec<ConstitutionDoc>>>>,
     /// Places documents: threat-model profile and role (test, vendored, generated).
     contexts: Arc<ContextRules>,
+    /// Tells this workspace's placements from another's (settings changed): never 0.
+    placement: u64,
 }
+
+/// Source of [`Workspace::placement`] numbers.
+static PLACEMENTS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 /// When the judge is asked about the units of a review.
 #[derive(Debug, Clone, Copy)]
@@ -125,6 +130,7 @@ impl Workspace {
             engine,
             docs: Arc::default(),
             contexts: Arc::new(contexts),
+            placement: PLACEMENTS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
     }
 
@@ -218,9 +224,12 @@ impl Workspace {
         let (raw, units) = match state.kind {
             _ if skipped.is_some() || excluded => (Vec::new(), Vec::new()),
             DocumentKind::Code => {
-                let mut context = self.context(state.path.as_deref(), doc.text());
-                context.reviewed |= state.review_out_of_scope;
-                state.analysis.set_context(context);
+                if state.placed_by != self.placement {
+                    let mut context = self.context(state.path.as_deref(), doc.text());
+                    context.reviewed |= state.review_out_of_scope;
+                    state.analysis.set_context(context);
+                    state.placed_by = self.placement;
+                }
                 state.analysis.update(&self.engine, doc);
                 (state.analysis.findings(), state.analysis.units().to_vec())
             }
