@@ -9,8 +9,8 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use bluecode_constitutions::{
-    CombinedQuery, CompiledLanguage, Confidence, Constitution, ConstitutionSet, ContextQuery,
-    Pattern, PatternContext, PatternKind, PatternRef, Unresolved,
+    Category, CombinedQuery, CompiledLanguage, Confidence, Constitution, ConstitutionSet,
+    ContextQuery, Pattern, PatternContext, PatternKind, PatternRef, Unresolved,
 };
 use bluecode_syntax::tree_sitter::{Node, QueryCursor, StreamingIterator};
 use bluecode_syntax::{Document, Language, Unit, UnitKind};
@@ -429,7 +429,8 @@ impl Engine {
             return Vec::new();
         };
         let text = doc.text();
-        let mut findings = self.regex_findings(compiled, text, &unit.own_ranges, &unit.id);
+        let mut findings =
+            self.regex_findings(compiled, text, &unit.own_ranges, &plan.comments, &unit.id);
         let Some(tree) = doc.tree() else {
             return findings;
         };
@@ -611,11 +612,16 @@ impl Engine {
         findings
     }
 
+    /// Matches of the regex patterns over `ranges`. A match that starts inside one of the
+    /// `comments` counts only for the `instruction` category (comments addressed to AI
+    /// tools are what it reviews): a comment runs nothing, so a path or a command named in
+    /// documentation is not behaviour.
     fn regex_findings(
         &self,
         compiled: &CompiledLanguage,
         text: &str,
         ranges: &[Range<usize>],
+        comments: &[Range<usize>],
         unit_id: &str,
     ) -> Vec<Finding> {
         let mut findings = Vec::new();
@@ -634,6 +640,11 @@ impl Engine {
                         continue;
                     }
                     let at = range.start + m.start()..range.start + m.end();
+                    if constitution.category != Category::Instruction
+                        && comments.iter().any(|c| c.contains(&at.start))
+                    {
+                        continue;
+                    }
                     findings.push(self.finding(
                         constitution,
                         pattern,
@@ -667,6 +678,7 @@ impl Engine {
                 compiled,
                 text,
                 std::slice::from_ref(&(0..text.len())),
+                &[],
                 "module",
             ),
             None => Vec::new(),
