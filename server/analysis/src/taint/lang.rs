@@ -221,6 +221,18 @@ pub(crate) fn call_parts(node: Node) -> (Option<Node>, Vec<Node>) {
     (callee, args)
 }
 
+/// The positional argument nodes of a call: every argument but Python's `name=value`
+/// keyword arguments and `*`/`**` splats of a mapping.
+pub(crate) fn positional_args(node: Node) -> Vec<Node> {
+    let Some(list) = node.child_by_field_name("arguments") else {
+        return Vec::new();
+    };
+    let mut cursor = list.walk();
+    list.named_children(&mut cursor)
+        .filter(|a| !matches!(a.kind(), "comment" | "keyword_argument" | "dictionary_splat"))
+        .collect()
+}
+
 /// The receiver of a method call (`x` in `x.strip()`), if the callee is a member access.
 pub(crate) fn call_receiver<'t>(call: Node<'t>, callee: Option<Node<'t>>) -> Option<Node<'t>> {
     if call.kind() == "method_invocation" {

@@ -1172,13 +1172,53 @@ impl<'t> Walker<'_, 't> {
                 return joined.sanitized_for(&kinds);
             }
         }
-        match joined {
+        let passed = if self.options_do_not_flow(&refs) {
+            let mut kept: Vec<Node<'t>> = lang::positional_args(node);
+            kept.extend(receiver);
+            let values: Vec<Value> = kept.into_iter().map(|a| self.eval(a, env)).collect();
+            Value::join_all(values)
+        } else {
+            joined
+        };
+        match passed {
             Value::Tainted(t) => {
                 let step = self.step(node, "passed through");
                 Value::Tainted(Rc::new(t.with_step(step)))
             }
             _ => Value::Clean,
         }
+    }
+
+    /// Whether a Python call the model knows nothing about passes only its positional
+    /// arguments (and receiver) into its result: a keyword argument configures a call
+    /// (`render_diff(a, b, ignore_whitespace=flag)`, `query.filter(name__icontains=q)`),
+    /// it is not the data the result is made of. Constructors (a capitalised name: the
+    /// object keeps its fields) and the calls that do build text or mappings from keywords
+    /// (`str.format`, `dict`, `Template.substitute`…) keep every argument.
+    fn options_do_not_flow(&self, path: &[&str]) -> bool {
+        if self.language != Language::Python {
+            return false;
+        }
+        let Some(name) = path.last() else {
+            return false;
+        };
+        let constructor = name.chars().next().is_some_and(char::is_uppercase);
+        !constructor
+            && !matches!(
+                *name,
+                "format"
+                    | "format_map"
+                    | "dict"
+                    | "update"
+                    | "setdefault"
+                    | "substitute"
+                    | "safe_substitute"
+                    | "_replace"
+                    | "replace"
+                    | "urlencode"
+                    | "namedtuple"
+                    | "SimpleNamespace"
+            )
     }
 }
 
