@@ -275,6 +275,16 @@ impl<'t> Walker<'_, 't> {
             (left, right, false)
         } else if self.is_plain_name(right) {
             (right, left, true)
+        } else if matches!(op, ">" | ">=" | "<" | "<=") {
+            // `used + 4 + len > capacity`: a bound on a sum bounds its last named addend
+            // (a length is not negative), the shape of "does it still fit?".
+            let (sum, flipped) = match (self.last_addend(left), self.last_addend(right)) {
+                (Some(a), None) => (a, false),
+                (None, Some(a)) => (a, true),
+                _ => return None,
+            };
+            let upper = matches!(op, "<" | "<=") != flipped;
+            return Some((self.key(sum)?, upper, Some(&["size"])));
         } else {
             return None;
         };
@@ -289,6 +299,22 @@ impl<'t> Walker<'_, 't> {
             }
             _ => None,
         }
+    }
+
+    /// The last named operand of an addition (`a + 4 + len` → `len`), if `node` is one.
+    fn last_addend(&self, node: Node<'t>) -> Option<Node<'t>> {
+        if node.kind() != "binary_expression"
+            || !node
+                .child_by_field_name("operator")
+                .is_some_and(|o| o.kind() == "+")
+        {
+            return None;
+        }
+        let right = node.child_by_field_name("right")?;
+        if self.is_plain_name(right) {
+            return Some(right);
+        }
+        self.last_addend(node.child_by_field_name("left")?)
     }
 
     pub(super) fn is_plain_name(&self, node: Node) -> bool {

@@ -201,6 +201,49 @@ pub(crate) fn out_arguments(
     })
 }
 
+/// Whether a C reader returns a count (`read`, `recv`, `fread`, `scanf`…) rather than the
+/// data: the count is at most the size the caller passed, so it carries no taint — the
+/// buffer it filled does (see [`out_arguments`]).
+pub(crate) fn returns_count(language: Language, path: &[String], argc: usize) -> bool {
+    if !matches!(language, Language::C | Language::Cpp) {
+        return false;
+    }
+    match path {
+        [name] => match name.as_str() {
+            "read" | "recv" | "recvfrom" | "pread" | "fread" | "scanf" | "fscanf" => true,
+            // C's `getline(&line, &n, stream)`; C++'s returns the stream.
+            "getline" => argc == 3,
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// The buffer a C pointer expression points into: `buf + off` and `(p - 1)` write into
+/// `buf` and `p`; only that buffer takes what a reader writes, not the offset's variables.
+pub(crate) fn pointer_base(node: Node) -> Node {
+    let mut current = node;
+    loop {
+        match current.kind() {
+            "binary_expression"
+                if current
+                    .child_by_field_name("operator")
+                    .is_some_and(|o| matches!(o.kind(), "+" | "-")) =>
+            {
+                match current.child_by_field_name("left") {
+                    Some(left) => current = left,
+                    None => return current,
+                }
+            }
+            "parenthesized_expression" => match current.named_child(0) {
+                Some(inner) => current = inner,
+                None => return current,
+            },
+            _ => return current,
+        }
+    }
+}
+
 /// The callee and argument nodes of a call.
 pub(crate) fn call_parts(node: Node) -> (Option<Node>, Vec<Node>) {
     let callee = node

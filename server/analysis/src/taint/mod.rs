@@ -539,7 +539,7 @@ impl<'t> Walker<'_, 't> {
         {
             for arg in args.get(outs).unwrap_or_default() {
                 let step = self.step(call, "read into");
-                self.bind(*arg, v.clone(), step, env);
+                self.bind(lang::pointer_base(*arg), v.clone(), step, env);
             }
             return;
         }
@@ -1072,7 +1072,9 @@ impl<'t> Walker<'_, 't> {
                 .then(|| self.path(node))
                 .flatten()
         });
-        if path.as_ref().is_some_and(|p| self.is_server_side(p)) {
+        if path.as_ref().is_some_and(|p| {
+            self.is_server_side(p) || lang::returns_count(self.language, p, args.len())
+        }) {
             return Value::Clean;
         }
         let receiver = lang::call_receiver(node, callee);
@@ -1130,6 +1132,16 @@ impl<'t> Walker<'_, 't> {
             && let Some(v) = self.helper_result(refs[0], &args, env)
         {
             return v;
+        }
+        // `MIN(len, sizeof buf)`, `std::min(n, cap)`: bounded by the clean side.
+        if matches!(self.language, Language::C | Language::Cpp)
+            && refs
+                .last()
+                .is_some_and(|n| matches!(*n, "MIN" | "UMIN" | "min" | "umin" | "MIN2"))
+            && args.len() >= 2
+            && args.iter().any(|a| self.eval(*a, env).taint().is_none())
+        {
+            return joined.sanitized_for(&["size".to_owned()]);
         }
         if self.is_regex_escape(&refs, &args) {
             return joined.sanitized_for(&["regex".to_owned()]);
