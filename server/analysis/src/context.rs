@@ -156,7 +156,24 @@ impl ContextRules {
                     .map(std::path::PathBuf::from)
                     .unwrap_or_default()
             });
-        let role = self.scope.role(&relative, text);
+        let mut role = self.scope.role(&relative, text);
+        // A project nested in another one's `examples/`, `tests/` or `vendor/` (a Go
+        // module under documentation/examples, a fixture app with its own package.json)
+        // is that: its own manifest does not make it shipped code.
+        let mut inner_root = detected.root.clone();
+        for _ in 0..4 {
+            if role != FileRole::Source {
+                break;
+            }
+            let Some(outer) = inner_root.as_deref().and_then(|r| self.detector.detect(r).root)
+            else {
+                break;
+            };
+            if let Ok(outer_relative) = absolute.strip_prefix(&outer) {
+                role = self.scope.role(outer_relative, text);
+            }
+            inner_root = Some(outer);
+        }
         AnalysisContext {
             profile,
             profile_reason,
