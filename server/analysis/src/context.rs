@@ -159,10 +159,15 @@ impl ContextRules {
         let mut role = self.scope.role(&relative, text);
         // A project nested in another one's `examples/`, `tests/` or `vendor/` (a Go
         // module under documentation/examples, a fixture app with its own package.json)
-        // is that: its own manifest does not make it shipped code.
+        // is that: its own manifest does not make it shipped code. A `bluecode.toml` is
+        // the user's own boundary: the walk stops there.
         let mut inner_root = detected.root.clone();
         for _ in 0..4 {
-            if role != FileRole::Source {
+            if role != FileRole::Source
+                || inner_root
+                    .as_deref()
+                    .is_none_or(|r| r.join("bluecode.toml").is_file())
+            {
                 break;
             }
             let Some(outer) = inner_root.as_deref().and_then(|r| self.detector.detect(r).root)

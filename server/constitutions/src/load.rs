@@ -628,6 +628,17 @@ fn parse_constitution(
         }
         let _ = kind;
     }
+    let profiles = raw.profiles.as_ref();
+    for profile in profiles.map(|p| p.get_ref().as_slice()).unwrap_or_default() {
+        if !matches!(profile.as_str(), "application" | "library" | "snippet") {
+            check.at(
+                profiles.map_or(0, |p| p.span().start),
+                format!(
+                    "unknown profile `{profile}` in `profiles` (application, library or snippet)"
+                ),
+            );
+        }
+    }
     if check.errors.len() > errors_before {
         return None;
     }
@@ -648,6 +659,10 @@ fn parse_constitution(
         sandbox: raw.sandbox,
         tags: raw.tags,
         files: raw.files,
+        profiles: raw
+            .profiles
+            .map(toml::Spanned::into_inner)
+            .unwrap_or_default(),
         patterns,
         examples,
         origin,

@@ -240,6 +240,10 @@ pub struct Constitution {
     /// Globs of non-code files (AGENTS.md, *.prompt.md) its regex patterns also run over,
     /// in addition to code of its languages.
     pub files: Vec<String>,
+    /// The threat-model profiles (`application`, `library`, `snippet`) it reports in;
+    /// empty means every one. Server configuration (timeouts, body limits) is the
+    /// application's decision, not a library's that wraps it.
+    pub profiles: Vec<String>,
     pub patterns: Vec<Pattern>,
     pub examples: Vec<Example>,
     pub origin: crate::load::Origin,
@@ -330,6 +334,8 @@ pub(crate) mod raw {
         pub tags: Vec<String>,
         #[serde(default)]
         pub files: Vec<String>,
+        #[serde(default)]
+        pub profiles: Option<Spanned<Vec<String>>>,
         #[serde(default, rename = "pattern")]
         pub patterns: Vec<Spanned<Pattern>>,
         #[serde(default, rename = "example")]
