@@ -2,19 +2,13 @@
 //! file goes to the judge at once (through its on-disk cache) — the same requests the
 //! language server sends, built by the review core — and the answers are recorded in the
 //! file's review, which merges them before suppressions and filters apply. An AI
-//! instruction file goes to the judge whole, as one unit.
+//! instruction file goes to the judge whole, as one unit (the review core builds it).
 
 use std::path::Path;
 use std::process::ExitCode;
 
-use std::sync::Arc;
-
-use bluecode_analysis::Finding;
-use bluecode_analysis::syntax::{Document, Unit, UnitKind};
-use bluecode_workspace::llm::{
-    ConstitutionDoc, Judge, JudgeRequest, JudgeStats, UnitInput, VerdictCache,
-};
-use bluecode_workspace::{DocumentReview, JudgeJob, Workspace, apply_llm_outcome, static_findings};
+use bluecode_workspace::llm::{Judge, JudgeStats, VerdictCache};
+use bluecode_workspace::{DocumentReview, JudgeJob, Workspace};
 
 use crate::constitutions_cmd::print_stdout;
 
@@ -22,8 +16,6 @@ use crate::constitutions_cmd::print_stdout;
 pub struct ScanJudge {
     pub judge: Judge,
     pub runtime: tokio::runtime::Runtime,
-    /// The constitutions as the judge quotes them (for merging instruction files).
-    docs: Arc<Vec<ConstitutionDoc>>,
 }
 
 impl ScanJudge {
@@ -37,11 +29,7 @@ impl ScanJudge {
             .ok_or_else(|| {
                 anyhow::anyhow!("--llm needs `[llm]` with `base_url` and `model` in bluecode.toml")
             })?;
-        Ok(ScanJudge {
-            judge,
-            runtime,
-            docs: workspace.constitution_docs(),
-        })
+        Ok(ScanJudge { judge, runtime })
     }
 
     /// Sends the jobs of a review and records every answer in `review`.
@@ -51,33 +39,6 @@ impl ScanJudge {
         for (job, outcome) in jobs.iter().zip(&outcomes) {
             review.record_outcome(&job.ticket, outcome);
         }
-    }
-
-    /// An AI instruction file's findings after the judge has read it whole, against the
-    /// instruction constitutions (same merge: the judge adds findings and may lower, never
-    /// remove, a static one).
-    pub fn judge_instruction_file(
-        &self,
-        doc: &Document,
-        path: &str,
-        findings: Vec<Finding>,
-    ) -> Vec<Finding> {
-        let all = 0..doc.text().len();
-        let whole = Unit {
-            id: "module".into(),
-            kind: UnitKind::Module,
-            range: all.clone(),
-            own_ranges: std::iter::once(all).collect(),
-            parent: None,
-            hash: 0,
-        };
-        let request = JudgeRequest {
-            unit: UnitInput::instruction_file(path, doc.text()),
-            static_findings: static_findings(doc, &whole, &findings),
-            cancel: None,
-        };
-        let outcome = self.runtime.block_on(self.judge.judge(request.clone()));
-        apply_llm_outcome(doc, &whole, findings, &request, &outcome, &self.docs)
     }
 
     pub fn stats(&self) -> JudgeStats {

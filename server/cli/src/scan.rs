@@ -219,11 +219,7 @@ fn scan_file(
         }
         FileKind::Instructions => {
             let doc = Document::new(None, text);
-            let mut findings =
-                review_file(workspace, layers, path, DocumentKind::Instructions, &doc);
-            if let Some(judge) = &layers.judge {
-                findings = judge.judge_instruction_file(&doc, &display_path(path), findings);
-            }
+            let findings = review_file(workspace, layers, path, DocumentKind::Instructions, &doc);
             (doc, findings)
         }
     };

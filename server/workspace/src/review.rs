@@ -20,14 +20,14 @@ use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
 use bluecode_analysis::constitutions::{ConstitutionSet, LoadError};
-use bluecode_analysis::syntax::{Document, Unit, UnitId};
+use bluecode_analysis::syntax::{Document, Unit, UnitId, UnitKind};
 use bluecode_analysis::{AnalysisContext, ContextRules, Engine, Finding, finalize, today};
-use bluecode_llm::{ConstitutionDoc, Judge, JudgeRequest, LlmError, VerdictCache};
+use bluecode_llm::{ConstitutionDoc, Judge, JudgeRequest, LlmError, UnitInput, VerdictCache};
 use bluecode_sandbox::VerifyRequest;
 
 use crate::document_review::{DocumentKind, DocumentReview, Reviewed, SandboxRecord};
 use crate::judge_view::{merge_verdicts, unit_request};
-use crate::llm_bridge::constitution_docs;
+use crate::llm_bridge::{constitution_docs, static_findings};
 use crate::sandbox_bridge::{apply_verification, verify_request};
 use crate::settings::WorkspaceSettings;
 use crate::skip::Skip;
@@ -234,7 +234,11 @@ impl Workspace {
                 (state.analysis.findings(), state.analysis.units().to_vec())
             }
             DocumentKind::Instructions => match state.path.as_deref() {
-                Some(path) => (self.engine.analyze_text_file(path, doc.text()), Vec::new()),
+                // The judge reads an instruction file whole, as one unit.
+                Some(path) => (
+                    self.engine.analyze_text_file(path, doc.text()),
+                    vec![whole_file_unit(doc)],
+                ),
                 None => (Vec::new(), Vec::new()),
             },
             DocumentKind::Other => (Vec::new(), Vec::new()),
@@ -309,9 +313,13 @@ impl Workspace {
                     continue;
                 }
             }
-            let Some((request, elided)) =
-                unit_request(&last.doc, &last.units, index, &path, &last.raw)
-            else {
+            let Some((request, elided)) = (match state.kind {
+                DocumentKind::Instructions => Some((
+                    instruction_file_request(&last.doc, unit, &path, &last.raw),
+                    false,
+                )),
+                _ => unit_request(&last.doc, &last.units, index, &path, &last.raw),
+            }) else {
                 continue;
             };
             state.asked.insert(unit.id.clone(), unit.hash);
@@ -532,5 +540,37 @@ mod tests {
                 .units
                 .is_empty()
         );
+    }
+}
+
+/// An AI instruction file as the one unit the judge reads: the whole text, hashed so a
+/// verdict stays valid while the file is unchanged.
+fn whole_file_unit(doc: &Document) -> Unit {
+    use std::hash::{Hash, Hasher};
+    let all = 0..doc.text().len();
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    doc.text().hash(&mut hasher);
+    Unit {
+        id: UnitId::from("module"),
+        kind: UnitKind::Module,
+        range: all.clone(),
+        own_ranges: vec![all],
+        parent: None,
+        hash: hasher.finish(),
+    }
+}
+
+/// The judge request for a whole instruction file: retrieved against the `instruction`
+/// constitutions, with the static findings to confirm or dispute.
+fn instruction_file_request(
+    doc: &Document,
+    unit: &Unit,
+    path: &str,
+    findings: &[Finding],
+) -> JudgeRequest {
+    JudgeRequest {
+        unit: UnitInput::instruction_file(path, doc.text()),
+        static_findings: static_findings(doc, unit, findings),
+        cancel: None,
     }
 }
