@@ -1184,6 +1184,23 @@ impl<'t> Walker<'_, 't> {
                 return joined.sanitized_for(&kinds);
             }
         }
+        // `validateSyncedFile(groupId, …)`, `is_fetch_url_allowed(url)`: a check the project
+        // wrote returns its verdict (a flag, an error code), not the data it checked.
+        if refs.last().is_some_and(|n| is_verdict_name(n)) {
+            return Value::Clean;
+        }
+        // `this._memberRepository.get({email})`, `self.store.find(key)`: a collaborator
+        // held in a field looks data up *by* its arguments; what it returns is its own
+        // data, not the key. Only the receiver (the collaborator) carries over.
+        if refs.len() >= 3 && matches!(refs[0], "this" | "self") {
+            return match receiver.map(|r| self.eval(r, env)) {
+                Some(Value::Tainted(t)) => {
+                    let step = self.step(node, "passed through");
+                    Value::Tainted(Rc::new(t.with_step(step)))
+                }
+                _ => Value::Clean,
+            };
+        }
         let passed = if self.options_do_not_flow(&refs) {
             let mut kept: Vec<Node<'t>> = lang::positional_args(node);
             kept.extend(receiver);
@@ -1232,6 +1249,21 @@ impl<'t> Walker<'_, 't> {
                     | "SimpleNamespace"
             )
     }
+}
+
+/// Whether a function name says it returns a verdict about its arguments
+/// (`validateFile`, `is_allowed`, `checkAccess`, `has_permission`), not data made from them.
+fn is_verdict_name(name: &str) -> bool {
+    if matches!(name, "check_output" | "check_call" | "checkout") {
+        return false;
+    }
+    ["validate", "verify", "check", "is", "has", "can", "should"]
+        .iter()
+        .any(|prefix| {
+            name.strip_prefix(prefix).is_some_and(|rest| {
+                rest.starts_with('_') || rest.chars().next().is_some_and(char::is_uppercase)
+            })
+        })
 }
 
 /// The root of the tree `node` is in.
