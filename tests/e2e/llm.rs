@@ -468,13 +468,20 @@ fn an_open_instruction_file_is_judged_whole_by_the_server() {
     let merged = published_with_llm(&mut client, uri.as_str(), 1);
     let from_llm = llm_diagnostics(&merged);
     assert_eq!(from_llm.len(), 1, "{merged:#?}");
-    assert_eq!(from_llm[0]["range"]["start"]["line"], 3, "line 4 of the file");
+    assert_eq!(
+        from_llm[0]["range"]["start"]["line"], 3,
+        "line 4 of the file"
+    );
     assert!(
         by_code(&merged, "instr.disable-security-controls").is_some(),
         "the static finding stays: {merged:#?}"
     );
     let prompts = llm.prompts();
-    assert_eq!(prompts.len(), 1, "one request for the whole file: {prompts:#?}");
+    assert_eq!(
+        prompts.len(),
+        1,
+        "one request for the whole file: {prompts:#?}"
+    );
     assert!(
         prompts[0].contains("AI instruction file `AGENTS.md`"),
         "{}",

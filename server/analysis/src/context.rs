@@ -170,7 +170,9 @@ impl ContextRules {
             {
                 break;
             }
-            let Some(outer) = inner_root.as_deref().and_then(|r| self.detector.detect(r).root)
+            let Some(outer) = inner_root
+                .as_deref()
+                .and_then(|r| self.detector.detect(r).root)
             else {
                 break;
             };

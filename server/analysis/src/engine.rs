@@ -303,9 +303,10 @@ impl Engine {
 
     /// Whether the constitution at `index` reports in `profile` (its `profiles`).
     fn reports_in(&self, index: usize, profile: Profile) -> bool {
-        self.set.constitutions().get(index).is_none_or(|c| {
-            c.profiles.is_empty() || c.profiles.iter().any(|p| p == profile.name())
-        })
+        self.set
+            .constitutions()
+            .get(index)
+            .is_none_or(|c| c.profiles.is_empty() || c.profiles.iter().any(|p| p == profile.name()))
     }
 
     /// Runs `queries` over `passes`, adding each match to the candidates of the slot that

@@ -131,7 +131,10 @@ impl Scope {
 
     /// The role of the file at `relative` (to its project root) with text `text`.
     pub fn role(&self, relative: &Path, text: &str) -> FileRole {
-        if self.vendored_globs.is_match(relative) || path_role_is(relative, &VENDORED_DIRS) {
+        if self.vendored_globs.is_match(relative)
+            || path_role_is(relative, &VENDORED_DIRS)
+            || is_versioned_copy(relative)
+        {
             return FileRole::Vendored;
         }
         if is_generated(relative, text) {
@@ -157,15 +160,44 @@ impl Scope {
 }
 
 /// Whether a directory of `relative` (not the file name) is one of `dirs`.
+/// A directory counts when its name is one of `dirs`, or one of the words of a compound
+/// name (`example_project`, `demo-app`, `integration_tests`).
 fn path_role_is(relative: &Path, dirs: &[&str]) -> bool {
     let mut components: Vec<&str> = relative
         .components()
         .filter_map(|c| c.as_os_str().to_str())
         .collect();
     components.pop();
-    components
+    components.iter().any(|c| {
+        dirs.iter().any(|d| {
+            c.eq_ignore_ascii_case(d)
+                || (d.len() > 2 && c.split(['_', '-']).any(|w| w.eq_ignore_ascii_case(d)))
+        })
+    })
+}
+
+/// A JavaScript or CSS file named with a version (`jquery-3.6.0.js`,
+/// `bootstrap-5.1.3.min.css`): a library copied into the tree, not the project's code.
+fn is_versioned_copy(relative: &Path) -> bool {
+    let name = relative
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default()
+        .to_ascii_lowercase();
+    let Some(stem) = [".min.js", ".js", ".mjs", ".cjs"]
         .iter()
-        .any(|c| dirs.iter().any(|d| c.eq_ignore_ascii_case(d)))
+        .find_map(|ext| name.strip_suffix(ext))
+    else {
+        return false;
+    };
+    let Some((_, version)) = stem.rsplit_once(['-', '@']) else {
+        return false;
+    };
+    let parts: Vec<&str> = version.split('.').collect();
+    parts.len() >= 2
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
 fn is_test_path(relative: &Path) -> bool {
@@ -293,6 +325,23 @@ mod tests {
         })
         .unwrap();
         assert_eq!(scope.role(Path::new("qa/check.py"), ""), FileRole::Test);
+        assert_eq!(
+            Scope::default().role(Path::new("example_project/settings.py"), ""),
+            FileRole::Test
+        );
+        assert_eq!(
+            Scope::default().role(Path::new("static/libs/jquery/jquery-3.6.0.js"), ""),
+            FileRole::Vendored
+        );
+        assert_eq!(
+            Scope::default().role(Path::new("src/app-2.js"), ""),
+            FileRole::Source,
+            "one number is not a version"
+        );
+        assert_eq!(
+            Scope::default().role(Path::new("latest_tests_runner/run.py"), ""),
+            FileRole::Test
+        );
         assert!(scope.reviews(FileRole::Test, Path::new("qa/check.py")));
         assert!(scope.reviews(FileRole::Vendored, Path::new("vendor/ours/a.go")));
         assert!(!scope.reviews(FileRole::Vendored, Path::new("vendor/theirs/a.go")));

@@ -272,7 +272,12 @@ pub(crate) fn positional_args(node: Node) -> Vec<Node> {
     };
     let mut cursor = list.walk();
     list.named_children(&mut cursor)
-        .filter(|a| !matches!(a.kind(), "comment" | "keyword_argument" | "dictionary_splat"))
+        .filter(|a| {
+            !matches!(
+                a.kind(),
+                "comment" | "keyword_argument" | "dictionary_splat"
+            )
+        })
         .collect()
 }
 
