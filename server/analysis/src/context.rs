@@ -100,9 +100,11 @@ impl AnalysisContext {
     /// where the file is in scope; malicious and instruction findings everywhere
     /// (supply-chain code hides in vendored and generated files).
     pub fn keeps(&self, finding: &Finding) -> bool {
-        // A minified bundle's invisible characters are its Unicode tables and measuring
-        // tricks: nobody reads that file, so nothing in it can be reordered for a reader.
-        if self.role == FileRole::Generated && HIDDEN_TEXT_RULES.contains(&finding.rule_id.as_str())
+        // A minified bundle's or a copied library's invisible characters are its Unicode
+        // tables and measuring tricks: nobody reads that file, so nothing in it can be
+        // reordered for a reader.
+        if matches!(self.role, FileRole::Generated | FileRole::Vendored)
+            && HIDDEN_TEXT_RULES.contains(&finding.rule_id.as_str())
         {
             return false;
         }
