@@ -34,7 +34,7 @@ pub struct ScopeSettings {
 
 /// Directory names that hold tests, examples and documentation code: not what the
 /// project ships.
-const TEST_DIRS: [&str; 20] = [
+const TEST_DIRS: [&str; 23] = [
     "examples",
     "example",
     "samples",
@@ -55,6 +55,9 @@ const TEST_DIRS: [&str; 20] = [
     "test_data",
     "e2e",
     "__mocks__",
+    "unittest",
+    "unittests",
+    "testsuite",
 ];
 
 /// Directory names that hold other projects' code.
