@@ -13,10 +13,12 @@
 //! - [`unit_at_line`] and [`Workspace::sandbox_job`]: the unit "verify" runs.
 //!
 //! The bridges turn findings into judge and sandbox requests and fold answers back.
+//! [`baseline`]: fingerprints of findings and which of them are new against a baseline.
 //!
 //! May depend on: syntax, constitutions, analysis, llm, sandbox. Must not know LSP or
 //! JSON-RPC.
 
+pub mod baseline;
 mod document_review;
 mod judge_view;
 mod llm_bridge;
