@@ -2,6 +2,7 @@
 //! folders — scan outputs and exit codes, bad files, configuration errors, suppressions,
 //! and the constitutions commands.
 
+mod baseline;
 mod behaviour_classes;
 mod constitutions;
 mod doctor;

@@ -6,6 +6,7 @@
 //! May depend on every other layer; holds no analysis logic of its own.
 
 mod apt_mirror;
+mod baseline;
 mod constitutions_cmd;
 mod discover;
 mod doctor;
@@ -91,6 +92,14 @@ pub struct ScanArgs {
     /// Verify every Python/JavaScript finding in the Docker sandbox.
     #[arg(long)]
     pub verify: bool,
+    /// A previous report (`--format json` or `sarif`): findings are marked new,
+    /// unchanged, updated or absent, and only new ones fail the scan.
+    #[arg(long, value_name = "FILE", conflicts_with = "new_since")]
+    pub baseline: Option<PathBuf>,
+    /// Like --baseline, against the scanned files at the merge base of GIT_REF and HEAD
+    /// (read with the `git` command).
+    #[arg(long, value_name = "GIT_REF")]
+    pub new_since: Option<String>,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]

@@ -20,7 +20,7 @@ use bluecode_analysis::syntax::{Document, Unit, extract_units};
 use xxhash_rust::xxh3::xxh3_64;
 
 /// A finding's two fingerprints, as 16 hex digits each.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Fingerprint {
     /// Identity: constitution, unit name path, sink expression, ordinal.
     pub finding: String,
@@ -43,13 +43,7 @@ pub fn fingerprints(doc: &Document, findings: &[Finding]) -> Vec<Fingerprint> {
     let mut order: Vec<usize> = (0..findings.len()).collect();
     order.sort_by_key(|&i| (findings[i].range.start, findings[i].range.end));
     let mut seen: HashMap<(String, String, String), u32> = HashMap::new();
-    let mut out = vec![
-        Fingerprint {
-            finding: String::new(),
-            unit: String::new(),
-        };
-        findings.len()
-    ];
+    let mut out = vec![Fingerprint::default(); findings.len()];
     for i in order {
         let finding = &findings[i];
         let unit = innermost_unit(&units, finding.range.start);
