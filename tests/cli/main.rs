@@ -3,6 +3,7 @@
 //! and the constitutions commands.
 
 mod baseline;
+mod baseline_corpus;
 mod behaviour_classes;
 mod constitutions;
 mod doctor;
