@@ -35,7 +35,7 @@ impl Context {
         for problem in problems {
             tracing::warn!("{problem}");
         }
-        let settings = WorkspaceSettings::resolve(&file, toml_table())?;
+        let settings = WorkspaceSettings::resolve(&file, toml::Table::new())?;
         for warning in &settings.warnings {
             tracing::warn!("{warning}");
         }
@@ -82,8 +82,4 @@ impl Context {
     pub fn sandbox(&self) -> Result<&Arc<Sandbox>, &str> {
         self.sandbox.as_ref().map_err(String::as_str)
     }
-}
-
-fn toml_table() -> toml::Table {
-    toml::Table::new()
 }

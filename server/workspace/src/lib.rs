@@ -1,6 +1,5 @@
 //! The workspace layer — the review core every front end shares (the CLI, the language
-//! server, and later the MCP server and baselines). It holds no protocol: plain data in,
-//! plain data out.
+//! server, the MCP server). It holds no protocol: plain data in, plain data out.
 //!
 //! - [`Workspace`]: a root, its [`WorkspaceSettings`] (the one typed settings module:
 //!   `bluecode.toml` with the editor's layer merged over it), the constitutions' engine
