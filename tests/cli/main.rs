@@ -2,6 +2,8 @@
 //! folders — scan outputs and exit codes, bad files, configuration errors, suppressions,
 //! and the constitutions commands.
 
+mod baseline;
+mod baseline_corpus;
 mod behaviour_classes;
 mod constitutions;
 mod doctor;

@@ -8,6 +8,7 @@ mod edits;
 mod encoding;
 mod llm;
 mod llm_economy;
+mod new_only;
 mod sandbox;
 mod scope;
 mod settings;

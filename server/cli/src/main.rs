@@ -1,4 +1,5 @@
-//! Layer 7 — the `bluecode` binary: `lsp` (the language server on stdio), `scan` (the same
+//! Layer 7 — the `bluecode` binary: `lsp` (the language server on stdio), `mcp` (the MCP
+//! server for coding agents on stdio), `scan` (the same
 //! engine over files, for CI), `constitutions` (list, show, test), `config schema` and
 //! `doctor` (the install's checks, gathered).
 //! Logs go to stderr; stdout carries only results (and, for `lsp`, the protocol).
@@ -6,6 +7,7 @@
 //! May depend on every other layer; holds no analysis logic of its own.
 
 mod apt_mirror;
+mod baseline;
 mod constitutions_cmd;
 mod discover;
 mod doctor;
@@ -38,6 +40,12 @@ struct Cli {
 enum Command {
     /// Run the language server on stdin/stdout.
     Lsp,
+    /// Run the MCP server for coding agents on stdin/stdout.
+    Mcp {
+        /// The workspace root: files outside it are refused (default: the current folder).
+        #[arg(long)]
+        root: Option<PathBuf>,
+    },
     /// Scan files and folders (honours .gitignore) and report findings.
     Scan(ScanArgs),
     /// List, show and test constitutions.
@@ -91,6 +99,14 @@ pub struct ScanArgs {
     /// Verify every Python/JavaScript finding in the Docker sandbox.
     #[arg(long)]
     pub verify: bool,
+    /// A previous report (`--format json` or `sarif`): findings are marked new,
+    /// unchanged, updated or absent, and only new ones fail the scan.
+    #[arg(long, value_name = "FILE", conflicts_with = "new_since")]
+    pub baseline: Option<PathBuf>,
+    /// Like --baseline, against the scanned files at the merge base of GIT_REF and HEAD
+    /// (read with the `git` command).
+    #[arg(long, value_name = "GIT_REF")]
+    pub new_since: Option<String>,
 }
 
 #[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
@@ -162,6 +178,7 @@ fn main() -> ExitCode {
     init_logging();
     let result = match cli.command {
         Command::Lsp => run_lsp(),
+        Command::Mcp { root } => run_mcp(root),
         Command::Scan(args) => scan::run(&args),
         Command::Constitutions(ConstitutionsCommand::List { workspace }) => {
             constitutions_cmd::list(workspace.as_deref())
@@ -189,6 +206,18 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+fn run_mcp(root: Option<PathBuf>) -> anyhow::Result<ExitCode> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    let root = root.unwrap_or_else(|| PathBuf::from("."));
+    let served = runtime.block_on(bluecode_mcp::serve_stdio(root));
+    // A read of stdin may still be pending on tokio's blocking pool: do not wait for it.
+    runtime.shutdown_timeout(std::time::Duration::from_millis(100));
+    served?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn run_lsp() -> anyhow::Result<ExitCode> {

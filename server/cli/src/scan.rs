@@ -11,6 +11,7 @@ use anyhow::Context;
 use bluecode_analysis::constitutions::Severity;
 use bluecode_analysis::syntax::{Document, Language, LineCol, PositionEncoding};
 use bluecode_analysis::{Finding, finalize, today};
+use bluecode_workspace::baseline::{BaselineState, Fingerprint, fingerprints};
 use bluecode_workspace::{DocumentKind, DocumentReview, JudgeWhen, Skip, Workspace};
 use rayon::prelude::*;
 
@@ -26,15 +27,27 @@ enum Outcome {
 }
 
 /// Optional, slower layers of a scan.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct ScanOptions {
     pub llm: bool,
     pub verify: bool,
+    /// Mark findings new against the files at the merge base of this git ref and HEAD.
+    pub new_since: Option<String>,
 }
 
-struct Layers {
+pub(crate) struct Layers {
     judge: Option<ScanJudge>,
     verifier: Option<ScanVerifier>,
+}
+
+impl Layers {
+    /// The static layers alone.
+    pub(crate) fn none() -> Layers {
+        Layers {
+            judge: None,
+            verifier: None,
+        }
+    }
 }
 
 /// Scans `paths` (default: the current folder) with the workspace found above the first.
@@ -105,6 +118,10 @@ pub fn scan(
             Outcome::Skipped(s) => report.skipped.push(s),
         }
     }
+    if let Some(reference) = &options.new_since {
+        let (baseline, source) = crate::baseline::at_git_ref(&workspace, &files, reference, today)?;
+        crate::baseline::apply(&mut report, baseline, source);
+    }
     report.duration_ms = started.elapsed().as_millis() as u64;
     Ok((workspace, report))
 }
@@ -113,8 +130,17 @@ pub fn run(args: &ScanArgs) -> anyhow::Result<ExitCode> {
     let options = ScanOptions {
         llm: args.llm,
         verify: args.verify,
+        new_since: args.new_since.clone(),
     };
-    let (workspace, report) = scan(&args.paths, args.config.as_deref(), options)?;
+    let baseline = args
+        .baseline
+        .as_deref()
+        .map(crate::baseline::read)
+        .transpose()?;
+    let (workspace, mut report) = scan(&args.paths, args.config.as_deref(), options)?;
+    if let (Some(baseline), Some(file)) = (baseline, &args.baseline) {
+        crate::baseline::apply(&mut report, baseline, file.display().to_string());
+    }
     let rendered = match args.format {
         crate::Format::Text => output::text::render(&report),
         crate::Format::Json => output::json::render(&report)?,
@@ -136,10 +162,10 @@ pub fn run(args: &ScanArgs) -> anyhow::Result<ExitCode> {
         FailOn::Warning => Severity::Warning,
         FailOn::Error => Severity::Error,
     };
-    let failing = report
-        .findings
-        .iter()
-        .any(|f| f.finding.severity >= threshold);
+    // Against a baseline, only new findings fail the scan.
+    let failing = report.findings.iter().any(|f| {
+        f.finding.severity >= threshold && f.baseline_state.is_none_or(|s| s == BaselineState::New)
+    });
     Ok(if failing && !args.exit_zero {
         ExitCode::from(1)
     } else {
@@ -159,45 +185,51 @@ fn scan_file(
     kind: FileKind,
     today: bluecode_analysis::Date,
 ) -> Outcome {
-    let skipped = |reason: String| {
-        Outcome::Skipped(Skipped {
+    match read_text(workspace, path) {
+        Ok(text) => Outcome::Findings(scan_text(workspace, layers, path, kind, text, today)),
+        Err(reason) => Outcome::Skipped(Skipped {
             path: display_path(path),
             reason,
-        })
-    };
+        }),
+    }
+}
+
+/// A file's text, or why it is skipped (unreadable, too large, binary, not UTF-8).
+fn read_text(workspace: &Workspace, path: &Path) -> Result<String, String> {
     let limit = workspace.settings().analysis.max_file_size;
+    let too_large = |size, limit| format!("larger than max_file_size ({size} > {limit} bytes)");
     match std::fs::metadata(path) {
         Ok(m) => {
             if let Some(Skip::TooLarge { size, limit }) = Skip::of_size(m.len(), limit) {
-                return skipped(format!(
-                    "larger than max_file_size ({size} > {limit} bytes)"
-                ));
+                return Err(too_large(size, limit));
             }
         }
-        Err(e) => return skipped(format!("cannot read: {e}")),
+        Err(e) => return Err(format!("cannot read: {e}")),
     }
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) => return skipped(format!("cannot read: {e}")),
-    };
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
     match Skip::of_bytes(&bytes, limit) {
-        Some(Skip::Binary) => return skipped("binary file (contains NUL bytes)".into()),
-        Some(Skip::TooLarge { size, limit }) => {
-            return skipped(format!(
-                "larger than max_file_size ({size} > {limit} bytes)"
-            ));
-        }
+        Some(Skip::Binary) => return Err("binary file (contains NUL bytes)".into()),
+        Some(Skip::TooLarge { size, limit }) => return Err(too_large(size, limit)),
         None => {}
     }
-    let text = match String::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            return skipped(format!(
-                "not valid UTF-8 (first bad byte at offset {})",
-                e.utf8_error().valid_up_to()
-            ));
-        }
-    };
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "not valid UTF-8 (first bad byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+/// The findings of `text` as the file at `path` (which need not hold that text: the
+/// baseline of `--new-since` reviews the file as it was at a commit).
+pub(crate) fn scan_text(
+    workspace: &Workspace,
+    layers: &Layers,
+    path: &Path,
+    kind: FileKind,
+    text: String,
+    today: bluecode_analysis::Date,
+) -> Vec<Located> {
     let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
     let context = workspace.context(Some(&absolute), &text);
     let profile = format!("{}: {}", context.profile.name(), context.profile_reason);
@@ -208,7 +240,9 @@ fn scan_file(
             // No pattern can match here: only the regex rules run, and no parse is paid.
             let mut findings = workspace.engine().analyze_unparsed(language, &text);
             findings.retain(|f| context.keeps(f));
-            let doc = Document::new(None, text);
+            // Parsed only when there is something to fingerprint (by its function).
+            let parsed = (!findings.is_empty()).then_some(language);
+            let doc = Document::new(parsed, text);
             let findings = finalize(&doc, findings, &workspace.settings().analysis, today);
             (doc, findings)
         }
@@ -226,12 +260,12 @@ fn scan_file(
     if let Some(verifier) = &layers.verifier {
         findings = verifier.verify_file(workspace, &doc, path, findings);
     }
-    Outcome::Findings(
-        findings
-            .into_iter()
-            .map(|f| locate(&doc, path, &profile, f))
-            .collect(),
-    )
+    let prints = fingerprints(&doc, &findings);
+    findings
+        .into_iter()
+        .zip(prints)
+        .map(|(f, print)| locate(&doc, path, &profile, f, print))
+        .collect()
 }
 
 /// The file through the review core, as the language server reviews it; with the judge,
@@ -267,8 +301,16 @@ fn position(doc: &Document, offset: usize) -> LineCol {
         .line_col(doc.text(), offset, PositionEncoding::Utf16)
 }
 
-fn locate(doc: &Document, path: &Path, profile: &str, finding: Finding) -> Located {
+fn locate(
+    doc: &Document,
+    path: &Path,
+    profile: &str,
+    finding: Finding,
+    fingerprint: Fingerprint,
+) -> Located {
     Located {
+        fingerprint,
+        baseline_state: None,
         profile: profile.to_owned(),
         path: display_path(path),
         start: position(doc, finding.range.start),

@@ -58,6 +58,20 @@ pub fn settings() -> Vec<SettingDoc> {
             description: "Files larger than this many bytes are skipped with a note.",
         },
         SettingDoc {
+            key: "show",
+            kind: "string",
+            options: Some(&["all", "new"]),
+            default: json!("all"),
+            description: "Which findings the editor shows: `all`, or `new` — findings absent from the file at the merge base of `newSince` and HEAD (read with git); the others are shown as hints, out of the Problems panel and still on hover.",
+        },
+        SettingDoc {
+            key: "newSince",
+            kind: "string",
+            options: None,
+            default: json!("HEAD"),
+            description: "The git ref `show = \"new\"` compares with (a branch such as `main`, a tag, a commit).",
+        },
+        SettingDoc {
             key: "analysis.profile",
             kind: "string",
             options: Some(&["auto", "application", "library", "snippet"]),
@@ -287,6 +301,11 @@ mod tests {
                 }
                 top
             }),
+            (
+                "",
+                serde_json::to_value(bluecode_workspace::settings::ShowSettings::default())
+                    .unwrap(),
+            ),
             (
                 "analysis.",
                 serde_json::to_value(bluecode_analysis::ThreatModelSettings::default()).unwrap(),

@@ -27,6 +27,7 @@ use tower_lsp_server::lsp_types::Uri;
 use crate::convert;
 use crate::document::{Analysed, Event};
 use crate::llm::{self, JudgeTasks};
+use crate::new_only::NewOnly;
 use crate::session::Session;
 
 /// Starts the scheduler of a document just opened (generation `generation`).
@@ -55,6 +56,7 @@ pub fn start(
         // The text as opened is what is on disk: the judge need not wait for a pause.
         flush: true,
         next_due: None,
+        new_only: NewOnly::default(),
     };
     tokio::spawn(scheduler.run());
 }
@@ -78,6 +80,8 @@ struct Scheduler {
     flush: bool,
     /// When the next unit falls due for the judge, if nothing changes.
     next_due: Option<Instant>,
+    /// The findings at the `bluecode.newSince` commit, for `bluecode.show = "new"`.
+    new_only: NewOnly,
 }
 
 /// What one review works on: a copy of the document at one version.
@@ -138,6 +142,7 @@ impl Scheduler {
             Event::Changed => self.dirty = true,
             Event::Saved => {
                 self.flush = true;
+                self.new_only.invalidate();
                 if !self.dirty {
                     self.send_due(true);
                 }
@@ -214,14 +219,16 @@ impl Scheduler {
             .take()
             .unwrap_or_else(|| DocumentReview::new(self.path.clone(), self.kind));
         let uri = self.uri.clone();
+        let mut new_only = std::mem::take(&mut self.new_only);
         let ran = tokio::task::spawn_blocking(move || {
-            let result = run_review(&uri, snapshot, &mut review, when);
-            (review, result)
+            let result = run_review(&uri, snapshot, &mut review, &mut new_only, when);
+            (review, new_only, result)
         })
         .await;
         let (analysed, due) = match ran {
-            Ok((review, result)) => {
+            Ok((review, new_only, result)) => {
                 self.review = Some(review);
+                self.new_only = new_only;
                 result
             }
             Err(e) => {
@@ -320,6 +327,7 @@ fn run_review(
     uri: &Uri,
     snapshot: Snapshot,
     review: &mut DocumentReview,
+    new_only: &mut NewOnly,
     when: JudgeWhen,
 ) -> (Reviewed, JudgeDue) {
     let Snapshot {
@@ -345,11 +353,18 @@ fn run_review(
         );
     };
     let Review {
-        findings,
+        mut findings,
         units,
         judge,
         ..
     } = workspace.review(review, &doc, uri.as_str(), when);
+    new_only.apply(
+        &workspace,
+        review.path(),
+        review.kind(),
+        &doc,
+        &mut findings,
+    );
     let diagnostics = findings
         .iter()
         .map(|f| {

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use bluecode_analysis::syntax::{Document, Unit, UnitId};
-use bluecode_analysis::{DocumentAnalysis, Finding, is_instruction_file};
+use bluecode_analysis::{DocumentAnalysis, Finding, Profile, is_instruction_file};
 use bluecode_llm::{JudgeOutcome, LlmVerdict};
 use bluecode_sandbox::{Verdict, VerifyReport};
 
@@ -76,6 +76,9 @@ pub struct DocumentReview {
     /// system and the whole text, so it is done once per document and settings, not
     /// per keystroke.
     pub(crate) placed_by: u64,
+    /// A threat-model profile the caller chose over the detected one (an agent's
+    /// `review_code` with `profile`).
+    pub(crate) profile: Option<Profile>,
 }
 
 impl DocumentReview {
@@ -93,7 +96,15 @@ impl DocumentReview {
             ignore_exclude: false,
             review_out_of_scope: false,
             placed_by: 0,
+            profile: None,
         }
+    }
+
+    /// Reviews the document in `profile`, whatever the project's manifest says.
+    pub fn with_profile(mut self, profile: Profile) -> DocumentReview {
+        self.profile = Some(profile);
+        self.placed_by = 0;
+        self
     }
 
     /// Reviews this file with every rule, whatever its role ("review this test file").

@@ -1,6 +1,5 @@
 //! The workspace layer — the review core every front end shares (the CLI, the language
-//! server, and later the MCP server and baselines). It holds no protocol: plain data in,
-//! plain data out.
+//! server, the MCP server). It holds no protocol: plain data in, plain data out.
 //!
 //! - [`Workspace`]: a root, its [`WorkspaceSettings`] (the one typed settings module:
 //!   `bluecode.toml` with the editor's layer merged over it), the constitutions' engine
@@ -13,10 +12,12 @@
 //! - [`unit_at_line`] and [`Workspace::sandbox_job`]: the unit "verify" runs.
 //!
 //! The bridges turn findings into judge and sandbox requests and fold answers back.
+//! [`baseline`]: fingerprints of findings and which of them are new against a baseline.
 //!
 //! May depend on: syntax, constitutions, analysis, llm, sandbox. Must not know LSP or
 //! JSON-RPC.
 
+pub mod baseline;
 mod document_review;
 mod judge_view;
 mod llm_bridge;

@@ -155,6 +155,12 @@ impl Workspace {
         &self.engine
     }
 
+    /// Tells this workspace from one rebuilt with other settings (never 0): what a cache
+    /// of review results is keyed by.
+    pub fn generation(&self) -> u64 {
+        self.placement
+    }
+
     /// The constitutions as the judge retrieves and quotes them (built on first use).
     pub fn constitution_docs(&self) -> Arc<Vec<ConstitutionDoc>> {
         self.docs
@@ -227,6 +233,10 @@ impl Workspace {
                 if state.placed_by != self.placement {
                     let mut context = self.context(state.path.as_deref(), doc.text());
                     context.reviewed |= state.review_out_of_scope;
+                    if let Some(profile) = state.profile {
+                        context.profile = profile;
+                        context.profile_reason = "chosen by the caller".to_owned();
+                    }
                     state.analysis.set_context(context);
                     state.placed_by = self.placement;
                 }

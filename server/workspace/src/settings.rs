@@ -1,7 +1,8 @@
 //! The one typed settings module: `bluecode.toml`, with the editor's layer merged over it
 //! key by key, split into the sections each layer owns — the top level for the analysis
 //! (typed by `bluecode_analysis::AnalysisSettings`), `[llm]` for the judge, `[sandbox]`
-//! for the sandbox — plus the server-only `debounce_ms`. The CLI reads the file alone;
+//! for the sandbox — plus the server-only `debounce_ms` and the editor's `show` /
+//! `new_since` ([`ShowSettings`]). The CLI reads the file alone;
 //! the language server passes the editor's settings as a snake_case TOML table (it does
 //! the JSON and camelCase conversion). Invalid values are errors naming the key (and the
 //! file's line where it can); unknown keys are warnings.
@@ -25,6 +26,9 @@ const MAX_DEBOUNCE_MS: u64 = 10_000;
 /// A server-only setting, not in the editors' schema: the benchmark and tests set it to 0.
 const DEBOUNCE_KEY: &str = "debounce_ms";
 
+/// The editor's "which findings" keys ([`ShowSettings`]).
+const SHOW_KEYS: [&str; 2] = ["show", "new_since"];
+
 /// The sections owned by the layers above the analysis.
 const LLM_SECTION: &str = "llm";
 const SANDBOX_SECTION: &str = "sandbox";
@@ -45,6 +49,11 @@ pub enum WorkspaceSettingsError {
     /// An invalid value in the editor's layer.
     #[error("{EDITOR_SOURCE}: {message}")]
     Editor { message: String },
+    #[error("{source_name}: invalid `show` / `new_since`: {message}")]
+    Show {
+        source_name: String,
+        message: String,
+    },
     #[error("{source_name}: invalid value for `{DEBOUNCE_KEY}`: {message}")]
     Debounce {
         source_name: String,
@@ -64,8 +73,38 @@ pub struct WorkspaceSettings {
     pub sandbox: SandboxSettings,
     /// The static layer's debounce in the server (`debounce_ms`).
     pub debounce: Duration,
+    /// Which findings the editor shows: all, or only those new since a git ref.
+    pub show: ShowSettings,
     /// Unknown keys, named; the settings apply without them.
     pub warnings: Vec<String>,
+}
+
+/// Which findings the editor shows (`show`, `new_since`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ShowSettings {
+    /// `all`, or `new`: findings absent from the file at the merge base of `new_since`
+    /// and `HEAD`; the others are shown as hints.
+    pub show: Show,
+    /// The git ref `show = "new"` compares with.
+    pub new_since: String,
+}
+
+impl Default for ShowSettings {
+    fn default() -> Self {
+        ShowSettings {
+            show: Show::All,
+            new_since: "HEAD".to_owned(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Show {
+    #[default]
+    All,
+    New,
 }
 
 impl Default for WorkspaceSettings {
@@ -76,6 +115,7 @@ impl Default for WorkspaceSettings {
             llm: LlmSettings::default(),
             sandbox: SandboxSettings::default(),
             debounce: DEFAULT_DEBOUNCE,
+            show: ShowSettings::default(),
             warnings: Vec::new(),
         }
     }
@@ -175,10 +215,17 @@ struct Layers {
     llm: Option<toml::Value>,
     sandbox: Option<toml::Value>,
     debounce: Option<toml::Value>,
+    /// The [`ShowSettings`] keys, as a table of their own.
+    show: Option<toml::Value>,
 }
 
 fn split(mut table: toml::Table) -> Layers {
+    let show: toml::Table = SHOW_KEYS
+        .iter()
+        .filter_map(|key| Some((key.to_string(), table.remove(*key)?)))
+        .collect();
     Layers {
+        show: (!show.is_empty()).then_some(toml::Value::Table(show)),
         llm: table.remove(LLM_SECTION),
         sandbox: table.remove(SANDBOX_SECTION),
         debounce: table.remove(DEBOUNCE_KEY),
@@ -309,11 +356,27 @@ impl WorkspaceSettings {
                 section: SANDBOX_SECTION,
                 message: e.to_string(),
             })?;
+        let show_problem = |message: String| WorkspaceSettingsError::Show {
+            source_name: file.display_name().to_owned(),
+            message,
+        };
+        let show: ShowSettings = section(layers.show, "show", file.display_name(), &mut warnings)
+            .map_err(|e| match e {
+            WorkspaceSettingsError::Section { message, .. } => show_problem(message),
+            other => other,
+        })?;
+        if show.new_since.is_empty() || show.new_since.starts_with('-') {
+            return Err(show_problem(format!(
+                "`new_since` must name a git ref, got `{}`",
+                show.new_since
+            )));
+        }
         Ok(WorkspaceSettings {
             analysis,
             exclude,
             llm,
             sandbox,
+            show,
             debounce: editor_debounce
                 .or(file_debounce)
                 .unwrap_or(DEFAULT_DEBOUNCE),

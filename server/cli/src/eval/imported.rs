@@ -144,6 +144,9 @@ pub fn from_sarif(
                 trace: Vec::new(),
                 snippet: String::new(),
                 profile: String::new(),
+                // Another tool's finding: nothing to match against a baseline.
+                fingerprint: Default::default(),
+                baseline_state: None,
                 finding: Finding {
                     source: FindingSource::Static,
                     rule_id,

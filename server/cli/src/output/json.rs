@@ -1,7 +1,11 @@
 //! The JSON report (`"version": 1`): stable field names for tools and for `bluecode eval`.
-//! Lines and columns are 1-based; columns count UTF-16 code units.
+//! Lines and columns are 1-based; columns count UTF-16 code units. Every finding carries
+//! its fingerprints (what `--baseline` matches by); against a baseline, its
+//! `baseline_state` too, and the report lists the baseline's findings now `absent`.
 
 use serde::Serialize;
+
+use bluecode_workspace::baseline::BaselineState;
 
 use super::{Located, Report};
 
@@ -11,6 +15,28 @@ struct JsonReport<'a> {
     findings: Vec<JsonFinding<'a>>,
     skipped: Vec<JsonSkipped<'a>>,
     stats: JsonStats,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baseline: Option<JsonBaseline<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonBaseline<'a> {
+    source: &'a str,
+    new: usize,
+    unchanged: usize,
+    updated: usize,
+    absent: Vec<JsonAbsent<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonAbsent<'a> {
+    path: &'a str,
+    line: u32,
+    rule_id: &'a str,
+    message: &'a str,
+    severity: &'a str,
+    fingerprint: &'a str,
+    unit_fingerprint: &'a str,
 }
 
 #[derive(Serialize)]
@@ -47,6 +73,10 @@ struct JsonFinding<'a> {
     fix: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     note: Option<&'a str>,
+    fingerprint: &'a str,
+    unit_fingerprint: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baseline_state: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -95,7 +125,40 @@ fn finding(f: &Located) -> JsonFinding<'_> {
             .collect(),
         fix: f.finding.fix.as_ref().map(|x| x.title.as_str()),
         note: f.finding.note.as_deref(),
+        fingerprint: &f.fingerprint.finding,
+        unit_fingerprint: &f.fingerprint.unit,
+        baseline_state: f.baseline_state.map(|s| s.name()),
     }
+}
+
+fn baseline(report: &Report) -> Option<JsonBaseline<'_>> {
+    let outcome = report.baseline.as_ref()?;
+    let count = |state: BaselineState| {
+        report
+            .findings
+            .iter()
+            .filter(|f| f.baseline_state == Some(state))
+            .count()
+    };
+    Some(JsonBaseline {
+        source: &outcome.source,
+        new: count(BaselineState::New),
+        unchanged: count(BaselineState::Unchanged),
+        updated: count(BaselineState::Updated),
+        absent: outcome
+            .absent
+            .iter()
+            .map(|a| JsonAbsent {
+                path: &a.path,
+                line: a.line,
+                rule_id: &a.rule_id,
+                message: &a.message,
+                severity: &a.severity,
+                fingerprint: &a.fingerprint.finding,
+                unit_fingerprint: &a.fingerprint.unit,
+            })
+            .collect(),
+    })
 }
 
 pub fn render(report: &Report) -> anyhow::Result<String> {
@@ -116,6 +179,7 @@ pub fn render(report: &Report) -> anyhow::Result<String> {
             skipped: report.skipped.len(),
             duration_ms: report.duration_ms,
         },
+        baseline: baseline(report),
     };
     let mut text = serde_json::to_string_pretty(&doc)?;
     text.push('\n');

@@ -8,6 +8,7 @@ pub mod text;
 
 use bluecode_analysis::Finding;
 use bluecode_analysis::syntax::LineCol;
+use bluecode_workspace::baseline::{BaselineState, Fingerprint};
 
 #[derive(Debug, Clone)]
 pub struct LocatedStep {
@@ -29,6 +30,30 @@ pub struct Located {
     /// (`application: flask in pyproject.toml`); empty when unknown.
     pub profile: String,
     pub finding: Finding,
+    /// What the finding is, for baselines (no line in it).
+    pub fingerprint: Fingerprint,
+    /// Against `--baseline` / `--new-since`: new, unchanged or updated.
+    pub baseline_state: Option<BaselineState>,
+}
+
+/// A baseline finding no finding of this scan matched (fixed, or its file deleted).
+#[derive(Debug, Clone)]
+pub struct Absent {
+    pub path: String,
+    /// 1-based, where it was.
+    pub line: u32,
+    pub rule_id: String,
+    pub message: String,
+    pub severity: String,
+    pub fingerprint: Fingerprint,
+}
+
+/// What a scan was compared with.
+#[derive(Debug, Clone)]
+pub struct BaselineOutcome {
+    /// The baseline file, or the git merge base.
+    pub source: String,
+    pub absent: Vec<Absent>,
 }
 
 #[derive(Debug, Clone)]
@@ -45,4 +70,6 @@ pub struct Report {
     pub findings: Vec<Located>,
     pub skipped: Vec<Skipped>,
     pub duration_ms: u64,
+    /// Set when the scan was compared with a baseline.
+    pub baseline: Option<BaselineOutcome>,
 }

@@ -1,6 +1,8 @@
 //! SARIF 2.1.0: one run, a rule per constitution that has results (with its principle as
 //! help and its CWE as an `external/cwe/cwe-NNN` tag), a result per finding with its
-//! region, and the taint trace as a code flow. Skipped files become notifications.
+//! region, and the taint trace as a code flow. Skipped files become notifications. Each
+//! result carries its fingerprints as `partialFingerprints`; against a baseline, its
+//! `baselineState`, and the baseline's findings now gone follow as `absent` results.
 
 use std::collections::BTreeMap;
 
@@ -8,6 +10,7 @@ use bluecode_analysis::constitutions::{ConstitutionSet, Severity};
 use serde_json::{Value, json};
 
 use super::{Located, Report};
+use crate::baseline::{FINDING_KEY, UNIT_KEY};
 
 fn level(severity: Severity) -> &'static str {
     match severity {
@@ -85,6 +88,13 @@ pub fn render(report: &Report, set: &ConstitutionSet) -> anyhow::Result<String> 
                 "locations": [location(&f.path, region)],
                 "properties": { "confidence": f.finding.confidence.name(), "unit": f.finding.unit_id },
             });
+            result["partialFingerprints"] = json!({
+                FINDING_KEY: f.fingerprint.finding,
+                UNIT_KEY: f.fingerprint.unit,
+            });
+            if let Some(state) = f.baseline_state {
+                result["baselineState"] = json!(state.name());
+            }
             if !f.trace.is_empty() {
                 let steps: Vec<Value> = f
                     .trace
@@ -100,6 +110,21 @@ pub fn render(report: &Report, set: &ConstitutionSet) -> anyhow::Result<String> 
             result
         })
         .collect();
+    let absent = report.baseline.iter().flat_map(|b| &b.absent).map(|a| {
+        json!({
+            "ruleId": a.rule_id,
+            "level": match a.severity.as_str() {
+                "error" => "error",
+                "warning" => "warning",
+                _ => "note",
+            },
+            "message": { "text": a.message },
+            "locations": [location(&a.path, json!({ "startLine": a.line.max(1) }))],
+            "partialFingerprints": { FINDING_KEY: a.fingerprint.finding, UNIT_KEY: a.fingerprint.unit },
+            "baselineState": "absent",
+        })
+    });
+    let results: Vec<Value> = results.into_iter().chain(absent).collect();
     let notifications: Vec<Value> = report
         .skipped
         .iter()

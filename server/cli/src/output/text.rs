@@ -1,15 +1,21 @@
 //! The human-readable report: one line per finding (`path:line:col: severity [id]
-//! message`), its trace indented below, then skipped files and a summary.
+//! message`), its trace indented below, then skipped files and a summary. Against a
+//! baseline, only new findings are listed, and a line counts the rest.
 
 use std::fmt::Write;
 
 use bluecode_analysis::constitutions::Severity;
+use bluecode_workspace::baseline::BaselineState;
 
 use super::Report;
 
 pub fn render(report: &Report) -> String {
     let mut out = String::new();
-    for f in &report.findings {
+    let shown = report
+        .findings
+        .iter()
+        .filter(|f| f.baseline_state.is_none_or(|s| s == BaselineState::New));
+    for f in shown {
         let _ = writeln!(
             out,
             "{}:{}:{}: {} [{}] {}",
@@ -32,6 +38,24 @@ pub fn render(report: &Report) -> String {
         if let Some(note) = &f.finding.note {
             let _ = writeln!(out, "    note: {note}");
         }
+    }
+    if let Some(baseline) = &report.baseline {
+        let count = |state: BaselineState| {
+            report
+                .findings
+                .iter()
+                .filter(|f| f.baseline_state == Some(state))
+                .count()
+        };
+        let _ = writeln!(
+            out,
+            "against {}: {} new, {} unchanged, {} updated, {} absent",
+            baseline.source,
+            count(BaselineState::New),
+            count(BaselineState::Unchanged),
+            count(BaselineState::Updated),
+            baseline.absent.len()
+        );
     }
     for s in &report.skipped {
         let _ = writeln!(out, "{}: skipped: {}", s.path, s.reason);
