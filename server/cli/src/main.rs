@@ -11,6 +11,7 @@ mod discover;
 mod doctor;
 mod eval;
 mod llm_cmd;
+mod mutate_cmd;
 mod output;
 mod sandbox_cmd;
 mod scan;
@@ -123,7 +124,17 @@ enum ConstitutionsCommand {
         workspace: Option<PathBuf>,
     },
     /// Run examples as tests: the built-ins, or the constitution files under PATH.
-    Test { path: Option<PathBuf> },
+    Test {
+        path: Option<PathBuf>,
+        /// Also rewrite every example into equivalent variants (renamed locals, aliased
+        /// imports, strings built another way, values through helpers…) and report what
+        /// each constitution misses or newly flags.
+        #[arg(long)]
+        mutate: bool,
+        /// With --mutate: print the code of every variant a constitution got wrong.
+        #[arg(long, requires = "mutate")]
+        show_code: bool,
+    },
     /// List the declared sink kinds (what `taint = "KIND"` and sanitizers may name).
     Kinds {
         #[arg(long)]
@@ -169,8 +180,16 @@ fn main() -> ExitCode {
         Command::Constitutions(ConstitutionsCommand::Show { id, workspace }) => {
             constitutions_cmd::show(&id, workspace.as_deref())
         }
-        Command::Constitutions(ConstitutionsCommand::Test { path }) => {
-            constitutions_cmd::test(path.as_deref())
+        Command::Constitutions(ConstitutionsCommand::Test {
+            path,
+            mutate,
+            show_code,
+        }) => {
+            if mutate {
+                mutate_cmd::run(path.as_deref(), show_code)
+            } else {
+                constitutions_cmd::test(path.as_deref())
+            }
         }
         Command::Constitutions(ConstitutionsCommand::Kinds { workspace }) => {
             constitutions_cmd::kinds(workspace.as_deref())
