@@ -291,12 +291,15 @@ fn is_require(value: Node<'_>, src: &str) -> bool {
             .is_some_and(|f| text(f, src) == "require")
 }
 
+/// Writes the new import statement from the module and the names it now imports.
+type RenderImport = fn(&str, &[String]) -> String;
+
 /// `from-import`: a module imported whole and used as `M.a` is imported by name instead.
 pub fn from_import(family: Family, root: Node<'_>, src: &str) -> Edits {
     let mut edits = Edits::default();
     let nodes = descendants(root);
     for node in &nodes {
-        let (module_name, statement_range, render): (&str, _, fn(&str, &[String]) -> String) =
+        let (module_name, statement_range, render): (&str, _, RenderImport) =
             match (family, node.kind()) {
                 (Family::Python, "import_statement") if node.named_child_count() == 1 => {
                     let Some(dotted) = node.named_child(0) else {

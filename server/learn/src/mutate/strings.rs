@@ -539,13 +539,14 @@ pub fn rewrite(family: Family, root: Node<'_>, src: &str, form: Form, split: boo
         let Some(rendered) = render(family, &building, form, split) else {
             continue;
         };
-        if family == Family::Go && form == Form::FormatCall && !src.contains("\"fmt\"") {
-            if let Some(package) = descendants(root)
+        if family == Family::Go
+            && form == Form::FormatCall
+            && !src.contains("\"fmt\"")
+            && let Some(package) = descendants(root)
                 .into_iter()
                 .find(|n| n.kind() == "package_clause")
-            {
-                edits.insert(package.end_byte(), "\n\nimport \"fmt\"");
-            }
+        {
+            edits.insert(package.end_byte(), "\n\nimport \"fmt\"");
         }
         edits.replace(node.byte_range(), rendered);
     }
