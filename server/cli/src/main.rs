@@ -10,6 +10,8 @@ mod constitutions_cmd;
 mod discover;
 mod doctor;
 mod eval;
+mod learn_cmd;
+mod learn_llm;
 mod llm_cmd;
 mod mutate_cmd;
 mod output;
@@ -63,6 +65,8 @@ enum Command {
     /// Configuration helpers.
     #[command(subcommand)]
     Config(ConfigCommand),
+    /// Learn a constitution from labelled unsafe/safe examples (offline, or with `[llm]`).
+    Learn(learn_cmd::LearnArgs),
     /// Check the install: binary, config, constitutions, LLM, sandbox, editors
     /// (exit 0 nothing broken, 1 a configured component is broken).
     Doctor(doctor::DoctorArgs),
@@ -200,6 +204,7 @@ fn main() -> ExitCode {
         Command::Llm(LlmCommand::Check) => llm_cmd::check(std::path::Path::new(".")),
         Command::Config(ConfigCommand::Schema) => settings_schema::print(),
         Command::Doctor(args) => doctor::run(&args),
+        Command::Learn(args) => learn_cmd::run(&args),
     };
     match result {
         Ok(code) => code,

@@ -7,5 +7,15 @@
 //! provider: the LLM drafting loop lives with the CLI, which feeds drafts to
 //! [`validate`] here.
 
+pub mod error;
+pub mod inputs;
 pub mod mutate;
 pub mod redteam;
+pub mod synth;
+pub mod validate;
+
+pub use error::LearnError;
+pub use inputs::{LabelledExample, read_inputs};
+pub use synth::render::Meta;
+pub use synth::{Learned, Request, synthesize};
+pub use validate::{Check, Validation, WorkspaceCode, validate};

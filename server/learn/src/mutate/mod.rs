@@ -7,19 +7,20 @@
 
 mod calls;
 mod edit;
-mod names;
+pub(crate) mod names;
 mod strings;
 mod wrap;
 
 use bluecode_syntax::{Document, Language};
 use tree_sitter::Node;
 
+pub(crate) use edit::descendants;
 use strings::Form;
 use wrap::Route;
 
 /// The grammar family a language's moves are written for (TypeScript shares
 /// JavaScript's, C++ shares C's).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Family {
     Python,
     JavaScript,
