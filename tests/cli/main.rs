@@ -7,5 +7,6 @@ mod constitutions;
 mod doctor;
 mod eval;
 mod instruction_llm;
+mod learn;
 mod scan;
 mod support;

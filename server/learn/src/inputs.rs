@@ -114,10 +114,10 @@ fn read_csv(path: &Path) -> Result<Vec<LabelledExample>, LearnError> {
                 "expected file,label[,note]".into(),
             ));
         };
+        if i == 0 && kind_text.eq_ignore_ascii_case("label") {
+            continue; // the header
+        }
         let Some(kind) = label(kind_text) else {
-            if i == 0 {
-                continue; // the header
-            }
             return Err(LearnError::Csv(
                 path.to_owned(),
                 i + 1,

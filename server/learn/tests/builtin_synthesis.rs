@@ -2,7 +2,8 @@
 //! single-call shapes (a query rooted at a call, no `inside`/`module_matches`/regex), `learn`
 //! on their examples alone must yield a rule that passes the validation (the examples'
 //! checks and the mutations; there is no workspace here). Prints the share and each
-//! failure; `cargo test -p bluecode-learn --release --test builtin_synthesis -- --nocapture`.
+//! failure; `cargo test -p bluecode-learn --release --test builtin_synthesis -- --ignored
+//! --nocapture`.
 
 use bluecode_constitutions::{Category, Constitution, ConstitutionSet, PatternKind, Severity};
 use bluecode_learn::synth::generalize::CALLS;
@@ -30,6 +31,7 @@ fn single_call_shapes(c: &Constitution) -> bool {
 }
 
 #[test]
+#[ignore = "about 3 minutes in a release build: run with --release -- --ignored"]
 fn offline_synthesis_learns_most_single_call_constitutions() {
     let builtin = ConstitutionSet::builtin().expect("built-ins load");
     let mut passed = 0;

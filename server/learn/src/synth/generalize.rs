@@ -197,10 +197,11 @@ impl QueryText {
         let mut cursor = first.node.walk();
         if cursor.goto_first_child() {
             loop {
-                if let Some(field) = cursor.field_name() {
-                    if cursor.node().is_named() && !fields.contains(&field) {
-                        fields.push(field);
-                    }
+                if let Some(field) = cursor.field_name()
+                    && cursor.node().is_named()
+                    && !fields.contains(&field)
+                {
+                    fields.push(field);
                 }
                 if !cursor.goto_next_sibling() {
                     break;

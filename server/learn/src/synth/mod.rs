@@ -497,10 +497,10 @@ fn choose_kind(
                 };
                 let path_text = p.doc.text().get(callee.byte_range()).unwrap_or("");
                 let path: Vec<&str> = path_text.split('.').collect();
-                if let Some(kinds) = model.sanitizer_kinds(&path) {
-                    if let Some(kind) = kinds.iter().find(|k| k.as_str() != "*" && declared(k)) {
-                        return Some(kind.clone());
-                    }
+                if let Some(kinds) = model.sanitizer_kinds(&path)
+                    && let Some(kind) = kinds.iter().find(|k| k.as_str() != "*" && declared(k))
+                {
+                    return Some(kind.clone());
                 }
             }
         }
