@@ -9,5 +9,6 @@ mod constitutions;
 mod doctor;
 mod eval;
 mod instruction_llm;
+mod learn;
 mod scan;
 mod support;

@@ -15,6 +15,7 @@ use bluecode_constitutions::{
 use bluecode_syntax::tree_sitter::{Node, QueryCursor, StreamingIterator};
 use bluecode_syntax::{Document, Language, Unit, UnitKind};
 
+use crate::aliases::ImportAliases;
 use crate::context::{AnalysisContext, Profile};
 use crate::finding::{Finding, FindingSource, Fix, TraceStep};
 use crate::predicate_text::{CommentFreeText, comment_free};
@@ -37,6 +38,8 @@ pub struct QueryPlan<'e> {
     /// node.
     top_level: Vec<(Range<usize>, Vec<&'e CombinedQuery>)>,
     comments: Vec<Range<usize>>,
+    /// The document's explicit import aliases, which predicates read as the imported name.
+    aliases: ImportAliases,
     /// (constitution, pattern) of the patterns whose `module_matches` the module fails.
     off_by_module: Vec<(usize, usize)>,
     /// The threat model the taint walk seeds sources from.
@@ -130,6 +133,7 @@ impl Engine {
             whole: Vec::new(),
             top_level: Vec::new(),
             comments: Vec::new(),
+            aliases: ImportAliases::default(),
             off_by_module: Vec::new(),
             profile: Profile::Snippet,
             symbols: std::cell::OnceCell::new(),
@@ -161,6 +165,9 @@ impl Engine {
             return plan;
         }
         plan.comments = comments;
+        if let Some(language) = doc.language() {
+            plan.aliases = ImportAliases::collect(language, text, root);
+        }
         plan.off_by_module = self.patterns_off_by_module(doc, compiled, units, &plan.comments);
         plan
     }
@@ -332,6 +339,7 @@ impl Engine {
                 let predicate_text = CommentFreeText {
                     text: text.as_bytes(),
                     comments: &plan.comments,
+                    aliases: &plan.aliases,
                 };
                 let mut matches = cursor.matches(&combined.query, pass.start, predicate_text);
                 while let Some(m) = matches.next() {
@@ -453,7 +461,17 @@ impl Engine {
                     pattern: c.pattern,
                 };
                 compiled.contexts.get(&rule).is_none_or(|context| {
-                    context_holds(context, c, text, &plan.comments, &mut cursor)
+                    context_holds(
+                        context,
+                        c,
+                        text,
+                        CommentFreeText {
+                            text: text.as_bytes(),
+                            comments: &plan.comments,
+                            aliases: &plan.aliases,
+                        },
+                        &mut cursor,
+                    )
                 })
             });
         }
@@ -751,7 +769,7 @@ fn context_holds(
     context: &PatternContext,
     candidate: &Candidate<'_>,
     text: &str,
-    comments: &[Range<usize>],
+    predicate_text: CommentFreeText<'_>,
     cursor: &mut QueryCursor,
 ) -> bool {
     // Up to the top-level declaration, not the file itself: a unit's cached findings are
@@ -769,7 +787,7 @@ fn context_holds(
     let mut matched = |query: &ContextQuery, binding: &[(String, Node)]| {
         enclosing
             .iter()
-            .any(|node| matches_at(query, *node, binding, text, comments, cursor))
+            .any(|node| matches_at(query, *node, binding, text, predicate_text, cursor))
     };
     bindings.iter().any(|binding| {
         context.inside.iter().all(|q| matched(q, binding))
@@ -784,7 +802,7 @@ fn matches_at(
     node: Node<'_>,
     binding: &[(String, Node)],
     text: &str,
-    comments: &[Range<usize>],
+    predicate_text: CommentFreeText<'_>,
     cursor: &mut QueryCursor,
 ) -> bool {
     // Started from the parent, one level deep, over the node's bytes: tree-sitter matches
@@ -799,10 +817,6 @@ fn matches_at(
     };
     cursor.set_byte_range(node.byte_range());
     cursor.set_max_start_depth(Some(depth));
-    let predicate_text = CommentFreeText {
-        text: text.as_bytes(),
-        comments,
-    };
     let node_text = |n: Node| text.get(n.byte_range()).unwrap_or_default();
     let mut matches = cursor.matches(&query.query, start, predicate_text);
     while let Some(m) = matches.next() {

@@ -8,6 +8,7 @@
 //! May depend on: the syntax and constitutions layers. Must not know LSP, JSON, LLMs or
 //! Docker (no lsp-types, no serde_json::Value in its API).
 
+mod aliases;
 mod context;
 mod engine;
 mod examples;

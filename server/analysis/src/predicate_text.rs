@@ -3,10 +3,14 @@
 //! own words; it must not be able to silence a pattern (`# only the listing checks
 //! is_admin` satisfying a "has an authorization check" exclusion) nor to trigger one.
 //! A captured comment node itself keeps its text, for the patterns about comments.
+//! An explicit import alias reads as the name it stands for (see `aliases`).
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use bluecode_syntax::tree_sitter::{Node, TextProvider};
+
+use crate::aliases::ImportAliases;
 
 const BLANKS: [u8; 256] = [b' '; 256];
 
@@ -26,47 +30,58 @@ pub(crate) fn comment_free(text: &str, range: Range<usize>, comments: &[Range<us
     out
 }
 
-/// A [`TextProvider`] over `text` with the `comments` blanked.
+/// A [`TextProvider`] over `text` with the `comments` blanked and the `aliases` read as
+/// what they stand for.
 #[derive(Clone, Copy)]
 pub(crate) struct CommentFreeText<'a> {
     pub text: &'a [u8],
     pub comments: &'a [Range<usize>],
+    pub aliases: &'a ImportAliases,
 }
 
-impl<'a> TextProvider<&'a [u8]> for CommentFreeText<'a> {
-    type I = std::vec::IntoIter<&'a [u8]>;
+impl<'a> TextProvider<Cow<'a, [u8]>> for CommentFreeText<'a> {
+    type I = std::vec::IntoIter<Cow<'a, [u8]>>;
 
     fn text(&mut self, node: Node) -> Self::I {
         let range = node.byte_range();
         let whole = || self.text.get(range.clone()).unwrap_or_default();
         if node.kind().ends_with("comment") {
-            return vec![whole()].into_iter();
+            return vec![Cow::Borrowed(whole())].into_iter();
+        }
+        if node.child_count() == 0
+            && let Some(name) = self.aliases.resolve(whole())
+        {
+            return vec![Cow::Owned(name.as_bytes().to_vec())].into_iter();
         }
         let first = self.comments.partition_point(|c| c.end <= range.start);
         let inside = self.comments[first..]
             .iter()
             .take_while(|c| c.start < range.end);
-        let mut chunks = Vec::new();
+        let mut chunks: Vec<Cow<'a, [u8]>> = Vec::new();
         let mut at = range.start;
         for comment in inside {
             let start = comment.start.max(range.start);
             let end = comment.end.min(range.end);
             if let Some(code) = self.text.get(at..start) {
-                chunks.push(code);
+                chunks.push(Cow::Borrowed(code));
             }
             let mut blank = end.saturating_sub(start);
             while blank > 0 {
                 let n = blank.min(BLANKS.len());
-                chunks.push(&BLANKS[..n]);
+                chunks.push(Cow::Borrowed(&BLANKS[..n]));
                 blank -= n;
             }
             at = end;
         }
-        if chunks.is_empty() {
-            return vec![whole()].into_iter();
-        }
         if let Some(code) = self.text.get(at..range.end) {
-            chunks.push(code);
+            chunks.push(Cow::Borrowed(code));
+        }
+        if !self.aliases.is_empty() {
+            // `o.system(` inside a larger node reads as `os.system(`.
+            let joined: Vec<u8> = chunks.iter().flat_map(|c| c.iter().copied()).collect();
+            if let Some(rewritten) = self.aliases.rewrite_members(&joined) {
+                return vec![Cow::Owned(rewritten)].into_iter();
+            }
         }
         chunks.into_iter()
     }
@@ -82,15 +97,17 @@ mod tests {
         let doc = Document::new(Some(Language::Python), code.to_owned());
         let tree = doc.tree().expect("parsed");
         let comments = bluecode_syntax::outline(&doc).comments;
+        let aliases = ImportAliases::default();
         let mut provider = CommentFreeText {
             text: doc.text().as_bytes(),
             comments: &comments,
+            aliases: &aliases,
         };
         let mut cursor = tree.walk();
         let mut stack = vec![tree.root_node()];
         while let Some(node) = stack.pop() {
             if node.kind() == node_kind {
-                let bytes: Vec<u8> = provider.text(node).flatten().copied().collect();
+                let bytes: Vec<u8> = provider.text(node).flat_map(|c| c.into_owned()).collect();
                 return String::from_utf8(bytes).expect("utf-8");
             }
             stack.extend(node.children(&mut cursor));

@@ -12,7 +12,10 @@ mod constitutions_cmd;
 mod discover;
 mod doctor;
 mod eval;
+mod learn_cmd;
+mod learn_llm;
 mod llm_cmd;
+mod mutate_cmd;
 mod output;
 mod sandbox_cmd;
 mod scan;
@@ -70,6 +73,8 @@ enum Command {
     /// Configuration helpers.
     #[command(subcommand)]
     Config(ConfigCommand),
+    /// Learn a constitution from labelled unsafe/safe examples (offline, or with `[llm]`).
+    Learn(learn_cmd::LearnArgs),
     /// Check the install: binary, config, constitutions, LLM, sandbox, editors
     /// (exit 0 nothing broken, 1 a configured component is broken).
     Doctor(doctor::DoctorArgs),
@@ -139,7 +144,17 @@ enum ConstitutionsCommand {
         workspace: Option<PathBuf>,
     },
     /// Run examples as tests: the built-ins, or the constitution files under PATH.
-    Test { path: Option<PathBuf> },
+    Test {
+        path: Option<PathBuf>,
+        /// Also rewrite every example into equivalent variants (renamed locals, aliased
+        /// imports, strings built another way, values through helpers…) and report what
+        /// each constitution misses or newly flags.
+        #[arg(long)]
+        mutate: bool,
+        /// With --mutate: print the code of every variant a constitution got wrong.
+        #[arg(long, requires = "mutate")]
+        show_code: bool,
+    },
     /// List the declared sink kinds (what `taint = "KIND"` and sanitizers may name).
     Kinds {
         #[arg(long)]
@@ -186,8 +201,16 @@ fn main() -> ExitCode {
         Command::Constitutions(ConstitutionsCommand::Show { id, workspace }) => {
             constitutions_cmd::show(&id, workspace.as_deref())
         }
-        Command::Constitutions(ConstitutionsCommand::Test { path }) => {
-            constitutions_cmd::test(path.as_deref())
+        Command::Constitutions(ConstitutionsCommand::Test {
+            path,
+            mutate,
+            show_code,
+        }) => {
+            if mutate {
+                mutate_cmd::run(path.as_deref(), show_code)
+            } else {
+                constitutions_cmd::test(path.as_deref())
+            }
         }
         Command::Constitutions(ConstitutionsCommand::Kinds { workspace }) => {
             constitutions_cmd::kinds(workspace.as_deref())
@@ -198,6 +221,7 @@ fn main() -> ExitCode {
         Command::Llm(LlmCommand::Check) => llm_cmd::check(std::path::Path::new(".")),
         Command::Config(ConfigCommand::Schema) => settings_schema::print(),
         Command::Doctor(args) => doctor::run(&args),
+        Command::Learn(args) => learn_cmd::run(&args),
     };
     match result {
         Ok(code) => code,

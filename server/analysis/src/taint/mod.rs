@@ -18,6 +18,7 @@ use bluecode_constitutions::TaintModel;
 use bluecode_syntax::Language;
 use tree_sitter::Node;
 
+use crate::aliases::ImportAliases;
 use crate::context::Profile;
 use crate::finding::TraceStep;
 use lang::{Class, classify};
@@ -45,7 +46,12 @@ pub(crate) fn flows<'t>(
     profile: Profile,
 ) -> Vec<Option<Rc<Taint>>> {
     let empty = TaintModel::default();
+    let mut root = unit_node;
+    while let Some(parent) = root.parent() {
+        root = parent;
+    }
     let mut walker = Walker {
+        aliases: ImportAliases::collect(language, text, root),
         language,
         model: model.unwrap_or(&empty),
         text,
@@ -106,6 +112,9 @@ struct Walker<'a, 't> {
     go_literal_maps: std::cell::RefCell<std::collections::HashMap<String, bool>>,
     /// The threat model: which parameters and sources count.
     profile: Profile,
+    /// Explicit import aliases: `request2` of `from flask import request as request2`
+    /// reads as `request` in paths, as the un-aliased import would.
+    aliases: ImportAliases,
 }
 
 fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
@@ -714,7 +723,9 @@ impl<'t> Walker<'_, 't> {
         for _ in 0..32 {
             match classify(current, self.language) {
                 Class::Identifier => {
-                    segments.push(self.text_of(current).to_owned());
+                    let name = self.text_of(current);
+                    let name = self.aliases.resolve(name.as_bytes()).unwrap_or(name);
+                    segments.push(name.to_owned());
                     segments.reverse();
                     return Some(segments);
                 }

@@ -1,0 +1,208 @@
+//! Explicit import aliases (`import os as o`, `from os import system as run`,
+//! `import { exec as run } from "child_process"`, `const { exec: run } = require(…)`, Go's
+//! `sh "os/exec"`): query predicates read an alias as the name it stands for, so a pattern
+//! written against `os.system` also sees `o.system`. Measured with `bluecode constitutions
+//! test --mutate`: aliasing an import made the built-in rules miss 60 % of the aliased
+//! unsafe examples. Only top-level imports count (one pass over the root's children), and
+//! a bare module binding (`const jwt = require("jsonwebtoken")`) is a variable: npm
+//! package names are not what code calls them. An alias
+//! reads as its un-aliased equivalent (`import { promises as fsp }` as `promises`), so a
+//! pattern must accept that form.
+
+use std::collections::HashMap;
+
+use bluecode_syntax::Language;
+use bluecode_syntax::tree_sitter::Node;
+
+/// Alias → the imported name it stands for (the last segment of a dotted name or path).
+#[derive(Debug, Default, Clone)]
+pub(crate) struct ImportAliases {
+    names: HashMap<String, String>,
+}
+
+impl ImportAliases {
+    pub(crate) fn collect(language: Language, text: &str, root: Node) -> ImportAliases {
+        let mut aliases = ImportAliases::default();
+        let of = |n: Node| text.get(n.byte_range()).unwrap_or_default();
+        let mut add = |alias: &str, name: &str| {
+            let name = name
+                .trim_matches(['"', '\''])
+                .rsplit(['.', '/'])
+                .next()
+                .unwrap_or(name);
+            if !alias.is_empty() && !name.is_empty() && alias != name {
+                aliases.names.insert(alias.to_owned(), name.to_owned());
+            }
+        };
+        let mut stack: Vec<(Node, usize)> = vec![(root, 0)];
+        while let Some((node, depth)) = stack.pop() {
+            match (language, node.kind()) {
+                // `import a.b as x` has no one-name equivalent; `import os as o` and
+                // `from m import a as b` have (`import os`, `from m import a`).
+                (Language::Python, "aliased_import") => {
+                    if let (Some(name), Some(alias)) = (
+                        node.child_by_field_name("name"),
+                        node.child_by_field_name("alias"),
+                    ) && !of(name).contains('.')
+                    {
+                        add(of(alias), of(name));
+                    }
+                }
+                (_, "import_specifier") => {
+                    if let (Some(name), Some(alias)) = (
+                        node.child_by_field_name("name"),
+                        node.child_by_field_name("alias"),
+                    ) {
+                        add(of(alias), of(name));
+                    }
+                }
+                (_, "pair_pattern") => {
+                    if let (Some(key), Some(value)) = (
+                        node.child_by_field_name("key"),
+                        node.child_by_field_name("value"),
+                    ) && value.kind() == "identifier"
+                        && destructures_require(node, text)
+                    {
+                        add(of(value), of(key));
+                    }
+                }
+                (Language::Go, "import_spec") => {
+                    if let (Some(name), Some(path)) = (
+                        node.child_by_field_name("name"),
+                        node.child_by_field_name("path"),
+                    ) && name.kind() == "package_identifier"
+                    {
+                        add(of(name), of(path));
+                    }
+                }
+                (_, kind) if depth <= 4 && descends(kind, depth) => {
+                    let mut cursor = node.walk();
+                    stack.extend(node.named_children(&mut cursor).map(|c| (c, depth + 1)));
+                }
+                _ => {}
+            }
+        }
+        aliases
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    /// `text` with every `alias.` (at a word start) written as `name.`; `None` when no
+    /// alias occurs.
+    pub(crate) fn rewrite_members(&self, text: &[u8]) -> Option<Vec<u8>> {
+        let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'$';
+        let mut out: Option<Vec<u8>> = None;
+        let mut i = 0;
+        while i < text.len() {
+            let at_word_start = i == 0 || !is_word(text[i - 1]);
+            let hit = at_word_start
+                .then(|| {
+                    self.names.iter().find(|(alias, _)| {
+                        let a = alias.as_bytes();
+                        text[i..].starts_with(a) && text.get(i + a.len()) == Some(&b'.')
+                    })
+                })
+                .flatten();
+            match hit {
+                Some((alias, name)) => {
+                    let buffer = out.get_or_insert_with(|| text[..i].to_vec());
+                    buffer.extend_from_slice(name.as_bytes());
+                    i += alias.len();
+                }
+                None => {
+                    if let Some(buffer) = out.as_mut() {
+                        buffer.push(text[i]);
+                    }
+                    i += 1;
+                }
+            }
+        }
+        out
+    }
+
+    /// The name `alias` stands for, if it is an alias.
+    pub(crate) fn resolve(&self, alias: &[u8]) -> Option<&str> {
+        if self.names.is_empty() {
+            return None;
+        }
+        let alias = std::str::from_utf8(alias).ok()?;
+        self.names.get(alias).map(String::as_str)
+    }
+}
+
+/// Whether a `key: alias` pair sits in `const { … } = require(…)`.
+fn destructures_require(pair: Node, text: &str) -> bool {
+    pair.parent()
+        .and_then(|pattern| pattern.parent())
+        .filter(|d| d.kind() == "variable_declarator")
+        .and_then(|d| d.child_by_field_name("value"))
+        .and_then(|v| v.child_by_field_name("function"))
+        .is_some_and(|f| text.get(f.byte_range()) == Some("require"))
+}
+
+/// The nodes an import alias can sit under, from the root down.
+fn descends(kind: &str, depth: usize) -> bool {
+    depth == 0
+        || matches!(
+            kind,
+            "import_statement"
+                | "import_from_statement"
+                | "import_clause"
+                | "named_imports"
+                | "import_declaration"
+                | "import_spec_list"
+                | "lexical_declaration"
+                | "variable_declaration"
+                | "variable_declarator"
+                | "object_pattern"
+                | "export_statement"
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use bluecode_syntax::{Document, Language};
+
+    use super::*;
+
+    fn aliases(language: Language, code: &str) -> ImportAliases {
+        let doc = Document::new(Some(language), code.to_owned());
+        let tree = doc.tree().expect("parsed");
+        ImportAliases::collect(language, code, tree.root_node())
+    }
+
+    #[test]
+    fn explicit_aliases_read_as_the_imported_name() {
+        let py = aliases(
+            Language::Python,
+            "import os as o\nimport xml.etree.ElementTree as ET\nfrom shlex import quote as q\n",
+        );
+        assert_eq!(py.resolve(b"o"), Some("os"));
+        assert_eq!(py.resolve(b"q"), Some("quote"));
+        assert_eq!(
+            py.resolve(b"ET"),
+            None,
+            "a dotted module has no one-name form"
+        );
+        assert_eq!(
+            py.rewrite_members(b"o.system(x); co.system(y)").as_deref(),
+            Some(&b"os.system(x); co.system(y)"[..])
+        );
+        let js = aliases(
+            Language::JavaScript,
+            "import { exec as run } from \"child_process\";\nconst { spawn: s } = require(\"child_process\");\nconst { a: b } = other;\nconst jwt = require(\"jsonwebtoken\");\n",
+        );
+        assert_eq!(js.resolve(b"run"), Some("exec"));
+        assert_eq!(js.resolve(b"s"), Some("spawn"));
+        assert_eq!(js.resolve(b"b"), None, "destructuring a value is no import");
+        assert_eq!(js.resolve(b"jwt"), None, "a module binding is a variable");
+        let go = aliases(
+            Language::Go,
+            "package p\n\nimport (\n\tsh \"os/exec\"\n\t\"net/http\"\n)\n",
+        );
+        assert_eq!(go.resolve(b"sh"), Some("exec"));
+        assert_eq!(go.resolve(b"http"), None);
+    }
+}

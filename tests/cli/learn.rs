@@ -1,0 +1,219 @@
+//! `bluecode learn`: offline synthesis from a folder of examples and from a CSV, and the
+//! LLM loop against a scripted OpenAI-compatible endpoint on 127.0.0.1 whose first draft
+//! fails validation and whose second, sent with the failed checks, passes.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpListener;
+use std::process::Command;
+use std::sync::{Arc, Mutex};
+use std::thread;
+
+use serde_json::{Value, json};
+
+use crate::support::{Project, bluecode};
+
+const UNSAFE_A: &str = "import os\n\ndef ping(host):\n    os.system(\"ping -c 1 \" + host)\n";
+const UNSAFE_B: &str = "import os\n\ndef lookup(name):\n    os.system(f\"nslookup {name}\")\n";
+const SAFE: &str =
+    "import os, shlex\n\ndef ping(host):\n    os.system(\"ping -c 1 \" + shlex.quote(host))\n";
+
+fn examples(p: &Project) {
+    p.file("ex/unsafe/ping.py", UNSAFE_A);
+    p.file("ex/unsafe/lookup.py", UNSAFE_B);
+    p.file("ex/safe/ping.py", SAFE);
+}
+
+#[test]
+fn offline_learning_writes_a_constitution_that_its_own_test_accepts() {
+    let p = Project::new();
+    examples(&p);
+    let run = bluecode(
+        &["learn", "ex", "--id", "team.os-system", "--cwe", "78"],
+        p.path(),
+    );
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("synthesised offline"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("pass  every unsafe example matches"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("pass  survives the mutations"),
+        "{}",
+        run.stdout
+    );
+    let written = p.path().join(".bluecode/constitutions/team.os-system.toml");
+    let toml = std::fs::read_to_string(&written).expect("the constitution is written");
+    assert!(toml.contains("taint = \"shell\""), "{toml}");
+    let test = bluecode(
+        &["constitutions", "test", ".bluecode/constitutions"],
+        p.path(),
+    );
+    assert_eq!(test.code, 0, "{}", test.stdout);
+    assert!(
+        test.stdout.contains("3 passed, 0 failed"),
+        "{}",
+        test.stdout
+    );
+}
+
+#[test]
+fn a_csv_of_labelled_files_is_an_input_and_bad_labels_are_named() {
+    let p = Project::new();
+    examples(&p);
+    p.file(
+        "labels.csv",
+        "file,label,note\nex/unsafe/ping.py,unsafe,\"ping, from the incident\"\nex/unsafe/lookup.py,vulnerable,\nex/safe/ping.py,fixed,\n",
+    );
+    let run = bluecode(
+        &["learn", "labels.csv", "--id", "team.csv", "--out", "out"],
+        p.path(),
+    );
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let toml = std::fs::read_to_string(p.path().join("out/team.csv.toml")).expect("written");
+    assert!(
+        toml.contains("ping, from the incident"),
+        "the note reaches the template: {toml}"
+    );
+    p.file("bad.csv", "ex/unsafe/ping.py,maybe\n");
+    let bad = bluecode(&["learn", "bad.csv"], p.path());
+    assert_eq!(bad.code, 2);
+    assert!(
+        bad.stderr.contains("bad.csv:1: label `maybe`"),
+        "{}",
+        bad.stderr
+    );
+}
+
+/// Serves `answers` in order (the last one again after that) and records every request.
+fn scripted_endpoint(answers: Vec<String>) -> (u16, Arc<Mutex<Vec<Value>>>) {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("a local port");
+    let port = listener.local_addr().expect("its address").port();
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let record = seen.clone();
+    thread::spawn(move || {
+        for (i, stream) in listener.incoming().flatten().enumerate() {
+            let mut reader = BufReader::new(stream);
+            let mut length = 0;
+            loop {
+                let mut line = String::new();
+                if reader.read_line(&mut line).unwrap_or(0) == 0 {
+                    break;
+                }
+                let line = line.trim_end();
+                if line.is_empty() {
+                    break;
+                }
+                if let Some((name, value)) = line.split_once(':')
+                    && name.eq_ignore_ascii_case("content-length")
+                {
+                    length = value.trim().parse().unwrap_or(0);
+                }
+            }
+            let mut body = vec![0; length];
+            if reader.read_exact(&mut body).is_err() {
+                continue;
+            }
+            record
+                .lock()
+                .expect("record lock")
+                .push(serde_json::from_slice(&body).unwrap_or(Value::Null));
+            let answer = answers
+                .get(i)
+                .or(answers.last())
+                .cloned()
+                .unwrap_or_default();
+            let response = json!({
+                "id": "chatcmpl-learn", "object": "chat.completion", "model": "scripted",
+                "choices": [{"index": 0, "message": {"role": "assistant", "content": answer},
+                             "finish_reason": "stop"}],
+                "usage": {"prompt_tokens": 100, "completion_tokens": 20, "total_tokens": 120}
+            })
+            .to_string();
+            let mut stream = reader.into_inner();
+            let _ = write!(
+                stream,
+                "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{response}",
+                response.len()
+            );
+            let _ = stream.flush();
+        }
+    });
+    (port, seen)
+}
+
+fn draft(query: &str) -> String {
+    let toml = format!(
+        "id = \"team.llm\"\ntitle = \"Shell command from a parameter\"\ncategory = \"vulnerability\"\ncwe = 78\n\
+severity = \"error\"\nlanguages = [\"python\"]\nprinciple = \"Never build a shell command from input.\"\n\n\
+[[pattern]]\nquery = '''{query}'''\ntaint = \"shell\"\n\n\
+[[example]]\nkind = \"unsafe\"\ncode = '''{UNSAFE_A}'''\n\n[[example]]\nkind = \"safe\"\ncode = '''{SAFE}'''\n"
+    );
+    json!({ "toml": toml }).to_string()
+}
+
+#[test]
+fn the_llm_draft_that_fails_validation_is_repaired_with_the_failed_checks() {
+    // First draft: a query on `popen` only, which misses the examples' `os.system`.
+    let broken = draft(
+        "((call function: (attribute object: (identifier) @_m attribute: (identifier) @_f) arguments: (argument_list . (_) @input)) @sink (#eq? @_m \"os\") (#eq? @_f \"popen\"))",
+    );
+    let repaired = draft(
+        "((call function: (attribute object: (identifier) @_m attribute: (identifier) @_f) arguments: (argument_list . (_) @input)) @sink (#eq? @_m \"os\") (#eq? @_f \"system\"))",
+    );
+    let (port, seen) = scripted_endpoint(vec![broken, repaired]);
+    let p = Project::new();
+    examples(&p);
+    p.file(
+        "bluecode.toml",
+        format!("[llm]\nbase_url = \"http://127.0.0.1:{port}/v1\"\nmodel = \"scripted\"\ntimeout_secs = 5\n"),
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_bluecode"))
+        .args([
+            "learn", "ex", "--id", "team.llm", "--cwe", "78", "--rounds", "3",
+        ])
+        .current_dir(p.path())
+        .env("BLUECODE_LOG", "warn")
+        .output()
+        .expect("run bluecode");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("drafted by the LLM, 2 round(s)"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("pass  every unsafe example matches"),
+        "{stdout}"
+    );
+
+    let requests = seen.lock().expect("record lock").clone();
+    assert_eq!(requests.len(), 2, "one draft and one repair");
+    let first = requests[0]["messages"].to_string();
+    assert!(first.contains("ping -c 1"), "the examples are sent");
+    assert!(
+        first.contains("py.command-injection"),
+        "the nearest constitution is retrieved: {first}"
+    );
+    let repair = requests[1]["messages"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let feedback = repair
+        .last()
+        .and_then(|m| m["content"].as_str())
+        .unwrap_or_default();
+    assert!(
+        feedback.contains("every unsafe example matches: not matched"),
+        "the failed check goes back to the model: {feedback}"
+    );
+    let written = std::fs::read_to_string(p.path().join(".bluecode/constitutions/team.llm.toml"))
+        .expect("the repaired draft is written");
+    assert!(written.contains("\"system\""), "{written}");
+}
