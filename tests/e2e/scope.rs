@@ -59,3 +59,32 @@ fn a_test_file_is_out_of_scope_until_the_user_asks_to_review_it() {
     assert!(!published["diagnostics"].as_array().unwrap().is_empty());
     client.shutdown();
 }
+
+#[test]
+fn the_hover_names_the_threat_model_the_flow_was_found_in() {
+    let (_dir, root) = workspace(&[(
+        "pyproject.toml",
+        "[project]\nname = \"shop\"\ndependencies = [\"flask\"]\n",
+    )]);
+    let mut client = TestClient::start(&root, json!({"debounceMs": 0}));
+    let text =
+        "import os\nfrom flask import request\n\n\ndef run():\n    os.system(request.args['c'])\n";
+    let uri = file_uri(&root.join("app.py"));
+    client.open(&uri, "python", 1, text);
+    let published = client.published(&uri, 1);
+    let finding = published
+        .iter()
+        .find(|d| d["code"] == "py.command-injection")
+        .unwrap_or_else(|| panic!("a flow from the request: {published:#?}"));
+    let hover = client
+        .request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": uri}, "position": finding["range"]["start"]}),
+        )
+        .expect("hover");
+    let shown = hover["contents"]["value"].as_str().expect("markdown");
+    assert!(
+        shown.contains("**Threat model.** application: flask in pyproject.toml"),
+        "{shown}"
+    );
+}

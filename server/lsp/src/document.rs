@@ -69,6 +69,9 @@ pub struct Analysed {
     /// The sandbox verdicts recorded when this was published, by unit (a re-verify of
     /// an unchanged unit answers from here).
     pub sandbox: Arc<HashMap<UnitId, SandboxRecord>>,
+    /// The threat model the code was reviewed in ("application: Flask in
+    /// pyproject.toml"), for the hover; `None` for instruction and other files.
+    pub threat_model: Option<String>,
 }
 
 /// What a `didChange` did.

@@ -343,6 +343,7 @@ fn run_review(
             findings: Vec::new(),
             diagnostics: Vec::new(),
             sandbox: Arc::default(),
+            threat_model: None,
         };
         return (
             Reviewed {
@@ -383,6 +384,10 @@ fn run_review(
         findings,
         diagnostics,
         sandbox: Arc::new(review.sandbox_verdicts().clone()),
+        threat_model: (review.kind() == DocumentKind::Code).then(|| {
+            let context = review.context();
+            format!("{}: {}", context.profile.name(), context.profile_reason)
+        }),
     };
     let units = units.into_iter().map(|u| (u.id, u.hash)).collect();
     (

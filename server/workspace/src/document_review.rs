@@ -117,6 +117,11 @@ impl DocumentReview {
         self.path.as_deref()
     }
 
+    /// The threat model and role the code was last reviewed in (a snippet's until then).
+    pub fn context(&self) -> &bluecode_analysis::AnalysisContext {
+        self.analysis.context()
+    }
+
     pub fn kind(&self) -> DocumentKind {
         self.kind
     }

@@ -47,7 +47,12 @@ pub async fn handle(session: &Arc<Session>, params: HoverParams) -> Result<Optio
             let constitution = engine
                 .as_ref()
                 .and_then(|e| e.constitutions().get(&finding.rule_id));
-            markdown(finding, constitution, &doc.doc)
+            markdown(
+                finding,
+                constitution,
+                &doc.doc,
+                analysed.threat_model.as_deref(),
+            )
         })
         .collect();
     Ok(Some(Hover {
@@ -59,7 +64,12 @@ pub async fn handle(session: &Arc<Session>, params: HoverParams) -> Result<Optio
     }))
 }
 
-fn markdown(finding: &Finding, constitution: Option<&Constitution>, doc: &Document) -> String {
+fn markdown(
+    finding: &Finding,
+    constitution: Option<&Constitution>,
+    doc: &Document,
+    threat_model: Option<&str>,
+) -> String {
     let mut out = format!("### {}\n\n`{}`", finding.title, finding.rule_id);
     if let Some(cwe) = finding.cwe_label() {
         let _ = write!(out, " · {cwe}");
@@ -80,6 +90,10 @@ fn markdown(finding: &Finding, constitution: Option<&Constitution>, doc: &Docume
             let line = doc.line_index().line_of(step.range.start) + 1;
             let _ = writeln!(out, "- line {line}: {}", step.label);
         }
+    }
+    // Which data counted as attacker-controlled here, so a reader can judge the path.
+    if let Some(model) = threat_model.filter(|_| !finding.trace.is_empty()) {
+        let _ = write!(out, "\n**Threat model.** {model}\n");
     }
     if let Some(hint) = constitution.and_then(|c| c.fix_hint.as_deref()) {
         let _ = write!(out, "\n**Fix.** {}\n", hint.trim());
