@@ -392,6 +392,38 @@ fn apply_sandbox_verdicts(
     }
 }
 
+/// An AI instruction file as the one unit the judge reads: the whole text, hashed so a
+/// verdict stays valid while the file is unchanged.
+fn whole_file_unit(doc: &Document) -> Unit {
+    use std::hash::{Hash, Hasher};
+    let all = 0..doc.text().len();
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    doc.text().hash(&mut hasher);
+    Unit {
+        id: UnitId::from("module"),
+        kind: UnitKind::Module,
+        range: all.clone(),
+        own_ranges: vec![all],
+        parent: None,
+        hash: hasher.finish(),
+    }
+}
+
+/// The judge request for a whole instruction file: retrieved against the `instruction`
+/// constitutions, with the static findings to confirm or dispute.
+fn instruction_file_request(
+    doc: &Document,
+    unit: &Unit,
+    path: &str,
+    findings: &[Finding],
+) -> JudgeRequest {
+    JudgeRequest {
+        unit: UnitInput::instruction_file(path, doc.text()),
+        static_findings: static_findings(doc, unit, findings),
+        cancel: None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use bluecode_analysis::syntax::Language;
@@ -550,37 +582,5 @@ mod tests {
                 .units
                 .is_empty()
         );
-    }
-}
-
-/// An AI instruction file as the one unit the judge reads: the whole text, hashed so a
-/// verdict stays valid while the file is unchanged.
-fn whole_file_unit(doc: &Document) -> Unit {
-    use std::hash::{Hash, Hasher};
-    let all = 0..doc.text().len();
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    doc.text().hash(&mut hasher);
-    Unit {
-        id: UnitId::from("module"),
-        kind: UnitKind::Module,
-        range: all.clone(),
-        own_ranges: vec![all],
-        parent: None,
-        hash: hasher.finish(),
-    }
-}
-
-/// The judge request for a whole instruction file: retrieved against the `instruction`
-/// constitutions, with the static findings to confirm or dispute.
-fn instruction_file_request(
-    doc: &Document,
-    unit: &Unit,
-    path: &str,
-    findings: &[Finding],
-) -> JudgeRequest {
-    JudgeRequest {
-        unit: UnitInput::instruction_file(path, doc.text()),
-        static_findings: static_findings(doc, unit, findings),
-        cancel: None,
     }
 }

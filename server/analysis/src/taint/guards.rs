@@ -303,11 +303,11 @@ impl<'t> Walker<'_, 't> {
 
     /// The last named operand of an addition (`a + 4 + len` → `len`), if `node` is one.
     fn last_addend(&self, node: Node<'t>) -> Option<Node<'t>> {
-        if node.kind() != "binary_expression"
-            || !node
+        let is_sum = node.kind() == "binary_expression"
+            && node
                 .child_by_field_name("operator")
-                .is_some_and(|o| o.kind() == "+")
-        {
+                .is_some_and(|o| o.kind() == "+");
+        if !is_sum {
             return None;
         }
         let right = node.child_by_field_name("right")?;
