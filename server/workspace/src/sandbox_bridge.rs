@@ -68,8 +68,28 @@ pub fn behaviour_request(
         }
         Err(why) => return Err(why),
     };
+    request.function = runnable_function(&request.function);
     request.constitution = Some(finding.rule_id.clone());
     Ok(request)
+}
+
+/// What the recorder can run for a unit name: the name itself when it is a plain
+/// `func`/`Class.method`; for a callback nested in a function (`connect.sock.on(callback)`)
+/// the outer function; for an anonymous top-level callback, the whole module.
+fn runnable_function(qualified: &str) -> String {
+    let is_identifier = |part: &str| {
+        !part.is_empty()
+            && part
+                .chars()
+                .all(|c| c == '_' || c == '$' || c.is_alphanumeric())
+    };
+    if qualified == WHOLE_MODULE || qualified.split('.').all(is_identifier) {
+        return qualified.to_owned();
+    }
+    match qualified.split('.').next() {
+        Some(outer) if is_identifier(outer) => outer.to_owned(),
+        _ => WHOLE_MODULE.to_owned(),
+    }
 }
 
 /// Whether a finding is verified by its behaviour rather than by canary payloads.
@@ -165,4 +185,19 @@ fn apply_behaviour(finding: &mut Finding, report: &VerifyReport) {
         ),
         Verdict::Inconclusive { reason, .. } => format!("Sandbox inconclusive: {reason}"),
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::runnable_function;
+
+    #[test]
+    fn nested_callbacks_run_through_their_outer_function_or_the_module() {
+        assert_eq!(runnable_function("Agent.run"), "Agent.run");
+        assert_eq!(
+            runnable_function("openConsole.net.createServer(callback)"),
+            "openConsole"
+        );
+        assert_eq!(runnable_function("<anonymous@2>"), "<module>");
+    }
 }

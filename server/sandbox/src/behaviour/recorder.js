@@ -57,6 +57,16 @@ const DECOYS = {
   ".config/google-chrome/Default/Login Data": "bluecode-decoy",
   ".config/google-chrome/Default/Cookies": "bluecode-decoy",
   ".mozilla/firefox/decoy.default/logins.json": '{"logins": []}',
+  ".gnupg/pubring.kbx": "bluecode-decoy",
+  ".electrum/wallets/default_wallet": "bluecode-decoy",
+  ".config/Exodus/exodus.wallet/seed.seco": "bluecode-decoy",
+  ".config/google-chrome/Default/Local Extension Settings/nkbihfbeogaeaoehlefnkodbefgpgknn/000003.log": "bluecode-decoy",
+  "Library/Keychains/login.keychain-db": "bluecode-decoy",
+  ".bash_history": "ls\n",
+  ".zsh_history": "ls\n",
+  ".bashrc": "# decoy\n",
+  ".cache/.keep": "",
+  ".config/autostart/.keep": "",
 };
 const SYSTEM_DECOYS = {
   "/etc/shadow": "root:$6$bluecode$decoy:19000:0:99999:7:::\n",
@@ -292,12 +302,18 @@ function patchNet() {
 }
 
 // ---------------------------------------------------------------- signals, env, eval
+const realExit = process.exit.bind(process);
+
 function patchProcess() {
   const ownPid = process.pid;
   process.kill = (pid, signal = "SIGTERM") => {
     record("signal", String(pid), pid === ownPid ? "self" : `signal ${signal}`);
     if (armed) return true;
     throw blocked("process.kill");
+  };
+  process.exit = (code) => {
+    record("exit", String(code === undefined ? 0 : code));
+    throw blocked("process.exit");
   };
   const realEnv = process.env;
   process.env = new Proxy(realEnv, {
@@ -393,7 +409,12 @@ function loadAndRun(outcome) {
   outcome.ran = reference;
   const parts = reference.split(".");
   let owner = exported.__bluecodeTarget !== undefined ? exported.__bluecodeTarget : exported[parts[0]];
-  if (owner === undefined) throw new Error(`function \`${reference}\` not found`);
+  if (owner === undefined || owner === null) {
+    // A nested or anonymous function: running the module is what can be done.
+    notes.push(`\`${reference}\` is not reachable from the module; ran the module`);
+    outcome.ran = "module";
+    return undefined;
+  }
   let target = owner;
   if (parts.length > 1) {
     let self = owner;
@@ -435,7 +456,7 @@ async function main() {
   armed = false;
   const line = { events, ran: outcome.ran || "", error: outcome.error || null, notes, stubbed: [...stubbed].sort() };
   fs.writeSync(1, `\n@@bluecode-verdict-${CONFIG.nonce}@@ ${JSON.stringify(line)}\n`);
-  process.exit(0);
+  realExit(0);
 }
 
 main();

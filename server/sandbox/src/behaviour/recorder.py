@@ -69,6 +69,15 @@ DECOYS = {
     ".mozilla/firefox/decoy.default/logins.json": '{"logins": []}',
     ".bitcoin/wallet.dat": "bluecode-decoy",
     ".bash_history": "ls\n",
+    ".zsh_history": "ls\n",
+    ".gnupg/pubring.kbx": "bluecode-decoy",
+    ".electrum/wallets/default_wallet": "bluecode-decoy",
+    ".config/Exodus/exodus.wallet/seed.seco": "bluecode-decoy",
+    ".config/google-chrome/Default/Local Extension Settings/nkbihfbeogaeaoehlefnkodbefgpgknn/000003.log": "bluecode-decoy",
+    "Library/Keychains/login.keychain-db": "bluecode-decoy",
+    ".cache/.keep": "",
+    ".config/autostart/.keep": "",
+    ".local/share/.keep": "",
     ".bashrc": "# decoy\n",
 }
 # System secrets the sandbox user cannot read: opened instead from a decoy copy.
@@ -97,17 +106,23 @@ def plant_decoys():
         with open(copy, "w") as fh:
             fh.write(text)
     os.makedirs(PROJECT, exist_ok=True)
+    os.makedirs("/work/tmp", exist_ok=True)
     os.environ["HOME"] = HOME
     os.environ.update(SECRET_ENV)
     os.chdir(PROJECT)
 
 
 def decoy_path(path):
+    """System secrets open from their decoy copies; /tmp (read-only here) is under /work."""
     try:
         text = os.fsdecode(path)
     except Exception:
         return path
-    return DECOY_DIR + text if text in SYSTEM_DECOYS else path
+    if text in SYSTEM_DECOYS:
+        return DECOY_DIR + text
+    if text == "/tmp" or text.startswith("/tmp/"):
+        return "/work" + text
+    return path
 
 
 # ------------------------------------------------------------------------ audit hook
@@ -277,6 +292,70 @@ class FakeResponse(io.BytesIO):
         return default
 
 
+def patched_makedirs(name, *args, **kwargs):
+    return _real_makedirs(decoy_path(name), *args, **kwargs)
+
+
+def patched_mkdir(path, *args, **kwargs):
+    return _real_mkdir(decoy_path(path), *args, **kwargs)
+
+
+_real_makedirs = os.makedirs
+_real_mkdir = os.mkdir
+
+
+def requests_fake():
+    """`requests` when it is not installed: every request is recorded and answered."""
+    module = types.ModuleType("requests")
+
+    class Response:
+        status_code = 200
+        ok = True
+        headers = {}
+        content = DECOY_BODY
+        text = DECOY_BODY.decode()
+
+        def json(self):
+            return {}
+
+        def raise_for_status(self):
+            return None
+
+        def iter_content(self, *args, **kwargs):
+            return iter([DECOY_BODY])
+
+    def request(method, url, **kwargs):
+        body = kwargs.get("data") or kwargs.get("json") or kwargs.get("files") or b""
+        size = len(body if isinstance(body, (bytes, str)) else repr(body))
+        record("fetch", str(url), "%s %d bytes" % (method.upper(), size if body else 0))
+        return Response()
+
+    module.request = request
+    for method in ("get", "post", "put", "patch", "delete", "head"):
+        setattr(module, method, (lambda m: lambda url, *a, **k: request(m, url, **k))(method))
+
+    class Session:
+        def __init__(self, *args, **kwargs):
+            self.headers = {}
+
+        def request(self, method, url, **kwargs):
+            return request(method, url, **kwargs)
+
+        def __getattr__(self, method):
+            return lambda url, *a, **k: request(method, url, **k)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+    module.Session = module.session = Session
+    module.RequestException = module.ConnectionError = module.Timeout = type("RequestException", (IOError,), {})
+    module.exceptions = module
+    return module
+
+
 def patched_urlopen(url, data=None, *args, **kwargs):
     full = getattr(url, "full_url", url)
     body = data if data is not None else getattr(url, "data", None)
@@ -373,6 +452,8 @@ def patch_everything():
     socket.socket.connect_ex = patched_connect_ex
     socket.getaddrinfo = patched_getaddrinfo
     os.dup2 = patched_dup2
+    os.makedirs = patched_makedirs
+    os.mkdir = patched_mkdir
     urllib.request.urlopen = patched_urlopen
     for name in ("spawnv", "spawnve", "spawnvp", "spawnvpe"):
         if hasattr(os, name):
@@ -464,6 +545,8 @@ class StubLoader:
     def create_module(self, spec):
         if spec.name == "psutil":
             return psutil_fake()
+        if spec.name == "requests":
+            return requests_fake()
         module = types.ModuleType(spec.name)
         module.__getattr__ = lambda attr: Stub(spec.name + "." + attr)
         return module
@@ -480,10 +563,11 @@ def load_module():
         fh.write(CONFIG["module_source"])
     sys.path.insert(0, PROJECT)
     sys.meta_path.append(StubFinder)
-    try:
-        import psutil  # noqa: F401
-    except ImportError:
-        StubFinder.missing.add("psutil")
+    for fakeable in ("psutil", "requests"):
+        try:
+            __import__(fakeable)
+        except ImportError:
+            StubFinder.missing.add(fakeable)
     for _ in range(25):
         module = types.ModuleType(name)
         module.__file__ = path
@@ -561,8 +645,14 @@ def work(outcome):
         outcome["ran"] = "module"
         function = CONFIG.get("function")
         if function and not function.startswith("line:"):
+            try:
+                target = resolve(module, function)
+            except AttributeError:
+                # A nested or anonymous function: running the module is what can be done.
+                NOTES.append("`%s` is not reachable from the module; ran the module" % function)
+                return
             outcome["ran"] = function
-            call(resolve(module, function))
+            call(target)
     except Blocked as e:
         NOTES.append(str(e))
     except SystemExit:
