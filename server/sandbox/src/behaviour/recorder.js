@@ -67,6 +67,8 @@ const DECOYS = {
   ".bashrc": "# decoy\n",
   ".cache/.keep": "",
   ".config/autostart/.keep": "",
+  "Documents/budget.xlsx": "bluecode-decoy",
+  "Pictures/holiday.jpg": "bluecode-decoy",
 };
 const SYSTEM_DECOYS = {
   "/etc/shadow": "root:$6$bluecode$decoy:19000:0:99999:7:::\n",
@@ -145,6 +147,13 @@ function patchFs() {
   for (const name of ["readFile", "open", "readdir", "copyFile"]) wrap(fs.promises, name, "read");
   for (const name of ["writeFile", "appendFile"]) wrap(fs.promises, name, "write");
   for (const name of ["rm", "rmdir", "unlink", "truncate"]) wrap(fs.promises, name, "delete");
+  for (const name of ["renameSync", "rename"]) {
+    const real = fs[name];
+    fs[name] = function (from, to, ...rest) {
+      if (armed) record("rename", absolute(from) || String(from), absolute(to) || String(to));
+      return real.call(this, from, to, ...rest);
+    };
+  }
   for (const name of ["chmodSync", "chmod"]) {
     const real = fs[name];
     fs[name] = function (file, mode, ...rest) {
@@ -284,10 +293,13 @@ function patchNet() {
     record("fetch", String(input && input.url ? input.url : input), `${(init.method || "GET").toUpperCase()} ${body.length} bytes`);
     return new Response(DECOY_BODY, { status: 200 });
   };
+  const realLookup = dns.lookup;
   const fakeLookup = (host, options, callback) => {
+    if (isLocal(host)) return realLookup(host, options, callback);
     if (typeof options === "function") callback = options;
-    if (!isLocal(host)) record("resolve", host);
-    process.nextTick(() => callback(null, "198.51.100.7", 4));
+    record("resolve", host);
+    const all = options && typeof options === "object" && options.all;
+    process.nextTick(() => (all ? callback(null, [{ address: "198.51.100.7", family: 4 }]) : callback(null, "198.51.100.7", 4)));
   };
   dns.lookup = fakeLookup;
   for (const name of ["resolve", "resolve4", "resolveTxt", "resolveAny"]) {
@@ -396,6 +408,13 @@ function loadAndRun(outcome) {
   const file = path.join(PROJECT, CONFIG.module_file);
   const reference = CONFIG.function && !CONFIG.function.startsWith("line:") ? CONFIG.function : null;
   let source = CONFIG.module_source.replace(/^#!.*\n/, "\n");
+  if (!reference) {
+    // A script's risky code often sits in functions it calls later: each top-level function
+    // declaration is called once after the module ran.
+    const names = [...new Set([...source.matchAll(/^(?:async\s+)?function\s*\*?\s*([A-Za-z_$][\w$]*)\s*\(/gm)].map((m) => m[1]))];
+    const table = names.map((n) => `${JSON.stringify(n)}: typeof ${n} === "function" ? ${n} : undefined`).join(", ");
+    source += `\n;try { module.exports.__bluecodeAll = { ${table} }; } catch (_) {}\n`;
+  }
   if (reference) {
     const head = reference.split(".")[0];
     // Appended in the module's own scope, so unexported functions are reachable too.
@@ -405,7 +424,16 @@ function loadAndRun(outcome) {
   armed = true;
   outcome.ran = "module";
   const exported = require(file);
-  if (!reference) return undefined;
+  if (!reference) {
+    const all = (exported && exported.__bluecodeAll) || {};
+    return Promise.all(Object.values(all).filter((f) => typeof f === "function").map((f) => {
+      try {
+        return Promise.race([Promise.resolve(f(...parameterNames(f).map(argumentFor))).catch(() => {}), new Promise((r) => setTimeout(r, 1000))]);
+      } catch (_) {
+        return undefined;
+      }
+    }));
+  }
   outcome.ran = reference;
   const parts = reference.split(".");
   let owner = exported.__bluecodeTarget !== undefined ? exported.__bluecodeTarget : exported[parts[0]];

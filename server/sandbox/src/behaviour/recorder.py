@@ -76,6 +76,8 @@ DECOYS = {
     ".config/google-chrome/Default/Local Extension Settings/nkbihfbeogaeaoehlefnkodbefgpgknn/000003.log": "bluecode-decoy",
     "Library/Keychains/login.keychain-db": "bluecode-decoy",
     ".cache/.keep": "",
+    "Documents/budget.xlsx": "bluecode-decoy",
+    "Pictures/holiday.jpg": "bluecode-decoy",
     ".config/autostart/.keep": "",
     ".local/share/.keep": "",
     ".bashrc": "# decoy\n",
@@ -182,6 +184,9 @@ def audit(event, args):
         record("delete", _abs(path), "recursive" if event == "shutil.rmtree" else event)
         if not _inside_project(path):
             raise Blocked("blocked by the bluecode sandbox: " + event)
+    elif event == "os.rename":
+        if not isinstance(args[0], int):
+            record("rename", _abs(args[0]), _abs(args[1]))
     elif event == "os.chmod":
         if not isinstance(args[0], int):
             record("chmod", _abs(args[0]), oct(args[1]) if isinstance(args[1], int) else str(args[1]))
@@ -639,12 +644,33 @@ def resolve(module, reference):
     return getattr(owner, parts[1])
 
 
+def call_every_function(module):
+    """A script's risky code often sits in functions its `__main__` block calls: after the
+    module ran, each of its own top-level functions is called once (one second each)."""
+    for name, value in list(vars(module).items()):
+        if not inspect.isfunction(value) or value.__module__ != module.__name__:
+            continue
+        thread = threading.Thread(target=_call_quietly, args=(value,), daemon=True)
+        thread.start()
+        thread.join(1.0)
+
+
+def _call_quietly(function):
+    try:
+        call(function)
+    except BaseException:  # the code under test may raise anything
+        pass
+
+
 def work(outcome):
     try:
         module = load_module()
         outcome["ran"] = "module"
         function = CONFIG.get("function")
-        if function and not function.startswith("line:"):
+        if not function or function.startswith("line:"):
+            call_every_function(module)
+            return
+        if function:
             try:
                 target = resolve(module, function)
             except AttributeError:
