@@ -414,6 +414,13 @@ impl Sandbox {
             Some(Err(reason)) => {
                 result.verdict = Verdict::inconclusive(InconclusiveCause::HarnessError, reason)
             }
+            None if behaviour::ran_out_of_memory(&run) => {
+                let line = behaviour::RecorderLine::killed_at_memory_limit(
+                    "the run was killed at the sandbox's memory limit",
+                );
+                result.verdict = behaviour::judge(&line, profiles, MAX_EVIDENCE_BYTES);
+                result.kinds = vec![SinkKind::Behaviour];
+            }
             None => result.verdict = verdict_without_line(&run, self.settings.timeout_secs),
         }
         finish(result, run_ms)

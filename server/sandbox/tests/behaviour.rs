@@ -163,7 +163,7 @@ docker_test!(
         "free_cpu",
         "mal.process-kill",
         "process-kill",
-        "signal 1 (SIGKILL (systemd))"
+        "(SIGKILL (sshd))"
     )
 );
 docker_test!(

@@ -80,6 +80,32 @@ pub(crate) struct RecorderLine {
     pub stubbed: Vec<String>,
 }
 
+impl RecorderLine {
+    /// What is known when the run was killed at the memory limit before it could report.
+    pub(crate) fn killed_at_memory_limit(how: &str) -> RecorderLine {
+        RecorderLine {
+            events: vec![BehaviourEvent {
+                kind: "limit".to_owned(),
+                target: "memory".to_owned(),
+                extra: how.to_owned(),
+            }],
+            ran: String::new(),
+            error: None,
+            notes: Vec::new(),
+            stubbed: Vec::new(),
+        }
+    }
+}
+
+/// Whether a run without a report line ended at the memory limit (the container's, or
+/// Node's heap limit).
+pub(crate) fn ran_out_of_memory(run: &crate::run::RunOutput) -> bool {
+    run.oom_killed
+        || run.exit_code == Some(137)
+        || run.stderr.contains("heap out of memory")
+        || run.stderr.contains("Reached heap limit")
+}
+
 /// Whether `function` names something the recorder can run: the whole module, a function,
 /// a method, or `line:N` (run as the whole module).
 fn is_runnable_reference(function: &str) -> bool {

@@ -187,8 +187,15 @@ mod tests {
         let read = event("open", "/work/home/.ssh/id_rsa", "r");
         let send = event("fetch", "https://x.example/c", "POST 80 bytes");
         assert!(exfiltration.confirmed_by(&[read.clone()]).is_none());
-        let matched = exfiltration.confirmed_by(&[read.clone(), send.clone()]);
+        let both = [read.clone(), send.clone()];
+        let matched = exfiltration.confirmed_by(&both);
         assert_eq!(matched, Some(vec![&read, &send]));
+        let public_key = event("open", "/work/home/.ssh/id_ed25519.pub", "r");
+        assert!(
+            exfiltration
+                .confirmed_by(&[public_key, send.clone()])
+                .is_none()
+        );
         let own_config = event("open", "/work/project/config.json", "r");
         assert!(exfiltration.confirmed_by(&[own_config, send]).is_none());
     }

@@ -24,6 +24,7 @@ const PROJECT = "/work/project";
 const DECOY_DIR = "/work/.decoys";
 const DECOY_BODY = "Ymx1ZWNvZGUx";
 const MAX_EVENTS = 200;
+const REMOTE_COMMAND = "echo bluecode-remote-command\n";
 const events = [];
 const seen = new Set();
 const notes = [];
@@ -212,9 +213,14 @@ let listenerPort = 0;
 function startListener() {
   return new Promise((resolve) => {
     const server = net.createServer((socket) => {
+      // The other end of a remote shell: a connection that says nothing gets a command.
+      const quiet = setTimeout(() => socket.write(REMOTE_COMMAND), 300);
       socket.once("data", (data) => {
+        clearTimeout(quiet);
         if (/^(GET|POST|PUT|HEAD) /.test(data.toString("latin1", 0, 5))) {
           socket.end(`HTTP/1.0 200 OK\r\nContent-Length: ${DECOY_BODY.length}\r\n\r\n${DECOY_BODY}`);
+        } else {
+          socket.write(REMOTE_COMMAND);
         }
       });
       socket.on("error", () => {});
@@ -257,7 +263,7 @@ function patchNet() {
       probe.on("error", () => {});
       const wasArmed = armed;
       armed = false;
-      realConnect.call(probe, { port: real, host: "127.0.0.1" }, () => probe.end("id\n"));
+      realConnect.call(probe, { port: real, host: "127.0.0.1" }, () => probe.write(REMOTE_COMMAND));
       armed = wasArmed;
     });
     const callback = args.find((a) => typeof a === "function");

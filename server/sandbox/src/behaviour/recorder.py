@@ -22,6 +22,8 @@ DECOY_DIR = "/work/.decoys"
 # Valid base64 and a valid Python expression: a decoded or executed download gets further.
 DECOY_BODY = b"Ymx1ZWNvZGUx"
 MAX_EVENTS = 200
+# What the local listener (the attacker's end) sends to a connection that says nothing.
+REMOTE_COMMAND = b"echo bluecode-remote-command\n"
 OUT = os.dup(1)
 EVENTS = []
 SEEN = set()
@@ -212,6 +214,8 @@ _real_io_open = io.open
 _real_connect = socket.socket.connect
 _real_connect_ex = socket.socket.connect_ex
 _real_getaddrinfo = socket.getaddrinfo
+_real_bind = socket.socket.bind
+_real_listen = socket.socket.listen
 _real_dup2 = os.dup2
 FAKE_ADDRESS = "198.51.100.7"
 LISTENER = []
@@ -232,6 +236,35 @@ def patched_connect(self, address):
             return _real_connect(self, ("127.0.0.1", LISTENER[0]))
         raise ConnectionRefusedError("no network in the bluecode sandbox")
     return _real_connect(self, address)
+
+
+def patched_bind(self, address):
+    if isinstance(address, tuple) and len(address) >= 2:
+        record("listen", "%s:%s" % (address[0], address[1]))
+        if isinstance(address[1], int) and 0 < address[1] < 1024:
+            # A privileged port cannot be bound here; any port serves the probe.
+            address = (address[0], 0) + tuple(address[2:])
+    return _real_bind(self, address)
+
+
+def patched_listen(self, *args):
+    result = _real_listen(self, *args)
+    if ARMED[0] and self.family == socket.AF_INET:
+        port = self.getsockname()[1]
+        threading.Thread(target=_probe, args=(port,), daemon=True).start()
+    return result
+
+
+def _probe(port):
+    """Connects to a server the code opened, as an attacker would, and sends a command."""
+    try:
+        conn = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        _real_connect(conn, ("127.0.0.1", port))
+        conn.sendall(REMOTE_COMMAND)
+        conn.settimeout(1.0)
+        conn.recv(1024)
+    except OSError:
+        pass
 
 
 def patched_connect_ex(self, address):
@@ -455,6 +488,8 @@ def patch_everything():
     io.open = patched_open
     socket.socket.connect = patched_connect
     socket.socket.connect_ex = patched_connect_ex
+    socket.socket.bind = patched_bind
+    socket.socket.listen = patched_listen
     socket.getaddrinfo = patched_getaddrinfo
     os.dup2 = patched_dup2
     os.makedirs = patched_makedirs
@@ -480,10 +515,16 @@ def start_listener():
 
     def serve(conn):
         try:
-            conn.settimeout(1.0)
-            data = conn.recv(65536)
+            conn.settimeout(0.3)
+            try:
+                data = conn.recv(65536)
+            except socket.timeout:
+                data = b""
             if data[:4] in (b"GET ", b"POST", b"PUT ", b"HEAD"):
                 conn.sendall(b"HTTP/1.0 200 OK\r\nContent-Length: %d\r\n\r\n%s" % (len(DECOY_BODY), DECOY_BODY))
+            else:
+                # The other end of a remote shell: send it a command.
+                conn.sendall(REMOTE_COMMAND)
             _real_sleep(0.5)
         except OSError:
             pass
@@ -658,6 +699,8 @@ def call_every_function(module):
 def _call_quietly(function):
     try:
         call(function)
+    except MemoryError:
+        record("limit", "memory", "MemoryError")
     except BaseException:  # the code under test may raise anything
         pass
 
@@ -681,6 +724,8 @@ def work(outcome):
             call(target)
     except Blocked as e:
         NOTES.append(str(e))
+    except MemoryError:
+        record("limit", "memory", "MemoryError")
     except SystemExit:
         pass
     except BaseException as e:  # the code under test may raise anything
