@@ -30,8 +30,13 @@ const seen = new Set();
 const notes = [];
 let armed = false;
 
+let spawns = 0;
+// Processes one run may try to start before it counts as multiplying without bound.
+const PROCESS_LIMIT = 64;
+
 function record(kind, target, extra) {
   if (!armed) return;
+  if (kind === "spawn" && ++spawns === PROCESS_LIMIT) record("limit", "processes", `${PROCESS_LIMIT} processes started`);
   const event = { kind, target: String(target).slice(0, 300), extra: String(extra || "").slice(0, 120) };
   const key = JSON.stringify(event);
   if (seen.has(key) || events.length >= MAX_EVENTS) return;
@@ -395,6 +400,7 @@ function patchRequire() {
 
 function argumentFor(name) {
   const lower = name.toLowerCase();
+  if (/^(root|home|top)$/.test(lower)) return HOME;
   if (/path|dir|file/.test(lower)) return PROJECT;
   if (/host|addr/.test(lower)) return "collector.example";
   if (/url/.test(lower)) return "http://collector.example/x";

@@ -22,6 +22,9 @@ DECOY_DIR = "/work/.decoys"
 # Valid base64 and a valid Python expression: a decoded or executed download gets further.
 DECOY_BODY = b"Ymx1ZWNvZGUx"
 MAX_EVENTS = 200
+# Processes one run may try to start before it counts as multiplying without bound.
+PROCESS_LIMIT = 64
+SPAWNS = [0]
 # What the local listener (the attacker's end) sends to a connection that says nothing.
 REMOTE_COMMAND = b"echo bluecode-remote-command\n"
 OUT = os.dup(1)
@@ -37,6 +40,10 @@ IGNORED_PREFIXES = ("/usr/lib/", "/usr/local/lib/", "/usr/share/", "/proc/self/"
 def record(kind, target, extra=""):
     if not ARMED[0]:
         return
+    if kind == "spawn":
+        SPAWNS[0] += 1
+        if SPAWNS[0] == PROCESS_LIMIT:
+            record("limit", "processes", "%d processes started" % PROCESS_LIMIT)
     key = (kind, str(target)[:300], str(extra)[:120])
     if key in SEEN or len(EVENTS) >= MAX_EVENTS:
         return
@@ -202,9 +209,10 @@ def audit(event, args):
             source = bytes(source).decode("utf-8", "replace")
         what = source if isinstance(source, str) else getattr(source, "co_filename", "code object")
         record("exec", str(what)[:120].replace("\n", " "), event)
-    elif event == "os.fork":
-        record("spawn", "fork()")
-        raise Blocked("blocked by the bluecode sandbox: os.fork")
+    elif event in ("os.listdir", "os.scandir"):
+        path = args[0] if args and args[0] is not None else "."
+        if not isinstance(path, int):
+            record("open", _abs(path), "list")
 
 
 # ------------------------------------------------------------ patched functions (fakes)
@@ -413,6 +421,14 @@ def patched_pty_spawn(argv, *args, **kwargs):
     raise Blocked("blocked by the bluecode sandbox: pty.spawn")
 
 
+def patched_fork():
+    """Pretends to fork: the caller continues as the parent of a child that never ran."""
+    record("spawn", "fork()")
+    if SPAWNS[0] >= PROCESS_LIMIT:
+        raise Blocked("blocked by the bluecode sandbox: too many forks")
+    return 40000 + SPAWNS[0]
+
+
 def patched_sleep(seconds):
     _real_sleep(min(max(seconds, 0), 0.05))
 
@@ -493,6 +509,7 @@ def patch_everything():
     socket.getaddrinfo = patched_getaddrinfo
     os.dup2 = patched_dup2
     os.makedirs = patched_makedirs
+    os.fork = patched_fork
     os.mkdir = patched_mkdir
     urllib.request.urlopen = patched_urlopen
     for name in ("spawnv", "spawnve", "spawnvp", "spawnvpe"):
@@ -617,6 +634,9 @@ def load_module():
     for _ in range(25):
         module = types.ModuleType(name)
         module.__file__ = path
+        if not CONFIG.get("function"):
+            # A script runs as a script: its `if __name__ == "__main__"` block too.
+            module.__dict__["__name__"] = "__main__"
         sys.modules[name] = module
         try:
             code = compile(CONFIG["module_source"], path, "exec")
@@ -637,6 +657,8 @@ def argument_for(parameter):
     name = parameter.name.lower()
     if any(w in name for w in ("port", "count", "num", "size", "pid", "limit", "n")) and len(name) <= 6:
         return 1
+    if name in ("root", "home", "top"):
+        return HOME
     if "path" in name or "dir" in name or "file" in name:
         return PROJECT
     if "host" in name or "addr" in name:
@@ -689,7 +711,7 @@ def call_every_function(module):
     """A script's risky code often sits in functions its `__main__` block calls: after the
     module ran, each of its own top-level functions is called once (one second each)."""
     for name, value in list(vars(module).items()):
-        if not inspect.isfunction(value) or value.__module__ != module.__name__:
+        if not inspect.isfunction(value) or value.__module__ != module.__dict__["__name__"]:
             continue
         thread = threading.Thread(target=_call_quietly, args=(value,), daemon=True)
         thread.start()
