@@ -62,7 +62,7 @@ impl Condition {
         let is = |re: &Option<Regex>, text: &str, wanted: bool| {
             re.as_ref().is_none_or(|re| re.is_match(text) == wanted)
         };
-        self.kinds.iter().any(|k| *k == event.kind)
+        self.kinds.contains(&event.kind)
             && is(&self.target, &event.target, true)
             && is(&self.target_not, &event.target, false)
             && is(&self.extra, &event.extra, true)
@@ -186,7 +186,11 @@ mod tests {
         };
         let read = event("open", "/work/home/.ssh/id_rsa", "r");
         let send = event("fetch", "https://x.example/c", "POST 80 bytes");
-        assert!(exfiltration.confirmed_by(&[read.clone()]).is_none());
+        assert!(
+            exfiltration
+                .confirmed_by(std::slice::from_ref(&read))
+                .is_none()
+        );
         let both = [read.clone(), send.clone()];
         let matched = exfiltration.confirmed_by(&both);
         assert_eq!(matched, Some(vec![&read, &send]));
