@@ -292,3 +292,42 @@ fn verify_confirms_the_injection_refutes_its_twin_and_cleans_up() {
     assert!(client.shutdown().success());
     assert!(containers_of(pid).is_empty());
 }
+
+/// A malicious-category finding is verified by its behaviour: the recorded events are the
+/// evidence, and the hover lists them.
+#[test]
+fn verify_shows_the_recorded_behaviour_of_a_reverse_shell_on_hover() {
+    if !docker_enabled("verify_shows_the_recorded_behaviour_of_a_reverse_shell_on_hover") {
+        return;
+    }
+    let (_dir, root) = workspace(&[]);
+    let mut client = TestClient::spawn(&root);
+    client.initialize(json!({"debounceMs": 0}), json!({}));
+    let source = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/corpus/malicious/reverse-shell/support_agent_vuln.py"),
+    )
+    .expect("the corpus file");
+    let uri = file_uri(&root.join("support_agent.py"));
+    client.open(&uri, "python", 1, &source);
+    let published = client.published(&uri, 1);
+    let finding = published
+        .iter()
+        .find(|d| d["code"] == "mal.reverse-shell")
+        .cloned()
+        .unwrap_or_else(|| panic!("flagged: {published:#?}"));
+    let line = finding["range"]["start"]["line"].as_u64().unwrap_or(0) as u32;
+    let answer = verify(&mut client, &uri, line).expect("a report");
+    assert_eq!(answer["verdict"], "confirmed", "{answer:#}");
+    assert_eq!(answer["kind"], "behaviour", "{answer:#}");
+    let character = finding["range"]["start"]["character"].as_u64().unwrap_or(0) as u32;
+    // The verdict is folded in by the next review; the hover shows it once that ran.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let mut shown = hover(&mut client, &uri, line, character);
+    while !shown.contains("Confirmed in the sandbox") && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(100));
+        shown = hover(&mut client, &uri, line, character);
+    }
+    assert!(shown.contains("behaviour confirmed (reverse-shell)"), "{shown}");
+    assert!(shown.contains("> - connect 193.42.11.87:4444"), "the events as a list: {shown}");
+}

@@ -12,6 +12,7 @@ use bluecode_workspace::sandbox::{
 };
 use bluecode_workspace::{
     DocumentKind, DocumentReview, JudgeWhen, UnitId, Workspace, apply_verification,
+    behaviour_request, is_behaviour_finding,
 };
 
 use crate::constitutions_cmd::print_stdout;
@@ -150,7 +151,7 @@ pub fn verify(location: &str, json: bool) -> anyhow::Result<ExitCode> {
     let doc = Document::new(Some(language), text);
     let absolute = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
     let mut state = DocumentReview::new(Some(absolute), DocumentKind::Code).ignoring_exclude();
-    let hint = workspace
+    let on_line: Vec<Finding> = workspace
         .review(
             &mut state,
             &doc,
@@ -158,13 +159,20 @@ pub fn verify(location: &str, json: bool) -> anyhow::Result<ExitCode> {
             JudgeWhen::Never,
         )
         .findings
-        .iter()
-        .find(|f| doc.line_index().line_of(f.range.start) + 1 == line)
-        .and_then(Finding::cwe_label);
-    let job = workspace
-        .sandbox_job(&doc, &path, line - 1, hint)
-        .map_err(|e| anyhow::anyhow!(e))?;
-    let request = job.request;
+        .into_iter()
+        .filter(|f| doc.line_index().line_of(f.range.start) + 1 == line)
+        .collect();
+    // A malicious-category finding is verified by its behaviour (a script as a whole).
+    let request = match on_line.iter().find(|f| is_behaviour_finding(f)) {
+        Some(finding) => behaviour_request(&doc, &path, line - 1, finding),
+        None => {
+            let hint = on_line.iter().find_map(Finding::cwe_label);
+            workspace
+                .sandbox_job(&doc, &path, line - 1, hint)
+                .map(|job| job.request)
+        }
+    }
+    .map_err(|e| anyhow::anyhow!(e))?;
     let sandbox = Sandbox::new(workspace.settings().sandbox.clone())?;
     let rt = runtime()?;
     let report = rt.block_on(sandbox.verify(&request, &|_| {}, &CancellationToken::new()));
@@ -200,6 +208,9 @@ pub struct ScanVerifier {
 
 /// The per-kind row a finding counts in: the harness kind that tests it, or its CWE.
 fn kind_row(finding: &Finding) -> String {
+    if is_behaviour_finding(finding) {
+        return format!("behaviour {}", finding.rule_id);
+    }
     match sandbox::harness::kinds::for_cwes(&finding.cwe) {
         Some(kind) => kind.name.to_owned(),
         None => finding
@@ -244,7 +255,13 @@ impl ScanVerifier {
         // the SQL payloads run for another finding of the same function.
         let mut done: Vec<(UnitId, Option<String>, VerifyReport)> = Vec::new();
         for f in findings.iter_mut() {
-            let hint = f.cwe_label();
+            // A malicious-category finding is verified by its behaviour, one run per rule.
+            let behaviour = is_behaviour_finding(f);
+            let hint = if behaviour {
+                Some(f.rule_id.clone())
+            } else {
+                f.cwe_label()
+            };
             if let Some((_, _, report)) = done
                 .iter()
                 .find(|(unit, h, _)| unit.as_str() == f.unit_id && *h == hint)
@@ -254,10 +271,16 @@ impl ScanVerifier {
                 continue;
             }
             let line = doc.line_index().line_of(f.range.start);
-            let Ok(job) = workspace.sandbox_job(doc, path, line, hint.clone()) else {
+            let request = if behaviour {
+                behaviour_request(doc, path, line, f)
+            } else {
+                workspace
+                    .sandbox_job(doc, path, line, hint.clone())
+                    .map(|job| job.request)
+            };
+            let Ok(mut request) = request else {
                 continue;
             };
-            let mut request = job.request;
             let inputs =
                 sandbox::harness::kinds::trace_inputs(f.trace.iter().map(|s| s.label.as_str()));
             request.parameters = inputs.parameters;

@@ -14,8 +14,9 @@ use std::sync::Arc;
 
 use bluecode_analysis::Finding;
 use bluecode_workspace::sandbox::{
-    CancellationToken, InconclusiveCause, Progress, Verdict, VerifyReport,
+    CancellationToken, InconclusiveCause, Progress, SinkKind, Verdict, VerifyReport,
 };
+use bluecode_workspace::{behaviour_request, is_behaviour_finding};
 use serde_json::{Value, json};
 use tokio::sync::mpsc;
 use tower_lsp_server::UriExt;
@@ -27,6 +28,9 @@ use crate::session::Session;
 
 fn summary(report: &VerifyReport) -> String {
     match &report.verdict {
+        Verdict::Confirmed { kind, .. } if *kind == SinkKind::Behaviour => {
+            report.verdict.explanation()
+        }
         Verdict::Confirmed {
             sink,
             parameter,
@@ -53,9 +57,17 @@ pub async fn run(session: &Arc<Session>, uri: Uri, line: u32) -> Option<Value> {
                 .filter(|f| d.doc.line_index().line_of(f.range.start) == line)
                 .find_map(Finding::cwe_label)
         });
-        (d.doc.clone(), d.path.clone(), hint, results)
+        // A malicious-category finding on the line is verified by its behaviour.
+        let behaviour = results.as_ref().and_then(|a| {
+            a.findings
+                .iter()
+                .filter(|f| d.doc.line_index().line_of(f.range.start) == line)
+                .find(|f| is_behaviour_finding(f))
+                .cloned()
+        });
+        (d.doc.clone(), d.path.clone(), hint, behaviour, results)
     });
-    let Some((doc, path, hint, results)) = snapshot else {
+    let Some((doc, path, hint, behaviour, results)) = snapshot else {
         session
             .warn(format!("not verified: {} is not open", uri.as_str()))
             .await;
@@ -73,7 +85,13 @@ pub async fn run(session: &Arc<Session>, uri: Uri, line: u32) -> Option<Value> {
             return None;
         }
     };
-    let (ticket, request) = (job.ticket, job.request);
+    let (ticket, mut request) = (job.ticket, job.request);
+    if let Some(finding) = &behaviour {
+        match behaviour_request(&doc, &path, line, finding) {
+            Ok(behaviour) => request = behaviour,
+            Err(why) => tracing::debug!("verifying without behaviour recording: {why}"),
+        }
+    }
     let cached = results.and_then(|a| {
         a.sandbox
             .get(&ticket.unit)

@@ -11,9 +11,12 @@
 //! - [`image`]: presence, pull, and the registry-free build from a root filesystem.
 //! - [`run`]: one hardened run; [`reap`]: removal of leftovers from crashed owners.
 //! - [`harness`]: the built-in canary harnesses for Python and JavaScript.
+//! - [`behaviour`]: the behaviour recorders for malicious-category findings and the
+//!   profiles that judge what the code tried.
 //! - [`verdict`]: `confirmed` / `not_reproduced` / `inconclusive`.
 //! - [`Sandbox`]: the facade; [`doctor()`]: the health report.
 
+pub mod behaviour;
 mod container;
 pub mod doctor;
 pub mod engine;
@@ -28,6 +31,7 @@ mod sandbox;
 pub mod settings;
 pub mod verdict;
 
+pub use behaviour::{BehaviourEvent, WHOLE_MODULE};
 pub use container::{SANDBOX_USER, WORK_DIR};
 pub use doctor::{DoctorReport, doctor};
 pub use engine::{Engine, EngineAddress, EngineInfo};

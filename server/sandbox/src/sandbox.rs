@@ -12,6 +12,7 @@ use tokio::sync::Mutex;
 use tokio_util::sync::CancellationToken;
 use tracing::Instrument;
 
+use crate::behaviour;
 use crate::engine::Engine;
 use crate::error::SandboxError;
 use crate::harness::kinds::{self, Selection};
@@ -20,7 +21,7 @@ use crate::reap::reap_leftovers;
 use crate::run::{RunEnd, RunOutput, RunSpec, run_hardened};
 use crate::settings::SandboxSettings;
 use crate::verdict::{
-    InconclusiveCause, Timing, Verdict, VerifyReport, into_verdict, parse_harness_output,
+    InconclusiveCause, SinkKind, Timing, Verdict, VerifyReport, into_verdict, parse_harness_output,
 };
 
 /// Output kept per stream of a custom script.
@@ -58,6 +59,11 @@ pub struct VerifyRequest {
     /// `application: request.args`); quoted in a confirmation's evidence.
     #[serde(default)]
     pub source_label: Option<String>,
+    /// The finding's constitution id (`mal.reverse-shell`). When a behaviour profile speaks
+    /// for it, the run records what the code tried instead of feeding canary payloads, and
+    /// `function` may be [`crate::WHOLE_MODULE`] (a script runs as a whole).
+    #[serde(default)]
+    pub constitution: Option<String>,
 }
 
 /// Where a verification is, for `$/progress`.
@@ -208,6 +214,16 @@ impl Sandbox {
                 None,
             );
         };
+        let behaviour = request
+            .constitution
+            .as_deref()
+            .map(behaviour::profiles_for)
+            .unwrap_or_default();
+        if !behaviour.is_empty() {
+            return self
+                .verify_behaviour(request, language, &behaviour, progress, cancel, started)
+                .await;
+        }
         let selected = match kinds::select(request.hint.as_deref(), language) {
             Selection::Kinds(selected) => selected,
             Selection::Uncovered(reason) => {
@@ -294,6 +310,120 @@ impl Sandbox {
             None => result.verdict = verdict_without_line(&run, self.settings.timeout_secs),
         }
         result
+    }
+}
+
+impl Sandbox {
+    /// Runs the module (or function) under the behaviour recorder and judges the events
+    /// against the constitution's profiles.
+    async fn verify_behaviour(
+        &self,
+        request: &VerifyRequest,
+        language: Language,
+        profiles: &[&behaviour::Profile],
+        progress: &(dyn Fn(Progress) + Send + Sync),
+        cancel: &CancellationToken,
+        started: Instant,
+    ) -> VerifyReport {
+        let mut result = VerifyReport {
+            verdict: Verdict::inconclusive(InconclusiveCause::HarnessError, ""),
+            timing: Timing::default(),
+            stubbed_modules: Vec::new(),
+            calls: 0,
+            notes: Vec::new(),
+            kinds: Vec::new(),
+        };
+        let finish = |mut result: VerifyReport, run_ms: u64| {
+            result.timing = Timing {
+                total_ms: started.elapsed().as_millis() as u64,
+                run_ms,
+            };
+            result
+        };
+        if !self.settings.enabled {
+            result.verdict = Verdict::inconclusive(
+                InconclusiveCause::Disabled,
+                "the sandbox is disabled ([sandbox] enabled = false)",
+            );
+            return finish(result, 0);
+        }
+        let step = |stage, message: &str, percentage| {
+            progress(Progress {
+                stage,
+                message: message.to_owned(),
+                percentage,
+            })
+        };
+        step(Stage::Connecting, "connecting to Docker", 5);
+        let connected = tokio::select! {
+            connected = self.engine() => connected,
+            () = cancel.cancelled() => Err(SandboxError::Cancelled),
+        };
+        let engine = match connected {
+            Ok(engine) => engine,
+            Err(e) => {
+                result.verdict = error_verdict(e);
+                return finish(result, 0);
+            }
+        };
+        step(
+            Stage::PreparingHarness,
+            "preparing the behaviour recorder",
+            15,
+        );
+        let (spec, nonce) = match behaviour::recorder_program(
+            language,
+            &request.module_source,
+            &request.module_file,
+            &request.function,
+            self.settings.timeout_secs,
+        ) {
+            Ok(program) => program,
+            Err(e) => {
+                result.verdict = error_verdict(e);
+                return finish(result, 0);
+            }
+        };
+        step(Stage::Running, "running the code with decoy secrets", 25);
+        let run = match run_hardened(&engine, &self.settings, &spec, cancel).await {
+            Ok(run) => run,
+            Err(e) => {
+                if matches!(
+                    e,
+                    SandboxError::EngineUnavailable(_) | SandboxError::Engine { .. }
+                ) {
+                    *self.engine.lock().await = None;
+                }
+                result.verdict = error_verdict(e);
+                return finish(result, 0);
+            }
+        };
+        step(Stage::Done, "verdict ready", 100);
+        let run_ms = run.run_time.as_millis() as u64;
+        match behaviour::parse_recorder_output(&run.stdout, &nonce) {
+            Some(Ok(line)) => {
+                result.verdict = behaviour::judge(&line, profiles, MAX_EVIDENCE_BYTES);
+                if let Verdict::Confirmed { source, .. } = &mut result.verdict {
+                    source.clone_from(&request.source_label);
+                }
+                result.kinds = vec![SinkKind::Behaviour];
+                result.stubbed_modules = line.stubbed;
+                result.calls = 1;
+                result.notes = line.notes;
+            }
+            Some(Err(reason)) => {
+                result.verdict = Verdict::inconclusive(InconclusiveCause::HarnessError, reason)
+            }
+            None if behaviour::ran_out_of_memory(&run) => {
+                let line = behaviour::RecorderLine::killed_at_memory_limit(
+                    "the run was killed at the sandbox's memory limit",
+                );
+                result.verdict = behaviour::judge(&line, profiles, MAX_EVIDENCE_BYTES);
+                result.kinds = vec![SinkKind::Behaviour];
+            }
+            None => result.verdict = verdict_without_line(&run, self.settings.timeout_secs),
+        }
+        finish(result, run_ms)
     }
 }
 

@@ -47,11 +47,17 @@ pub enum SinkKind {
     Random,
     /// A file or directory the code created is writable by every user (CWE-732).
     Permissions,
+    /// Malicious behaviour the code tried when run under the behaviour recorder (a secret
+    /// file read, a process killed, a shell connected back): see [`crate::behaviour`].
+    Behaviour,
 }
 
 impl SinkKind {
     /// The kind's snake-case name (`sql`, `redos`), as in JSON.
     pub fn name(self) -> &'static str {
+        if self == SinkKind::Behaviour {
+            return "behaviour";
+        }
         crate::harness::kinds::KINDS
             .iter()
             .find(|k| k.sink == self)
@@ -122,6 +128,14 @@ pub struct Attempt {
 impl Attempt {
     /// One line for a hover or a report: what was tried on which input, and what it reached.
     pub fn describe(&self) -> String {
+        if self.kind == SinkKind::Behaviour {
+            let seen = if self.sinks.is_empty() {
+                "nothing".to_owned()
+            } else {
+                self.sinks.join("; ")
+            };
+            return format!("{}; observed: {seen}", self.what);
+        }
         let mut text = format!(
             "{} {} payload{} in `{}`",
             self.payloads,
@@ -184,6 +198,23 @@ impl Verdict {
     /// what made the input attacker-controlled; what was tried; or why nothing concluded.
     pub fn explanation(&self) -> String {
         match self {
+            Verdict::Confirmed {
+                sink,
+                kind,
+                parameter,
+                payload,
+                call,
+                happened,
+                source,
+                ..
+            } if *kind == SinkKind::Behaviour => {
+                let mut text =
+                    format!("behaviour confirmed ({sink}) running `{parameter}`: {happened}");
+                if let Some(source) = source {
+                    text.push_str(&format!(" (input source: {source})"));
+                }
+                text
+            }
             Verdict::Confirmed {
                 sink,
                 kind,

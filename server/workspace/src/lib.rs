@@ -35,7 +35,9 @@ pub use llm_bridge::{
 pub use review::{
     JudgeDue, JudgeJob, JudgeTicket, JudgeWhen, Review, SandboxJob, SandboxTicket, Workspace,
 };
-pub use sandbox_bridge::{apply_verification, verify_request};
+pub use sandbox_bridge::{
+    apply_verification, behaviour_request, is_behaviour_finding, verify_request,
+};
 pub use settings::{SettingsFile, WorkspaceSettings, WorkspaceSettingsError};
 pub use skip::Skip;
 pub use units::{has_parse_errors, unit_at_line};

@@ -192,7 +192,10 @@ fn is_function_reference(reference: &str) -> bool {
 }
 
 /// The module's base name, checked so that it is a plain file name for the language.
-fn safe_file_name(module_file: &str, language: Language) -> Result<String, SandboxError> {
+pub(crate) fn safe_file_name(
+    module_file: &str,
+    language: Language,
+) -> Result<String, SandboxError> {
     let base = module_file.rsplit(['/', '\\']).next().unwrap_or_default();
     let (stem, wanted) = match language {
         Language::Python => (base.strip_suffix(".py"), "a `.py` file name"),
@@ -227,7 +230,7 @@ fn safe_file_name(module_file: &str, language: Language) -> Result<String, Sandb
 }
 
 /// A fresh lower-case alphanumeric token, unique per run in practice.
-fn fresh_nonce() -> String {
+pub(crate) fn fresh_nonce() -> String {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
     hasher.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));

@@ -99,7 +99,11 @@ fn markdown(
         let _ = write!(out, "\n**Fix.** {}\n", hint.trim());
     }
     if let Some(note) = &finding.note {
-        let _ = write!(out, "\n> {}\n", note.trim());
+        // Quoted line by line: a sandbox note may list the recorded behaviour.
+        out.push('\n');
+        for line in note.trim().lines() {
+            let _ = writeln!(out, "> {line}");
+        }
     }
     out
 }
