@@ -9,9 +9,10 @@ use std::time::Instant;
 
 use anyhow::Context;
 use bluecode_analysis::constitutions::Severity;
+use bluecode_analysis::index::{DocumentFacts, FileEntry, indexes};
 use bluecode_analysis::syntax::{Document, Language, LineCol, PositionEncoding};
 use bluecode_analysis::{Finding, finalize, today};
-use bluecode_workspace::{DocumentKind, DocumentReview, JudgeWhen, Skip, Workspace};
+use bluecode_workspace::{DocumentKind, DocumentReview, IndexState, JudgeWhen, Skip, Workspace};
 use rayon::prelude::*;
 
 use crate::discover::{FileKind, discover};
@@ -24,6 +25,16 @@ enum Outcome {
     Findings(Vec<Located>),
     Skipped(Skipped),
 }
+
+/// A file's part in the workspace index: the first pass summarises every indexed file;
+/// the second reviews again, with the index's facts, the files that have any.
+enum IndexPass {
+    Summarise,
+    Report(Box<DocumentReview>, std::sync::Arc<DocumentFacts>),
+}
+
+/// An indexed file after the first pass: its review state and its entry.
+type Indexed = Option<(Box<DocumentReview>, FileEntry)>;
 
 /// Optional, slower layers of a scan.
 #[derive(Debug, Clone, Copy, Default)]
@@ -83,10 +94,55 @@ pub fn scan(
     languages.par_iter().for_each(|language| {
         workspace.engine().constitutions().compiled(*language);
     });
-    let outcomes: Vec<Outcome> = files
+    // One pass to summarise (and report what each file shows on its own), one to report
+    // the flows the index adds, in the files it adds them to.
+    let first: Vec<(Outcome, Indexed)> = files
         .par_iter()
-        .map(|(path, kind)| scan_file(&workspace, &layers, path, *kind, today))
+        .map(|(path, kind)| {
+            scan_file(
+                &workspace,
+                &layers,
+                path,
+                *kind,
+                today,
+                IndexPass::Summarise,
+            )
+        })
         .collect();
+    let index_started = Instant::now();
+    let mut index = IndexState::new();
+    let mut pending: Vec<(usize, Box<DocumentReview>)> = Vec::new();
+    let mut outcomes = Vec::with_capacity(first.len());
+    for (i, (outcome, indexed)) in first.into_iter().enumerate() {
+        if let Some((state, entry)) = indexed {
+            index.extend([entry]);
+            pending.push((i, state));
+        }
+        outcomes.push(outcome);
+    }
+    let second: Vec<(usize, Outcome)> = pending
+        .into_par_iter()
+        .filter_map(|(i, state)| {
+            let facts = index.facts(state.path()?)?;
+            let (path, kind) = &files[i];
+            let pass = IndexPass::Report(state, facts);
+            Some((
+                i,
+                scan_file(&workspace, &layers, path, *kind, today, pass).0,
+            ))
+        })
+        .collect();
+    let (indexed_files, indexed_functions) = index.size();
+    tracing::info!(
+        files = indexed_files,
+        functions = indexed_functions,
+        reanalysed = second.len(),
+        ms = index_started.elapsed().as_millis() as u64,
+        "workspace index"
+    );
+    for (i, outcome) in second {
+        outcomes[i] = outcome;
+    }
     if let Some(judge) = &layers.judge {
         crate::llm_cmd::print_stats(&judge.stats());
     }
@@ -158,12 +214,16 @@ fn scan_file(
     path: &Path,
     kind: FileKind,
     today: bluecode_analysis::Date,
-) -> Outcome {
+    pass: IndexPass,
+) -> (Outcome, Indexed) {
     let skipped = |reason: String| {
-        Outcome::Skipped(Skipped {
-            path: display_path(path),
-            reason,
-        })
+        (
+            Outcome::Skipped(Skipped {
+                path: display_path(path),
+                reason,
+            }),
+            None,
+        )
     };
     let limit = workspace.settings().analysis.max_file_size;
     match std::fs::metadata(path) {
@@ -201,9 +261,12 @@ fn scan_file(
     let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
     let context = workspace.context(Some(&absolute), &text);
     let profile = format!("{}: {}", context.profile.name(), context.profile_reason);
+    let mut indexed = None;
     let (doc, mut findings) = match kind {
         FileKind::Code(language)
-            if layers.judge.is_none() && !workspace.engine().needs_parse(language, &text) =>
+            if layers.judge.is_none()
+                && !(indexes(language) && workspace.index_enabled())
+                && !workspace.engine().needs_parse(language, &text) =>
         {
             // No pattern can match here: only the regex rules run, and no parse is paid.
             let mut findings = workspace.engine().analyze_unparsed(language, &text);
@@ -214,13 +277,29 @@ fn scan_file(
         }
         FileKind::Code(language) => {
             let doc = Document::new(Some(language), text);
-            let findings = review_file(workspace, layers, path, DocumentKind::Code, &doc);
+            let mut state = match pass {
+                IndexPass::Report(mut state, facts) => {
+                    state.set_index(Some(facts));
+                    state
+                }
+                IndexPass::Summarise => {
+                    let mut state = Box::new(new_state(path, DocumentKind::Code));
+                    if indexes(language) && workspace.index_enabled() {
+                        state.set_index(None);
+                    }
+                    state
+                }
+            };
+            let findings = review_file(workspace, layers, path, &mut state, &doc);
+            if let Some(entry) = state.index_entry(&doc) {
+                indexed = Some((state, entry));
+            }
             (doc, findings)
         }
         FileKind::Instructions => {
             let doc = Document::new(None, text);
-            let mut findings =
-                review_file(workspace, layers, path, DocumentKind::Instructions, &doc);
+            let mut state = new_state(path, DocumentKind::Instructions);
+            let mut findings = review_file(workspace, layers, path, &mut state, &doc);
             if let Some(judge) = &layers.judge {
                 findings = judge.judge_instruction_file(&doc, &display_path(path), findings);
             }
@@ -230,12 +309,18 @@ fn scan_file(
     if let Some(verifier) = &layers.verifier {
         findings = verifier.verify_file(workspace, &doc, path, findings);
     }
-    Outcome::Findings(
+    let outcome = Outcome::Findings(
         findings
             .into_iter()
             .map(|f| locate(&doc, path, &profile, f))
             .collect(),
-    )
+    );
+    (outcome, indexed)
+}
+
+fn new_state(path: &Path, kind: DocumentKind) -> DocumentReview {
+    let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+    DocumentReview::new(Some(absolute), kind).ignoring_exclude()
 }
 
 /// The file through the review core, as the language server reviews it; with the judge,
@@ -244,25 +329,38 @@ fn review_file(
     workspace: &Workspace,
     layers: &Layers,
     path: &Path,
-    kind: DocumentKind,
+    state: &mut DocumentReview,
     doc: &Document,
 ) -> Vec<Finding> {
-    let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
-    let mut state = DocumentReview::new(Some(absolute), kind).ignoring_exclude();
     let name = display_path(path);
     let when = match &layers.judge {
         Some(_) => JudgeWhen::Always,
         None => JudgeWhen::Never,
     };
-    let review = workspace.review(&mut state, doc, &name, when);
+    let review = workspace.review(state, doc, &name, when);
     match &layers.judge {
         Some(judge) if !review.judge.jobs.is_empty() => {
-            judge.judge_jobs(&mut state, review.judge.jobs);
+            judge.judge_jobs(state, review.judge.jobs);
             workspace
-                .review(&mut state, doc, &name, JudgeWhen::Never)
+                .review(state, doc, &name, JudgeWhen::Never)
                 .findings
         }
         _ => review.findings,
+    }
+}
+
+/// An indexed (absolute) path as the report shows paths: relative to the current folder
+/// when under it.
+fn shown_path(path: &Path) -> String {
+    static CWD: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+    let cwd = CWD.get_or_init(|| {
+        std::env::current_dir()
+            .ok()
+            .and_then(|c| std::fs::canonicalize(c).ok())
+    });
+    match cwd.as_deref().and_then(|c| path.strip_prefix(c).ok()) {
+        Some(relative) => display_path(relative),
+        None => display_path(path),
     }
 }
 
@@ -280,10 +378,25 @@ fn locate(doc: &Document, path: &Path, profile: &str, finding: Finding) -> Locat
         trace: finding
             .trace
             .iter()
-            .map(|s| LocatedStep {
-                start: position(doc, s.range.start),
-                end: position(doc, s.range.end),
-                label: s.label.clone(),
+            .map(|s| match &s.elsewhere {
+                Some(at) => LocatedStep {
+                    path: Some(shown_path(&at.path)),
+                    start: LineCol {
+                        line: at.start.line,
+                        col: at.start.utf16,
+                    },
+                    end: LineCol {
+                        line: at.end.line,
+                        col: at.end.utf16,
+                    },
+                    label: s.label.clone(),
+                },
+                None => LocatedStep {
+                    path: None,
+                    start: position(doc, s.range.start),
+                    end: position(doc, s.range.end),
+                    label: s.label.clone(),
+                },
             })
             .collect(),
         snippet: doc

@@ -8,8 +8,9 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use bluecode_analysis::index::{DocumentFacts, FileEntry};
 use bluecode_analysis::syntax::{Document, Unit, UnitId};
-use bluecode_analysis::{DocumentAnalysis, Finding, is_instruction_file};
+use bluecode_analysis::{DocumentAnalysis, Finding, IndexHooks, is_instruction_file};
 use bluecode_llm::{JudgeOutcome, LlmVerdict};
 use bluecode_sandbox::{Verdict, VerifyReport};
 
@@ -104,6 +105,22 @@ impl DocumentReview {
 
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
+    }
+
+    /// Takes part in the workspace index: each review summarises the document's
+    /// functions, and `facts` (what the index says about its units: callers' sources,
+    /// callees' summaries) are consulted. A document without a path is not indexed.
+    pub fn set_index(&mut self, facts: Option<std::sync::Arc<DocumentFacts>>) {
+        let Some(path) = &self.path else { return };
+        self.analysis.set_index(Some(IndexHooks {
+            path: std::sync::Arc::from(path.as_path()),
+            facts,
+        }));
+    }
+
+    /// The document as the index records it, after a review of `doc`.
+    pub fn index_entry(&self, doc: &Document) -> Option<FileEntry> {
+        self.analysis.file_entry(doc)
     }
 
     pub fn kind(&self) -> DocumentKind {

@@ -9,6 +9,7 @@ mod guards;
 mod helpers;
 pub(crate) mod lang;
 mod params;
+mod summary;
 mod value;
 
 use std::ops::Range;
@@ -20,8 +21,12 @@ use tree_sitter::Node;
 
 use crate::context::Profile;
 use crate::finding::TraceStep;
+use crate::index::UnitFacts;
 use lang::{Class, classify};
-use value::{Env, Lit, Taint, Value, fold_binary, join_envs};
+use summary::SummaryState;
+pub(crate) use summary::{MAX_PARAMS, RawSummary, summarise};
+use value::{Env, Lit, fold_binary, join_envs};
+pub(crate) use value::{Taint, Value};
 
 /// Bounds recursion on adversarially deep input; deeper expressions count as clean.
 const MAX_DEPTH: usize = 256;
@@ -32,7 +37,8 @@ pub(crate) struct SinkInput<'t> {
     pub kind: String,
 }
 
-/// Decides, for each sink input of one unit, whether tainted data reaches it.
+/// Decides, for each sink input of one unit, whether tainted data reaches it. `facts` is
+/// what the workspace index knows about the unit (callers' sources, callees' returns).
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn flows<'t>(
     language: Language,
@@ -43,42 +49,24 @@ pub(crate) fn flows<'t>(
     nested: &[Range<usize>],
     inputs: &[SinkInput<'t>],
     profile: Profile,
+    facts: Option<&UnitFacts>,
 ) -> Vec<Option<Rc<Taint>>> {
     let empty = TaintModel::default();
-    let mut walker = Walker {
+    let mut walker = Walker::new(
         language,
-        model: model.unwrap_or(&empty),
+        model.unwrap_or(&empty),
         text,
         nested,
         inputs,
-        results: vec![None; inputs.len()],
-        evaluated: vec![false; inputs.len()],
-        dead: Vec::new(),
-        depth: 0,
-        top_level_functions: Default::default(),
-        inlining: Vec::new(),
-        in_validator: std::cell::Cell::new(false),
-        go_literal_maps: Default::default(),
         profile,
-    };
+        facts,
+    );
     let mut env = Env::new();
     if is_module {
         walker.walk_children(unit_node, &mut env);
+        walker.decide_unreached(&env);
     } else {
-        walker.seed_module_constants(unit_node, &mut env);
-        walker.bind_parameters(unit_node, &mut env);
-        match unit_node.child_by_field_name("body") {
-            Some(body) => walker.walk(body, &mut env),
-            None => walker.walk_children(unit_node, &mut env),
-        };
-    }
-    // Inputs the walk never reached (inside constructs it does not model) are judged in
-    // the final environment; those in dead code stay clean.
-    #[allow(clippy::needless_range_loop)]
-    for i in 0..inputs.len() {
-        if !walker.evaluated[i] && !walker.is_dead(inputs[i].node.byte_range()) {
-            walker.decide(i, &env);
-        }
+        walker.walk_function(unit_node, &mut env);
     }
     walker.results
 }
@@ -106,10 +94,78 @@ struct Walker<'a, 't> {
     go_literal_maps: std::cell::RefCell<std::collections::HashMap<String, bool>>,
     /// The threat model: which parameters and sources count.
     profile: Profile,
+    /// What the workspace index knows about this unit (a reporting walk).
+    facts: Option<&'a UnitFacts>,
+    /// Set in a summarising walk: what it has collected so far.
+    summary: Option<SummaryState>,
 }
 
 fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
     outer.start <= inner.start && inner.end <= outer.end
+}
+
+impl<'a, 't> Walker<'a, 't> {
+    fn new(
+        language: Language,
+        model: &'a TaintModel,
+        text: &'a str,
+        nested: &'a [Range<usize>],
+        inputs: &'a [SinkInput<'t>],
+        profile: Profile,
+        facts: Option<&'a UnitFacts>,
+    ) -> Walker<'a, 't> {
+        Walker {
+            language,
+            model,
+            text,
+            nested,
+            inputs,
+            results: vec![None; inputs.len()],
+            evaluated: vec![false; inputs.len()],
+            dead: Vec::new(),
+            depth: 0,
+            top_level_functions: Default::default(),
+            inlining: Vec::new(),
+            in_validator: std::cell::Cell::new(false),
+            go_literal_maps: Default::default(),
+            profile,
+            facts,
+            summary: None,
+        }
+    }
+
+    /// Walks a function unit: module constants and parameters, then its body (an
+    /// expression body is what the function returns).
+    fn walk_function(&mut self, unit_node: Node<'t>, env: &mut Env) {
+        self.seed_module_constants(unit_node, env);
+        self.bind_parameters(unit_node, env);
+        match unit_node.child_by_field_name("body") {
+            Some(body) => {
+                self.walk(body, env);
+                if self.summarising() && !is_block(body) {
+                    let v = self.eval(body, env);
+                    if let Some(state) = self.summary.as_mut() {
+                        state.returns_value = true;
+                        state.returns = std::mem::take(&mut state.returns).join(v);
+                    }
+                }
+            }
+            None => {
+                self.walk_children(unit_node, env);
+            }
+        };
+        self.decide_unreached(env);
+    }
+
+    /// Inputs the walk never reached (inside constructs it does not model) are judged in
+    /// the final environment; those in dead code stay clean.
+    fn decide_unreached(&mut self, env: &Env) {
+        for i in 0..self.inputs.len() {
+            if !self.evaluated[i] && !self.is_dead(self.inputs[i].node.byte_range()) {
+                self.decide(i, env);
+            }
+        }
+    }
 }
 
 impl<'t> Walker<'_, 't> {
@@ -135,8 +191,12 @@ impl<'t> Walker<'_, 't> {
                 Some(old) => t.strong && !old.strong,
                 None => true,
             };
+            let params = self.results[i].as_ref().map_or(0, |old| old.params) | t.params;
             if better {
                 self.results[i] = Some(t.clone());
+            }
+            if let Some(kept) = self.results[i].as_mut().filter(|k| k.params != params) {
+                Rc::make_mut(kept).params = params;
             }
         }
     }
@@ -195,6 +255,9 @@ impl<'t> Walker<'_, 't> {
             }
             Class::Exit => {
                 self.decide_within(node.byte_range(), env);
+                if node.kind() == "return_statement" {
+                    self.record_return(node, env);
+                }
                 true
             }
             _ if self.is_exit_call(node) => {
@@ -477,7 +540,14 @@ impl<'t> Walker<'_, 't> {
                     self.bind(alias, v, step, env);
                 }
                 Class::Binary => self.apply_extraction(n, env),
-                _ => self.apply_mutation(n, env),
+                _ => {
+                    // A summary records every call with its arguments' values, also
+                    // those whose value nobody uses (`run_query(q)` as a statement).
+                    if self.summarising() {
+                        self.eval(n, env);
+                    }
+                    self.apply_mutation(n, env)
+                }
             }
         }
     }
@@ -693,10 +763,7 @@ impl<'t> Walker<'_, 't> {
     fn step(&self, node: Node, what: &str) -> TraceStep {
         let snippet: String = self.text_of(node).chars().take(60).collect();
         let snippet = snippet.split('\n').next().unwrap_or_default();
-        TraceStep {
-            range: node.byte_range(),
-            label: format!("{what}: `{}`", snippet.trim()),
-        }
+        TraceStep::here(node.byte_range(), format!("{what}: `{}`", snippet.trim()))
     }
 
     // ---- expressions ------------------------------------------------------------
@@ -818,12 +885,13 @@ impl<'t> Walker<'_, 't> {
         let refs: Vec<&str> = path.iter().map(String::as_str).collect();
         let rule = self.source_rule(&refs)?;
         Some(Value::Tainted(Rc::new(Taint {
-            trace: vec![TraceStep {
-                range: node.byte_range(),
-                label: format!("source: {}", rule.label),
-            }],
+            trace: vec![TraceStep::here(
+                node.byte_range(),
+                format!("source: {}", rule.label),
+            )],
             strong: true,
             sanitized: Vec::new(),
+            params: 0,
         })))
     }
 
@@ -1099,6 +1167,10 @@ impl<'t> Walker<'_, 't> {
             };
         }
         let mut inputs: Vec<Value> = args.iter().map(|a| self.eval(*a, env)).collect();
+        if let Some(p) = &path {
+            self.record_call(node, p, &args, &inputs);
+        }
+        let argument_values = inputs.clone();
         if let Some(r) = receiver {
             inputs.push(self.eval(r, env));
         }
@@ -1130,6 +1202,11 @@ impl<'t> Walker<'_, 't> {
             && let Some(v) = self.helper_result(refs[0], &args, env)
         {
             return v;
+        }
+        // A function the workspace index resolved: its summary says what it returns.
+        let facts = self.facts;
+        if let Some(callee) = facts.and_then(|f| f.callees.get(&p.join("."))) {
+            return self.callee_value(node, callee, &args, &argument_values);
         }
         if self.is_regex_escape(&refs, &args) {
             return joined.sanitized_for(&["regex".to_owned()]);
@@ -1262,6 +1339,14 @@ fn is_try(node: Node) -> bool {
     matches!(
         node.kind(),
         "try_statement" | "try_with_resources_statement"
+    )
+}
+
+/// A statement block (a function's body that is not an expression).
+fn is_block(node: Node) -> bool {
+    matches!(
+        node.kind(),
+        "block" | "statement_block" | "compound_statement" | "constructor_body"
     )
 }
 
