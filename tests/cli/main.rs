@@ -4,6 +4,7 @@
 
 mod behaviour_classes;
 mod constitutions;
+mod cross_file;
 mod doctor;
 mod eval;
 mod instruction_llm;

@@ -587,6 +587,7 @@ impl Engine {
                     &nested,
                     &sink_inputs,
                     plan.profile,
+                    plan.unit_facts(unit),
                 );
                 let rules: Vec<&str> = owner
                     .iter()

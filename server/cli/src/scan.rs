@@ -33,6 +33,9 @@ enum IndexPass {
     Report(Box<DocumentReview>, std::sync::Arc<DocumentFacts>),
 }
 
+/// How many times files are reviewed again as the index's facts settle.
+const MAX_INDEX_ROUNDS: usize = 3;
+
 /// An indexed file after the first pass: its review state and its entry.
 type Indexed = Option<(Box<DocumentReview>, FileEntry)>;
 
@@ -113,36 +116,58 @@ pub fn scan(
     let mut index = IndexState::new();
     let mut pending: Vec<(usize, Box<DocumentReview>)> = Vec::new();
     let mut outcomes = Vec::with_capacity(first.len());
+    let mut entries = Vec::new();
     for (i, (outcome, indexed)) in first.into_iter().enumerate() {
         if let Some((state, entry)) = indexed {
-            index.extend([entry]);
+            entries.push(entry);
             pending.push((i, state));
         }
         outcomes.push(outcome);
     }
-    let second: Vec<(usize, Outcome)> = pending
-        .into_par_iter()
-        .filter_map(|(i, state)| {
-            let facts = index.facts(state.path()?)?;
-            let (path, kind) = &files[i];
-            let pass = IndexPass::Report(state, facts);
-            Some((
-                i,
-                scan_file(&workspace, &layers, path, *kind, today, pass).0,
-            ))
-        })
-        .collect();
+    index.extend(entries);
+    // A file reviewed with new facts may summarise differently (a callee's summary says
+    // a value it passes on is clean now): the files whose facts change go round again.
+    let mut affected: std::collections::HashSet<std::sync::Arc<Path>> =
+        index.facts_paths().into_iter().collect();
+    let mut reanalysed = 0;
+    for _round in 0..MAX_INDEX_ROUNDS {
+        let (due, waiting): (Vec<_>, Vec<_>) = pending
+            .into_iter()
+            .partition(|(_, state)| state.path().is_some_and(|p| affected.contains(p)));
+        pending = waiting;
+        if due.is_empty() {
+            break;
+        }
+        reanalysed += due.len();
+        let results: Vec<(usize, Outcome, Indexed)> = due
+            .into_par_iter()
+            .filter_map(|(i, state)| {
+                let facts = index.facts(state.path()?).unwrap_or_default();
+                let (path, kind) = &files[i];
+                let pass = IndexPass::Report(state, facts);
+                let (outcome, indexed) = scan_file(&workspace, &layers, path, *kind, today, pass);
+                Some((i, outcome, indexed))
+            })
+            .collect();
+        let mut entries = Vec::new();
+        for (i, outcome, indexed) in results {
+            outcomes[i] = outcome;
+            if let Some((state, entry)) = indexed {
+                entries.push(entry);
+                pending.push((i, state));
+            }
+        }
+        affected = index.extend(entries).into_iter().collect();
+    }
     let (indexed_files, indexed_functions) = index.size();
     tracing::info!(
         files = indexed_files,
         functions = indexed_functions,
-        reanalysed = second.len(),
+        reanalysed,
         ms = index_started.elapsed().as_millis() as u64,
         "workspace index"
     );
-    for (i, outcome) in second {
-        outcomes[i] = outcome;
-    }
+
     if let Some(judge) = &layers.judge {
         crate::llm_cmd::print_stats(&judge.stats());
     }

@@ -59,6 +59,11 @@ impl IndexState {
         self.facts.get(path).cloned()
     }
 
+    /// The documents the index has facts for.
+    pub fn facts_paths(&self) -> Vec<Arc<Path>> {
+        self.facts.keys().cloned().collect()
+    }
+
     /// Files and functions indexed.
     pub fn size(&self) -> (usize, usize) {
         (self.index.len(), self.index.functions())

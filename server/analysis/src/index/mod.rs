@@ -96,3 +96,6 @@ impl WorkspaceIndex {
         propagate::document_facts(&files)
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -92,9 +92,11 @@ pub(super) fn document_facts(files: &[FileEntry]) -> HashMap<Arc<Path>, Arc<Docu
                 };
                 if tells_callers(target) {
                     let name = match files.get(callee.0) {
-                        Some(e) if callee.0 != fi => {
-                            format!("`{}` in {}", target.unit, e.path.display())
-                        }
+                        Some(e) if callee.0 != fi => format!(
+                            "`{}` in {}",
+                            target.unit,
+                            e.path.file_name().unwrap_or_default().to_string_lossy()
+                        ),
                         _ => format!("`{}`", target.unit),
                     };
                     units

@@ -1,13 +1,15 @@
 //! The walker's two uses of the workspace index. **Summarising** a function: each
 //! parameter is seeded as a symbolic source (one bit per parameter, carried through
 //! joins), and the walk records what reaches its sinks, its returns and the arguments of
-//! its calls. **Consulting** the index in a reporting walk: a parameter that callers pass
+//! its calls (consulting what the index says its callees return, so a summary can
+//! change once its callees' do — the index iterates). **Consulting** the index in a
+//! reporting walk: a parameter that callers pass
 //! a real source to is a source (`incoming_value`), and a resolved callee's summary says
 //! what a call returns (`callee_value`).
 
 use std::collections::HashMap;
 
-use crate::index::{CalleeFacts, SourceFlow};
+use crate::index::{CalleeFacts, SourceFlow, UnitFacts};
 
 use super::*;
 
@@ -63,6 +65,7 @@ pub(crate) fn summarise<'t>(
     nested: &[Range<usize>],
     inputs: &[SinkInput<'t>],
     profile: Profile,
+    facts: Option<&UnitFacts>,
 ) -> RawSummary {
     let empty = TaintModel::default();
     let mut walker = Walker::new(
@@ -72,7 +75,7 @@ pub(crate) fn summarise<'t>(
         nested,
         inputs,
         profile,
-        None,
+        facts,
     );
     walker.summary = Some(SummaryState::default());
     let mut env = Env::new();
