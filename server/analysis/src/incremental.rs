@@ -85,25 +85,39 @@ impl DocumentAnalysis {
     pub fn file_entry(&self, doc: &Document) -> Option<FileEntry> {
         let hooks = self.index.as_ref()?;
         let language = doc.language()?;
+        let module = self.module.clone().unwrap_or_default();
+        let own: std::collections::HashSet<&str> = self
+            .cache
+            .values()
+            .filter_map(|c| c.summary.as_ref().map(|s| s.unit.as_str()))
+            .collect();
+        // Only calls the index could resolve are kept: through an import, to the
+        // caller's own class, or to a function of this file by its name.
+        let resolvable = |path: &[String]| match path {
+            [first, ..] if module.imports.contains_key(first) => true,
+            [receiver, _] if matches!(receiver.as_str(), "self" | "cls" | "this") => true,
+            [name] => own.contains(name.as_str()),
+            _ => false,
+        };
         let mut functions: Vec<(usize, FunctionSummary)> = self
             .cache
             .values()
             .filter_map(|c| c.summary.clone().map(|s| (c.start, s)))
             .collect();
         functions.sort_by_key(|(start, _)| *start);
+        let functions = functions
+            .into_iter()
+            .map(|(_, mut s)| {
+                s.calls.retain(|c| resolvable(&c.path));
+                s.map_steps(|step| *step = crate::index::located(doc, &hooks.path, step.clone()));
+                s
+            })
+            .collect();
         Some(FileEntry {
             path: hooks.path.clone(),
             language,
-            module: self.module.clone().unwrap_or_default(),
-            functions: functions
-                .into_iter()
-                .map(|(_, mut s)| {
-                    s.map_steps(|step| {
-                        *step = crate::index::located(doc, &hooks.path, step.clone())
-                    });
-                    s
-                })
-                .collect(),
+            module,
+            functions,
         })
     }
 

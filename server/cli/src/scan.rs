@@ -113,6 +113,7 @@ pub fn scan(
         })
         .collect();
     let index_started = Instant::now();
+    let first_pass_ms = started.elapsed().as_millis() as u64;
     let mut index = IndexState::new();
     let mut pending: Vec<(usize, Box<DocumentReview>)> = Vec::new();
     let mut outcomes = Vec::with_capacity(first.len());
@@ -164,6 +165,7 @@ pub fn scan(
         files = indexed_files,
         functions = indexed_functions,
         reanalysed,
+        first_pass_ms,
         ms = index_started.elapsed().as_millis() as u64,
         "workspace index"
     );

@@ -77,6 +77,8 @@ pub struct DocumentReview {
     /// system and the whole text, so it is done once per document and settings, not
     /// per keystroke.
     pub(crate) placed_by: u64,
+    /// See [`DocumentReview::index_as`].
+    pub(crate) index_path: Option<PathBuf>,
 }
 
 impl DocumentReview {
@@ -94,6 +96,7 @@ impl DocumentReview {
             ignore_exclude: false,
             review_out_of_scope: false,
             placed_by: 0,
+            index_path: None,
         }
     }
 
@@ -111,11 +114,20 @@ impl DocumentReview {
     /// functions, and `facts` (what the index says about its units: callers' sources,
     /// callees' summaries) are consulted. A document without a path is not indexed.
     pub fn set_index(&mut self, facts: Option<std::sync::Arc<DocumentFacts>>) {
-        let Some(path) = &self.path else { return };
+        let Some(path) = self.index_path.as_ref().or(self.path.as_ref()) else {
+            return;
+        };
         self.analysis.set_index(Some(IndexHooks {
             path: std::sync::Arc::from(path.as_path()),
             facts,
         }));
+    }
+
+    /// The path the index knows this document by, when it is not `path` as given (the
+    /// server canonicalises paths so that the walk of the workspace and the editor's
+    /// URIs agree).
+    pub fn index_as(&mut self, path: PathBuf) {
+        self.index_path = Some(path);
     }
 
     /// The document as the index records it, after a review of `doc`.

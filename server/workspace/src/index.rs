@@ -5,10 +5,74 @@
 //! that exactly those are reviewed again.
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use bluecode_analysis::index::{DocumentFacts, FileEntry, WorkspaceIndex};
+use bluecode_analysis::index::{DocumentFacts, FileEntry, WorkspaceIndex, indexes};
+use bluecode_analysis::syntax::{Document, Language};
+
+use crate::document_review::{DocumentKind, DocumentReview};
+use crate::review::{JudgeWhen, Workspace};
+
+/// Folders whose files are never indexed (dependencies, caches, tool state).
+const NOT_INDEXED: [&str; 7] = [
+    ".git",
+    "node_modules",
+    "__pycache__",
+    ".venv",
+    ".tox",
+    ".mypy_cache",
+    ".bluecode",
+];
+
+impl Workspace {
+    /// The files under the root the index covers: code in an indexed language, with
+    /// `.gitignore` and the `exclude` globs honoured. Empty without a root or with the
+    /// index off.
+    pub fn indexed_files(&self) -> Vec<(PathBuf, Language)> {
+        let Some(root) = self.root().filter(|_| self.index_enabled()) else {
+            return Vec::new();
+        };
+        let walker = ignore::WalkBuilder::new(root)
+            .hidden(false)
+            .git_global(false)
+            .require_git(false)
+            .filter_entry(|e| {
+                !(e.file_type().is_some_and(|t| t.is_dir())
+                    && NOT_INDEXED.contains(&e.file_name().to_string_lossy().as_ref()))
+            })
+            .build();
+        let mut files: Vec<(PathBuf, Language)> = walker
+            .flatten()
+            .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
+            .map(ignore::DirEntry::into_path)
+            .filter(|p| !self.is_excluded(p))
+            .filter_map(|p| {
+                let language = Language::from_path(&p).filter(|l| indexes(*l))?;
+                Some((p, language))
+            })
+            .collect();
+        files.sort();
+        files
+    }
+
+    /// The index entry of a file that is not open: reviewed as the scan reviews it (its
+    /// findings are dropped), summarised, with `facts` consulted. `None` when the file is
+    /// not reviewed (too large, excluded) or not in an indexed language.
+    pub fn summarise_file(
+        &self,
+        path: &Path,
+        text: String,
+        facts: Option<Arc<DocumentFacts>>,
+    ) -> Option<FileEntry> {
+        let language = Language::from_path(path).filter(|l| indexes(*l))?;
+        let mut state = DocumentReview::new(Some(path.to_owned()), DocumentKind::Code);
+        state.set_index(facts);
+        let doc = Document::new(Some(language), text);
+        self.review(&mut state, &doc, "", JudgeWhen::Never);
+        state.index_entry(&doc)
+    }
+}
 
 /// Entries and the facts propagated from them.
 #[derive(Debug, Default)]

@@ -75,6 +75,7 @@ pub(crate) fn summarise(
     FunctionSummary {
         unit: unit.to_owned(),
         params: state.params,
+        sinks: inputs.len(),
         param_sinks,
         returns,
         calls,

@@ -12,11 +12,16 @@ use crate::finding::{StepLocation, StepPosition, TraceStep};
 fn position(doc: &Document, offset: usize) -> StepPosition {
     let index = doc.line_index();
     let utf8 = index.line_col(doc.text(), offset, PositionEncoding::Utf8);
-    let utf16 = index.line_col(doc.text(), offset, PositionEncoding::Utf16);
+    let start = index.line_start(utf8.line);
+    // Most lines are ASCII, where both columns agree.
+    let utf16 = match doc.text().get(start..start + utf8.col as usize) {
+        Some(prefix) if prefix.is_ascii() => utf8.col,
+        _ => index.line_col(doc.text(), offset, PositionEncoding::Utf16).col,
+    };
     StepPosition {
         line: utf8.line,
         utf8: utf8.col,
-        utf16: utf16.col,
+        utf16,
     }
 }
 

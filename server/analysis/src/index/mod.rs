@@ -92,7 +92,7 @@ impl WorkspaceIndex {
     /// Resolves every call and propagates real sources into callees (bounded): the facts
     /// of every document that has any.
     pub fn facts(&self) -> HashMap<Arc<Path>, Arc<DocumentFacts>> {
-        let files: Vec<FileEntry> = self.files.values().cloned().collect();
+        let files: Vec<&FileEntry> = self.files.values().collect();
         propagate::document_facts(&files)
     }
 }

@@ -73,7 +73,7 @@ fn tells_callers(summary: &FunctionSummary) -> bool {
         })
 }
 
-pub(super) fn document_facts(files: &[FileEntry]) -> HashMap<Arc<Path>, Arc<DocumentFacts>> {
+pub(super) fn document_facts(files: &[&FileEntry]) -> HashMap<Arc<Path>, Arc<DocumentFacts>> {
     let resolver = Resolver::new(files);
     let summary = |f: &FunctionRef| files.get(f.0).and_then(|e| e.function(&f.1));
     // (file, unit) → its resolved call sites (index in `calls`, callee).
@@ -90,28 +90,6 @@ pub(super) fn document_facts(files: &[FileEntry]) -> HashMap<Arc<Path>, Arc<Docu
                 let Some(target) = summary(&callee) else {
                     continue;
                 };
-                if tells_callers(target) {
-                    let name = match files.get(callee.0) {
-                        Some(e) if callee.0 != fi => format!(
-                            "`{}` in {}",
-                            target.unit,
-                            e.path.file_name().unwrap_or_default().to_string_lossy()
-                        ),
-                        _ => format!("`{}`", target.unit),
-                    };
-                    units
-                        .entry((fi, function.unit.clone()))
-                        .or_default()
-                        .callees
-                        .insert(
-                            call.path.join("."),
-                            CalleeFacts {
-                                name,
-                                params: target.params.clone(),
-                                returns: target.returns.clone(),
-                            },
-                        );
-                }
                 for (position, arg) in call.args.iter().enumerate() {
                     let (Some(source), Some(param)) =
                         (&arg.source, target.parameter_of(position, arg))
@@ -182,6 +160,53 @@ pub(super) fn document_facts(files: &[FileEntry]) -> HashMap<Arc<Path>, Arc<Docu
                     flow: extended(&p.flow, &call.step, &arg.sanitized),
                     depth: p.depth + 1,
                 });
+            }
+        }
+    }
+
+    // What callees return matters to a unit whose findings or passed-on sources it can
+    // change: one with sinks, real sources, or sources from its callers. Elsewhere it
+    // would only make the unit be analysed again for nothing.
+    for (fi, file) in files.iter().enumerate() {
+        for function in &file.functions {
+            let relevant = function.sinks > 0
+                || function.handles_sources()
+                || units
+                    .get(&(fi, function.unit.clone()))
+                    .is_some_and(|u| !u.incoming.is_empty());
+            if !relevant {
+                continue;
+            }
+            let Some(sites) = resolved.get(&(fi, function.unit.as_str())) else {
+                continue;
+            };
+            for (ci, callee) in sites {
+                let (Some(call), Some(target)) = (function.calls.get(*ci), summary(callee)) else {
+                    continue;
+                };
+                if !tells_callers(target) {
+                    continue;
+                }
+                let name = match files.get(callee.0) {
+                    Some(e) if callee.0 != fi => format!(
+                        "`{}` in {}",
+                        target.unit,
+                        e.path.file_name().unwrap_or_default().to_string_lossy()
+                    ),
+                    _ => format!("`{}`", target.unit),
+                };
+                units
+                    .entry((fi, function.unit.clone()))
+                    .or_default()
+                    .callees
+                    .insert(
+                        call.path.join("."),
+                        CalleeFacts {
+                            name,
+                            params: target.params.clone(),
+                            returns: target.returns.clone(),
+                        },
+                    );
             }
         }
     }

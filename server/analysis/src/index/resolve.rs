@@ -16,7 +16,7 @@ pub(crate) type FunctionRef = (usize, String);
 
 /// Lookup tables over the indexed files.
 pub(crate) struct Resolver<'i> {
-    files: &'i [FileEntry],
+    files: &'i [&'i FileEntry],
     by_path: HashMap<&'i Path, usize>,
     /// Python: dotted module suffix (`helpers`, `app.helpers`) → files.
     python_modules: HashMap<String, Vec<usize>>,
@@ -25,7 +25,7 @@ pub(crate) struct Resolver<'i> {
 const JS_EXTENSIONS: [&str; 6] = ["js", "ts", "mjs", "cjs", "jsx", "tsx"];
 
 impl<'i> Resolver<'i> {
-    pub(crate) fn new(files: &'i [FileEntry]) -> Resolver<'i> {
+    pub(crate) fn new(files: &'i [&'i FileEntry]) -> Resolver<'i> {
         let mut by_path = HashMap::new();
         let mut python_modules: HashMap<String, Vec<usize>> = HashMap::new();
         for (i, f) in files.iter().enumerate() {

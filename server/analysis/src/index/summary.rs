@@ -66,12 +66,23 @@ pub struct FunctionSummary {
     pub unit: String,
     /// Parameter names in order, without `self`/`cls`/`this`.
     pub params: Vec<String>,
+    /// How many sink inputs of taint patterns the unit holds.
+    pub sinks: usize,
     pub param_sinks: Vec<ParamSink>,
     pub returns: ReturnFacts,
     pub calls: Vec<CallSite>,
 }
 
 impl FunctionSummary {
+    /// Whether a real source appears in the function (passed to a call or returned).
+    pub fn handles_sources(&self) -> bool {
+        self.returns.source.is_some()
+            || self
+                .calls
+                .iter()
+                .any(|c| c.args.iter().any(|a| a.source.is_some()))
+    }
+
     /// Applies `f` to every trace step of the summary.
     pub fn map_steps(&mut self, mut f: impl FnMut(&mut TraceStep)) {
         for sink in &mut self.param_sinks {

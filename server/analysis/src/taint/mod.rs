@@ -497,6 +497,11 @@ impl<'t> Walker<'_, 't> {
             let children: Vec<Node<'t>> = n.named_children(&mut cursor).collect();
             stack.extend(children.into_iter().rev());
         }
+        let ordered_calls: Vec<(Node<'t>, Class)> = if self.summarising() {
+            ordered.clone()
+        } else {
+            Vec::new()
+        };
         // Inner assignments (`x = y = input()`) run before outer ones.
         for (n, class) in ordered.into_iter().rev() {
             match class {
@@ -540,13 +545,16 @@ impl<'t> Walker<'_, 't> {
                     self.bind(alias, v, step, env);
                 }
                 Class::Binary => self.apply_extraction(n, env),
-                _ => {
-                    // A summary records every call with its arguments' values, also
-                    // those whose value nobody uses (`run_query(q)` as a statement).
-                    if self.summarising() {
-                        self.eval(n, env);
-                    }
-                    self.apply_mutation(n, env)
+                _ => self.apply_mutation(n, env),
+            }
+        }
+        // A summary records every call with its arguments' values, also those whose
+        // value nobody uses (`run_query(q)` as a statement): outermost first, so that an
+        // inner call is recorded by its outer one's evaluation and not evaluated again.
+        if self.summarising() {
+            for (n, class) in ordered_calls {
+                if class == Class::Call && !self.recorded(n) {
+                    self.eval(n, env);
                 }
             }
         }

@@ -23,13 +23,8 @@ pub(crate) struct SummaryState {
     pub returns_value: bool,
     /// Calls by the start of their node, in the order first met.
     pub calls: Vec<RawCall>,
-    call_at: HashMap<usize, usize>,
-}
-
-impl Default for Value {
-    fn default() -> Self {
-        Value::Clean
-    }
+    /// Index in `calls` by the call's byte range.
+    call_at: HashMap<(usize, usize), usize>,
 }
 
 /// A call as the summarising walk met it.
@@ -134,6 +129,13 @@ impl<'t> Walker<'_, 't> {
         })))
     }
 
+    /// Whether a summary walk has recorded this call already.
+    pub(super) fn recorded(&self, call: Node) -> bool {
+        self.summary
+            .as_ref()
+            .is_some_and(|s| s.call_at.contains_key(&(call.start_byte(), call.end_byte())))
+    }
+
     /// Records a return's value in a summary walk.
     pub(super) fn record_return(&mut self, node: Node<'t>, env: &Env) {
         if !self.summarising() {
@@ -160,7 +162,7 @@ impl<'t> Walker<'_, 't> {
         let Some(state) = self.summary.as_ref() else {
             return;
         };
-        let at = call.start_byte();
+        let at = (call.start_byte(), call.end_byte());
         let recorded: Vec<(Option<String>, Value)> = args
             .iter()
             .zip(values)

@@ -51,6 +51,12 @@ pub(crate) enum Value {
     Tainted(Rc<Taint>),
 }
 
+impl Default for Value {
+    fn default() -> Self {
+        Value::Clean
+    }
+}
+
 impl Value {
     pub fn taint(&self) -> Option<&Rc<Taint>> {
         match self {
