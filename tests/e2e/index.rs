@@ -67,7 +67,11 @@ fn an_edit_in_the_route_file_updates_the_query_file_diagnostics() {
         .expect("the cross-file flow");
     assert_eq!(diagnostic["range"]["start"]["line"], 5);
     let related = diagnostic["relatedInformation"].as_array().expect("path");
-    assert_eq!(related[0]["location"]["uri"], routes.as_str(), "{related:#?}");
+    assert_eq!(
+        related[0]["location"]["uri"],
+        routes.as_str(),
+        "{related:#?}"
+    );
     assert_eq!(related[0]["location"]["range"]["start"]["line"], 9);
     assert_eq!(
         related.last().expect("sink")["location"]["uri"],
@@ -77,6 +81,10 @@ fn an_edit_in_the_route_file_updates_the_query_file_diagnostics() {
     // The route starts converting the name to a number: the query file's diagnostic
     // goes, without any change to that file.
     client.open(&routes, "python", 1, ROUTES);
+    client.published(&routes, 1);
+    client.discard("textDocument/publishDiagnostics", |p| {
+        p["uri"] == queries.as_str()
+    });
     let from = ROUTES.find("return find_report(name)").expect("call") + "return find_report(".len();
     let line = ROUTES[..from].matches('\n').count() as u64;
     let column = (from - ROUTES[..from].rfind('\n').map_or(0, |i| i + 1)) as u64;
@@ -89,8 +97,12 @@ fn an_edit_in_the_route_file_updates_the_query_file_diagnostics() {
             "text": "int(name)",
         }]),
     );
+    client.published(&routes, 2);
     client.notification("textDocument/publishDiagnostics", |p| {
         p["uri"] == queries.as_str() && !has_sql(&p["diagnostics"])
+    });
+    client.discard("textDocument/publishDiagnostics", |p| {
+        p["uri"] == queries.as_str()
     });
 
     // Undone: it comes back.
@@ -134,6 +146,7 @@ fn a_file_changed_on_disk_updates_the_index_and_a_pulling_client_is_asked_to_ref
 
     // routes.py (not open) is changed outside the editor to validate the name.
     let safe = ROUTES.replace("return find_report(name)", "return find_report(int(name))");
+    client.discard("workspace/diagnostic/refresh", |_| true);
     std::fs::write(&routes_path, safe).expect("write routes.py");
     client.notify(
         "workspace/didChangeWatchedFiles",
@@ -148,6 +161,7 @@ fn a_file_changed_on_disk_updates_the_index_and_a_pulling_client_is_asked_to_ref
     assert!(!has_sql(&report["items"]), "{report:#}");
 
     // Deleted: nothing calls find_report any more.
+    client.discard("workspace/diagnostic/refresh", |_| true);
     std::fs::write(&routes_path, ROUTES).expect("restore routes.py");
     client.notify(
         "workspace/didChangeWatchedFiles",
@@ -159,6 +173,7 @@ fn a_file_changed_on_disk_updates_the_index_and_a_pulling_client_is_asked_to_ref
         |_| true,
     ));
     assert!(has_sql(&client.pulled(&queries)["items"]));
+    client.discard("workspace/diagnostic/refresh", |_| true);
     std::fs::remove_file(&routes_path).expect("delete routes.py");
     client.notify(
         "workspace/didChangeWatchedFiles",

@@ -96,7 +96,12 @@ async fn build(session: &Arc<Session>) {
         for (i, batch) in due.chunks(BATCH).enumerate() {
             let batch: Vec<(PathBuf, Option<Arc<DocumentFacts>>)> = batch
                 .iter()
-                .map(|p| (p.clone(), (round > 0).then(|| session.index().facts(p)).flatten()))
+                .map(|p| {
+                    (
+                        p.clone(),
+                        (round > 0).then(|| session.index().facts(p)).flatten(),
+                    )
+                })
                 .collect();
             let workspace = workspace.clone();
             let summarised = tokio::task::spawn_blocking(move || {
@@ -142,14 +147,19 @@ async fn build(session: &Arc<Session>) {
         "workspace index built"
     );
     if let Some(p) = progress {
-        p.end(Some(format!("{files} files, {functions} functions"))).await;
+        p.end(Some(format!("{files} files, {functions} functions")))
+            .await;
     }
     notify(session, &changed_all, None);
 }
 
 /// `workspace/didChangeWatchedFiles` for a code file: summarised again from disk (or
 /// forgotten when deleted), unless it is open — the editor's text wins.
-pub async fn file_changed(session: &Arc<Session>, uri: &tower_lsp_server::lsp_types::Uri, deleted: bool) {
+pub async fn file_changed(
+    session: &Arc<Session>,
+    uri: &tower_lsp_server::lsp_types::Uri,
+    deleted: bool,
+) {
     let Some(path) = uri.to_file_path().map(|p| index_path(&p)) else {
         return;
     };

@@ -99,7 +99,11 @@ struct Scheduler {
 /// See `Scheduler::index_rounds`.
 const MAX_INDEX_ROUNDS: usize = 3;
 
-fn new_review(path: &Option<PathBuf>, index_path: &Option<PathBuf>, kind: DocumentKind) -> DocumentReview {
+fn new_review(
+    path: &Option<PathBuf>,
+    index_path: &Option<PathBuf>,
+    kind: DocumentKind,
+) -> DocumentReview {
     let mut review = DocumentReview::new(path.clone(), kind);
     if let Some(p) = index_path {
         review.index_as(p.clone());

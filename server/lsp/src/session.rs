@@ -236,7 +236,9 @@ impl Session {
 
     /// The workspace index; never held across an `.await`.
     pub fn index(&self) -> MutexGuard<'_, IndexState> {
-        self.index.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.index
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// The state for reading; a panic elsewhere never makes it unreadable.

@@ -16,7 +16,11 @@ fn position(doc: &Document, offset: usize) -> StepPosition {
     // Most lines are ASCII, where both columns agree.
     let utf16 = match doc.text().get(start..start + utf8.col as usize) {
         Some(prefix) if prefix.is_ascii() => utf8.col,
-        _ => index.line_col(doc.text(), offset, PositionEncoding::Utf16).col,
+        _ => {
+            index
+                .line_col(doc.text(), offset, PositionEncoding::Utf16)
+                .col
+        }
     };
     StepPosition {
         line: utf8.line,

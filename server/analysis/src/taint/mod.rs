@@ -84,6 +84,8 @@ struct Walker<'a, 't> {
     /// Top-level functions of the file by name (`None`: no such function, or several),
     /// looked up once per walk.
     top_level_functions: std::cell::RefCell<std::collections::HashMap<String, Option<Node<'t>>>>,
+    /// Methods of the class around the walked unit by name, looked up once per walk.
+    class_methods: std::cell::RefCell<std::collections::HashMap<String, Option<Node<'t>>>>,
     /// Helpers being evaluated; a recursive helper is not inlined again (it would only
     /// end at the depth limit, which reads as clean and would hide the flow).
     inlining: Vec<String>,
@@ -125,6 +127,7 @@ impl<'a, 't> Walker<'a, 't> {
             dead: Vec::new(),
             depth: 0,
             top_level_functions: Default::default(),
+            class_methods: Default::default(),
             inlining: Vec::new(),
             in_validator: std::cell::Cell::new(false),
             go_literal_maps: Default::default(),

@@ -131,9 +131,10 @@ impl<'t> Walker<'_, 't> {
 
     /// Whether a summary walk has recorded this call already.
     pub(super) fn recorded(&self, call: Node) -> bool {
-        self.summary
-            .as_ref()
-            .is_some_and(|s| s.call_at.contains_key(&(call.start_byte(), call.end_byte())))
+        self.summary.as_ref().is_some_and(|s| {
+            s.call_at
+                .contains_key(&(call.start_byte(), call.end_byte()))
+        })
     }
 
     /// Records a return's value in a summary walk.
