@@ -44,17 +44,12 @@ impl Taint {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub(crate) enum Value {
+    #[default]
     Clean,
     Const(Lit),
     Tainted(Rc<Taint>),
-}
-
-impl Default for Value {
-    fn default() -> Self {
-        Value::Clean
-    }
 }
 
 impl Value {
