@@ -54,7 +54,8 @@ fn a_flask_route_reaches_a_query_in_another_module_and_safe_twins_stay_quiet() {
     let findings = json_findings(&fixture("flask"));
     let sql = at(&findings, "reports/queries.py", 8).expect("find_report's query");
     assert_eq!(sql["rule_id"], "py.sql-injection");
-    assert_eq!(sql["confidence"], "high");
+    // A flow through a call is one step less sure than the rule on its own.
+    assert_eq!(sql["confidence"], "medium");
     let trace = sql["trace"].as_array().expect("trace");
     // The path starts at the request in routes.py and ends at the query in queries.py.
     assert_eq!(trace[0]["path"], "reports/routes.py", "{trace:?}");
@@ -161,7 +162,7 @@ fn without_the_index_or_in_the_library_profile_helpers_are_judged_on_their_own()
     let findings = json_findings(lib.path());
     let purge = at(&findings, "reports/queries.py", 21).expect("purge is exported");
     assert_eq!(purge["confidence"], "medium");
-    // A caller's request data still makes find_report's flow a certain one.
+    // A caller's request data makes find_report's flow come from the route.
     let find = at(&findings, "reports/queries.py", 8).expect("find_report");
-    assert_eq!(find["confidence"], "high", "{find:#?}");
+    assert_eq!(find["trace"][0]["path"], "reports/routes.py", "{find:#?}");
 }

@@ -660,11 +660,20 @@ impl Engine {
                 .first()
                 .map(|s| s.label.trim_start_matches("source: ").to_owned())
                 .unwrap_or_default();
-            let cap = if flow.strong {
+            let mut cap = if flow.strong {
                 Confidence::High
             } else {
                 Confidence::Medium
             };
+            // A flow through a call into another function (the workspace index) rests on
+            // call resolution and summaries: one step less sure than the pattern is on
+            // its own (a medium rule's cross-function flows are low, hidden by default).
+            if flow.trace.iter().any(|s| s.elsewhere.is_some()) {
+                cap = cap.min(match pattern.confidence.unwrap_or(constitution.confidence) {
+                    Confidence::High => Confidence::Medium,
+                    Confidence::Medium | Confidence::Low => Confidence::Low,
+                });
+            }
             findings.push(self.finding(
                 constitution,
                 pattern,
