@@ -6,6 +6,7 @@ mod baseline;
 mod baseline_corpus;
 mod behaviour_classes;
 mod constitutions;
+mod cross_file;
 mod doctor;
 mod eval;
 mod instruction_llm;

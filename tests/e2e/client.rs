@@ -278,6 +278,13 @@ impl TestClient {
         .expect("pull diagnostics succeed")
     }
 
+    /// Forgets the notifications received so far that match, so that a later wait sees
+    /// only what comes after.
+    pub fn discard(&mut self, method: &str, accept: impl Fn(&Value) -> bool) {
+        self.pending
+            .retain(|m| !(m["method"] == method && accept(&m["params"])));
+    }
+
     /// Whether a matching notification has already arrived (waiting at most `wait`).
     pub fn saw_notification(
         &mut self,

@@ -6,6 +6,7 @@ mod bad_input;
 mod client;
 mod edits;
 mod encoding;
+mod index;
 mod llm;
 mod llm_economy;
 mod new_only;

@@ -267,7 +267,14 @@ class Bluecode implements vscode.Disposable {
             outputChannel: this.output,
             revealOutputChannelOn: RevealOutputChannelOn.Never,
             initializationOptions: settings,
-            synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/bluecode.toml') },
+            // bluecode.toml re-reads the settings; code files changed outside the editor
+            // update the workspace index (cross-file flows).
+            synchronize: {
+                fileEvents: [
+                    vscode.workspace.createFileSystemWatcher('**/bluecode.toml'),
+                    vscode.workspace.createFileSystemWatcher('**/*.{py,js,jsx,mjs,cjs,ts,tsx}'),
+                ],
+            },
             errorHandler: {
                 error: () => ({ action: ErrorAction.Continue }),
                 closed: () => {

@@ -18,6 +18,7 @@ use bluecode_syntax::{Document, Language, Unit, UnitKind};
 use crate::aliases::ImportAliases;
 use crate::context::{AnalysisContext, Profile};
 use crate::finding::{Finding, FindingSource, Fix, TraceStep};
+use crate::index::{DocumentFacts, FunctionSummary, UnitFacts};
 use crate::predicate_text::{CommentFreeText, comment_free};
 use crate::resolve::{FileSymbols, Resolution, Resolver};
 use crate::taint::{self, SinkInput};
@@ -47,12 +48,40 @@ pub struct QueryPlan<'e> {
     /// The document's imports and definitions, collected when a `callee` pattern first
     /// matches.
     symbols: std::cell::OnceCell<FileSymbols>,
+    /// With the workspace index on: the document's path and what the index says.
+    index: Option<IndexHooks>,
+}
+
+/// What the analysis of one document needs from the workspace index: its path (summary
+/// steps carry it) and the facts of its units. With hooks set, every function unit
+/// analysed is also summarised.
+#[derive(Debug, Clone)]
+pub struct IndexHooks {
+    pub path: Arc<std::path::Path>,
+    pub facts: Option<Arc<DocumentFacts>>,
+}
+
+/// One unit's analysis: its findings and, with the index on, its summary.
+#[derive(Debug, Clone, Default)]
+pub struct UnitOutcome {
+    pub findings: Vec<Finding>,
+    pub summary: Option<FunctionSummary>,
 }
 
 impl QueryPlan<'_> {
     /// Seeds the taint walk from `profile` (a plan starts as a snippet's).
     pub fn set_profile(&mut self, profile: Profile) {
         self.profile = profile;
+    }
+
+    /// Turns the workspace index on for this document: summaries are made and the
+    /// index's facts consulted.
+    pub fn set_index(&mut self, hooks: IndexHooks) {
+        self.index = Some(hooks);
+    }
+
+    fn unit_facts(&self, unit: &Unit) -> Option<&UnitFacts> {
+        self.index.as_ref()?.facts.as_ref()?.unit(unit.id.as_str())
     }
 
     fn queries_for(&self, unit: &Unit) -> &[&CombinedQuery] {
@@ -137,6 +166,7 @@ impl Engine {
             off_by_module: Vec::new(),
             profile: Profile::Snippet,
             symbols: std::cell::OnceCell::new(),
+            index: None,
         };
         let (Some(compiled), Some(tree)) = (compiled, doc.tree()) else {
             return plan;
@@ -231,6 +261,21 @@ impl Engine {
         units: &[Unit],
         wanted: &[usize],
     ) -> Vec<Vec<Finding>> {
+        self.analyze_units_summarised(doc, plan, units, wanted)
+            .into_iter()
+            .map(|o| o.findings)
+            .collect()
+    }
+
+    /// [`Engine::analyze_units`] with each function unit's summary when the plan has the
+    /// index on.
+    pub fn analyze_units_summarised(
+        &self,
+        doc: &Document,
+        plan: &QueryPlan<'_>,
+        units: &[Unit],
+        wanted: &[usize],
+    ) -> Vec<UnitOutcome> {
         let mut candidates: Vec<Vec<Candidate>> = wanted.iter().map(|_| Vec::new()).collect();
         if let Some(tree) = doc.tree() {
             if wanted.len() > UNITS_PER_PASS_LIMIT {
@@ -439,21 +484,30 @@ impl Engine {
         units: &[Unit],
         index: usize,
         mut candidates: Vec<Candidate<'_>>,
-    ) -> Vec<Finding> {
-        let (Some(unit), Some(language), Some(compiled)) =
-            (units.get(index), doc.language(), plan.compiled)
-        else {
-            return Vec::new();
+    ) -> UnitOutcome {
+        let (Some(unit), Some(language)) = (units.get(index), doc.language()) else {
+            return UnitOutcome::default();
         };
         let text = doc.text();
-        let mut findings =
-            self.regex_findings(compiled, text, &unit.own_ranges, &plan.comments, &unit.id);
+        let mut findings = match plan.compiled {
+            Some(compiled) => self.regex_findings(
+                compiled,
+                text,
+                &unit.own_ranges,
+                &plan.comments,
+                &unit.id,
+            ),
+            None => Vec::new(),
+        };
         let Some(tree) = doc.tree() else {
-            return findings;
+            return UnitOutcome {
+                findings,
+                summary: None,
+            };
         };
         // The order matches were found in depends on how the passes were cut.
         candidates.sort_by_key(|c| (c.sink.start_byte(), c.constitution, c.pattern));
-        if !compiled.contexts.is_empty() {
+        if let Some(compiled) = plan.compiled.filter(|c| !c.contexts.is_empty()) {
             let mut cursor = QueryCursor::new();
             candidates.retain(|c| {
                 let rule = PatternRef {
@@ -526,37 +580,64 @@ impl Engine {
                 }
             }
         }
-        let flows = if sink_inputs.is_empty() {
-            Vec::new()
-        } else {
-            let unit_node = match unit.kind {
-                UnitKind::Module => Some(tree.root_node()),
-                UnitKind::Function => tree
-                    .root_node()
-                    .descendant_for_byte_range(unit.range.start, unit.range.end),
-            };
-            let nested: Vec<Range<usize>> = units
-                .iter()
-                .filter(|u| u.parent == Some(index))
-                .map(|u| u.range.clone())
-                .collect();
-            match unit_node {
-                Some(node) => taint::flows(
+        let unit_node = match unit.kind {
+            UnitKind::Module => Some(tree.root_node()),
+            UnitKind::Function => tree
+                .root_node()
+                .descendant_for_byte_range(unit.range.start, unit.range.end),
+        };
+        let nested: Vec<Range<usize>> = units
+            .iter()
+            .filter(|u| u.parent == Some(index))
+            .map(|u| u.range.clone())
+            .collect();
+        // TypeScript/TSX fall back to the JavaScript model, C++ to C.
+        let model = language
+            .rule_languages()
+            .iter()
+            .find_map(|l| self.set.taint_model(*l));
+        let flows = match unit_node {
+            Some(node) if !sink_inputs.is_empty() => taint::flows(
+                language,
+                model,
+                text,
+                node,
+                unit.kind == UnitKind::Module,
+                &nested,
+                &sink_inputs,
+                plan.profile,
+                plan.unit_facts(unit),
+            ),
+            _ => vec![None; sink_inputs.len()],
+        };
+        let summary = match (&plan.index, unit_node) {
+            (Some(_), Some(node)) if unit.kind == UnitKind::Function => {
+                let raw = taint::summarise(
                     language,
-                    // TypeScript/TSX fall back to the JavaScript model, C++ to C.
-                    language
-                        .rule_languages()
-                        .iter()
-                        .find_map(|l| self.set.taint_model(*l)),
+                    model,
                     text,
                     node,
-                    unit.kind == UnitKind::Module,
                     &nested,
                     &sink_inputs,
                     plan.profile,
-                ),
-                None => vec![None; sink_inputs.len()],
+                    plan.unit_facts(unit),
+                );
+                let rules: Vec<&str> = owner
+                    .iter()
+                    .map(|&ci| {
+                        self.set.constitutions()[candidates[ci].constitution]
+                            .id
+                            .as_str()
+                    })
+                    .collect();
+                Some(crate::index::summarise(
+                    unit.id.as_str(),
+                    raw,
+                    &sink_inputs,
+                    &rules,
+                ))
             }
+            _ => None,
         };
 
         let findings_before = findings.len();
@@ -603,10 +684,10 @@ impl Engine {
             let Some(flow) = flow else { continue };
             let mut trace = flow.trace.clone();
             let sink_text = first_line(text.get(c.sink.byte_range()).unwrap_or_default(), 60);
-            trace.push(TraceStep {
-                range: c.sink.byte_range(),
-                label: format!("sink: `{sink_text}`"),
-            });
+            trace.push(TraceStep::here(
+                c.sink.byte_range(),
+                format!("sink: `{sink_text}`"),
+            ));
             let source = flow
                 .trace
                 .first()
@@ -617,11 +698,20 @@ impl Engine {
             // exported API doing what it is for with its caller's value (jsoup compiling
             // the regex it is given, gin serving the file it is told to) is the caller's
             // to check; 0 of 19 such findings on real libraries were actionable.
-            let cap = match (flow.strong, plan.profile) {
+            let mut cap = match (flow.strong, plan.profile) {
                 (true, _) => Confidence::High,
                 (false, Profile::Library) => Confidence::Low,
                 (false, _) => Confidence::Medium,
             };
+            // A flow through a call into another function (the workspace index) rests on
+            // call resolution and summaries: one step less sure than the pattern is on
+            // its own (a medium rule's cross-function flows are low, hidden by default).
+            if flow.trace.iter().any(|s| s.elsewhere.is_some()) {
+                cap = cap.min(match pattern.confidence.unwrap_or(constitution.confidence) {
+                    Confidence::High => Confidence::Medium,
+                    Confidence::Medium | Confidence::Low => Confidence::Low,
+                });
+            }
             findings.push(self.finding(
                 constitution,
                 pattern,
@@ -641,7 +731,7 @@ impl Engine {
                 f.confidence = f.confidence.min(Confidence::Medium);
             }
         }
-        findings
+        UnitOutcome { findings, summary }
     }
 
     /// Matches of the regex patterns over `ranges`. A match that starts inside one of the

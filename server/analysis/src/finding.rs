@@ -2,14 +2,47 @@
 //! the path the untrusted data took to get there.
 
 use std::ops::Range;
+use std::path::Path;
+use std::sync::Arc;
 
 use bluecode_constitutions::{Category, Confidence, Severity};
 
 /// One step of a taint trace: where the data was and what happened to it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct TraceStep {
+    /// Byte range in the analysed document, or in `elsewhere`'s file when set.
     pub range: Range<usize>,
     pub label: String,
+    /// Set for a step in another function's summary (the workspace index): its file and
+    /// its positions there, converted when the summary was made.
+    pub elsewhere: Option<Arc<StepLocation>>,
+}
+
+impl TraceStep {
+    /// A step in the analysed document.
+    pub fn here(range: Range<usize>, label: String) -> TraceStep {
+        TraceStep {
+            range,
+            label,
+            elsewhere: None,
+        }
+    }
+}
+
+/// A line and its column in bytes and in UTF-16 code units (0-based).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct StepPosition {
+    pub line: u32,
+    pub utf8: u32,
+    pub utf16: u32,
+}
+
+/// Where a trace step outside the analysed document is.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct StepLocation {
+    pub path: Arc<Path>,
+    pub start: StepPosition,
+    pub end: StepPosition,
 }
 
 /// A mechanical edit that resolves a finding.
@@ -66,9 +99,13 @@ impl Finding {
             trace: self
                 .trace
                 .iter()
-                .map(|s| TraceStep {
-                    range: shift(&s.range),
-                    label: s.label.clone(),
+                .map(|s| match s.elsewhere {
+                    // Another file's step does not move with this document.
+                    Some(_) => s.clone(),
+                    None => TraceStep {
+                        range: shift(&s.range),
+                        ..s.clone()
+                    },
                 })
                 .collect(),
             fix: self.fix.as_ref().map(|f| Fix {

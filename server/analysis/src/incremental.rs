@@ -7,7 +7,10 @@
 //! A unit's context is what the engine reads outside it: the module's own text
 //! (constants whose conditions fold, imports, class annotations), the top-level
 //! declaration enclosing it (patterns that test sibling methods of a class), and the
-//! top-level functions it calls (the taint walker reads some of them at call sites).
+//! top-level functions it calls (the taint walker reads some of them at call sites) —
+//! and, with the workspace index on, what the index says about the unit (callers'
+//! sources, callees' summaries). With the index on, each function unit's summary is kept
+//! beside its findings, under the same key.
 
 use std::collections::HashMap;
 
@@ -17,8 +20,9 @@ use bluecode_syntax::{Document, Outline, Unit, UnitId, UnitKind, outline};
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 use crate::context::AnalysisContext;
-use crate::engine::Engine;
+use crate::engine::{Engine, IndexHooks};
 use crate::finding::Finding;
+use crate::index::{FileEntry, FunctionSummary, ModuleFacts};
 
 #[derive(Debug, Clone)]
 struct CachedUnit {
@@ -26,6 +30,8 @@ struct CachedUnit {
     context: u64,
     start: usize,
     findings: Vec<Finding>,
+    /// With the index on: the function unit's summary (steps located in the file).
+    summary: Option<FunctionSummary>,
 }
 
 /// What an update did.
@@ -41,6 +47,9 @@ pub struct DocumentAnalysis {
     units: Vec<Unit>,
     cache: HashMap<UnitId, CachedUnit>,
     context: AnalysisContext,
+    index: Option<IndexHooks>,
+    /// With the index on: the document's imports and exports at the last update.
+    module: Option<ModuleFacts>,
 }
 
 impl DocumentAnalysis {
@@ -61,6 +70,57 @@ impl DocumentAnalysis {
         &self.context
     }
 
+    /// Turns the workspace index on (or off) for this document. Units whose index facts
+    /// change are re-analysed at the next update; turning it on re-analyses every unit
+    /// once (to summarise them).
+    pub fn set_index(&mut self, hooks: Option<IndexHooks>) {
+        if hooks.as_ref().map(|h| &h.path) != self.index.as_ref().map(|h| &h.path) {
+            self.cache.clear();
+        }
+        self.index = hooks;
+    }
+
+    /// `doc` (the text of the last update) as the index records it, its summaries'
+    /// steps located in its file; `None` with the index off.
+    pub fn file_entry(&self, doc: &Document) -> Option<FileEntry> {
+        let hooks = self.index.as_ref()?;
+        let language = doc.language()?;
+        let module = self.module.clone().unwrap_or_default();
+        let own: std::collections::HashSet<&str> = self
+            .cache
+            .values()
+            .filter_map(|c| c.summary.as_ref().map(|s| s.unit.as_str()))
+            .collect();
+        // Only calls the index could resolve are kept: through an import, to the
+        // caller's own class, or to a function of this file by its name.
+        let resolvable = |path: &[String]| match path {
+            [first, ..] if module.imports.contains_key(first) => true,
+            [receiver, _] if matches!(receiver.as_str(), "self" | "cls" | "this") => true,
+            [name] => own.contains(name.as_str()),
+            _ => false,
+        };
+        let mut functions: Vec<(usize, FunctionSummary)> = self
+            .cache
+            .values()
+            .filter_map(|c| c.summary.clone().map(|s| (c.start, s)))
+            .collect();
+        functions.sort_by_key(|(start, _)| *start);
+        let functions = functions
+            .into_iter()
+            .map(|(_, mut s)| {
+                s.calls.retain(|c| resolvable(&c.path));
+                s.map_steps(|step| *step = crate::index::located(doc, &hooks.path, step.clone()));
+                s
+            })
+            .collect();
+        Some(FileEntry {
+            path: hooks.path.clone(),
+            language,
+            module,
+            functions,
+        })
+    }
+
     /// Brings the findings up to date with `doc` (whose tree must be current).
     pub fn update(&mut self, engine: &Engine, doc: &Document) -> UpdateStats {
         let set_hash = engine.constitutions().content_hash();
@@ -69,18 +129,36 @@ impl DocumentAnalysis {
             self.constitution_hash = set_hash;
         }
         let Outline { units, comments } = outline(doc);
-        let contexts = unit_contexts(doc, &units);
+        let mut contexts = unit_contexts(doc, &units);
         let mut plan = engine.plan(doc, &units, comments);
         plan.set_profile(self.context.profile);
+        if let Some(hooks) = &self.index {
+            plan.set_index(hooks.clone());
+            if let Some(facts) = &hooks.facts {
+                for (unit, context) in units.iter().zip(contexts.iter_mut()) {
+                    if let Some(f) = facts.unit(unit.id.as_str()) {
+                        *context ^= f.fingerprint().rotate_left(17);
+                    }
+                }
+            }
+            self.module = match (doc.language(), doc.tree()) {
+                (Some(language), Some(tree)) => {
+                    Some(ModuleFacts::collect(language, doc.text(), tree.root_node()))
+                }
+                _ => None,
+            };
+        }
+        let summarising = self.index.is_some();
         let mut cache = HashMap::with_capacity(units.len());
         let mut stale = Vec::new();
         for (i, unit) in units.iter().enumerate() {
             let context = contexts.get(i).copied().unwrap_or_default();
             let reusable = unit.kind == UnitKind::Function
-                && self
-                    .cache
-                    .get(&unit.id)
-                    .is_some_and(|c| c.hash == unit.hash && c.context == context);
+                && self.cache.get(&unit.id).is_some_and(|c| {
+                    c.hash == unit.hash
+                        && c.context == context
+                        && (c.summary.is_some() || !summarising)
+                });
             match self.cache.remove(&unit.id).filter(|_| reusable) {
                 Some(mut cached) => {
                     let delta = unit.range.start as isize - cached.start as isize;
@@ -88,6 +166,13 @@ impl DocumentAnalysis {
                         cached.findings =
                             cached.findings.iter().map(|f| f.shifted(delta)).collect();
                         cached.start = unit.range.start;
+                        if let Some(summary) = &mut cached.summary {
+                            summary.map_steps(|s| {
+                                if s.elsewhere.is_none() {
+                                    s.range = shift(&s.range, delta);
+                                }
+                            });
+                        }
                     }
                     cache.insert(unit.id.clone(), cached);
                 }
@@ -96,8 +181,8 @@ impl DocumentAnalysis {
         }
         // All stale units at once: on opening a file they are every unit, and one query
         // pass over the document serves them all.
-        let fresh = engine.analyze_units(doc, &plan, &units, &stale);
-        for (&i, findings) in stale.iter().zip(fresh) {
+        let fresh = engine.analyze_units_summarised(doc, &plan, &units, &stale);
+        for (&i, outcome) in stale.iter().zip(fresh) {
             let unit = &units[i];
             cache.insert(
                 unit.id.clone(),
@@ -105,7 +190,8 @@ impl DocumentAnalysis {
                     hash: unit.hash,
                     context: contexts.get(i).copied().unwrap_or_default(),
                     start: unit.range.start,
-                    findings,
+                    findings: outcome.findings,
+                    summary: outcome.summary,
                 },
             );
         }
@@ -133,6 +219,10 @@ impl DocumentAnalysis {
         all.sort_by(|a, b| (a.range.start, &a.rule_id).cmp(&(b.range.start, &b.rule_id)));
         all
     }
+}
+
+fn shift(r: &std::ops::Range<usize>, delta: isize) -> std::ops::Range<usize> {
+    (r.start as isize + delta).max(0) as usize..(r.end as isize + delta).max(0) as usize
 }
 
 /// The context hash of each unit (see the module docs).

@@ -34,11 +34,23 @@ pub struct AnalysisSettings {
 }
 
 /// `[analysis]` in `bluecode.toml`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ThreatModelSettings {
     /// `auto` (detected from the project), `application`, `library` or `snippet`.
     pub profile: ProfileSetting,
+    /// The workspace index: follow flows through calls into other functions and files
+    /// (Python, JavaScript, TypeScript).
+    pub index: bool,
+}
+
+impl Default for ThreatModelSettings {
+    fn default() -> Self {
+        ThreatModelSettings {
+            profile: ProfileSetting::default(),
+            index: true,
+        }
+    }
 }
 
 /// The `[analysis] profile` setting.

@@ -9,10 +9,11 @@ use std::time::Instant;
 
 use anyhow::Context;
 use bluecode_analysis::constitutions::Severity;
+use bluecode_analysis::index::{DocumentFacts, FileEntry, indexes};
 use bluecode_analysis::syntax::{Document, Language, LineCol, PositionEncoding};
 use bluecode_analysis::{Finding, finalize, today};
 use bluecode_workspace::baseline::{BaselineState, Fingerprint, fingerprints};
-use bluecode_workspace::{DocumentKind, DocumentReview, JudgeWhen, Skip, Workspace};
+use bluecode_workspace::{DocumentKind, DocumentReview, IndexState, JudgeWhen, Skip, Workspace};
 use rayon::prelude::*;
 
 use crate::discover::{FileKind, discover};
@@ -25,6 +26,19 @@ enum Outcome {
     Findings(Vec<Located>),
     Skipped(Skipped),
 }
+
+/// A file's part in the workspace index: the first pass summarises every indexed file;
+/// the second reviews again, with the index's facts, the files that have any.
+enum IndexPass {
+    Summarise,
+    Report(Box<DocumentReview>, std::sync::Arc<DocumentFacts>),
+}
+
+/// How many times files are reviewed again as the index's facts settle.
+const MAX_INDEX_ROUNDS: usize = 3;
+
+/// An indexed file after the first pass: its review state and its entry.
+type Indexed = Option<(Box<DocumentReview>, FileEntry)>;
 
 /// Optional, slower layers of a scan.
 #[derive(Debug, Clone, Default)]
@@ -96,10 +110,79 @@ pub fn scan(
     languages.par_iter().for_each(|language| {
         workspace.engine().constitutions().compiled(*language);
     });
-    let outcomes: Vec<Outcome> = files
+    // One pass to summarise (and report what each file shows on its own), one to report
+    // the flows the index adds, in the files it adds them to.
+    let first: Vec<(Outcome, Indexed)> = files
         .par_iter()
-        .map(|(path, kind)| scan_file(&workspace, &layers, path, *kind, today))
+        .map(|(path, kind)| {
+            scan_file(
+                &workspace,
+                &layers,
+                path,
+                *kind,
+                today,
+                IndexPass::Summarise,
+            )
+        })
         .collect();
+    let index_started = Instant::now();
+    let first_pass_ms = started.elapsed().as_millis() as u64;
+    let mut index = IndexState::new();
+    let mut pending: Vec<(usize, Box<DocumentReview>)> = Vec::new();
+    let mut outcomes = Vec::with_capacity(first.len());
+    let mut entries = Vec::new();
+    for (i, (outcome, indexed)) in first.into_iter().enumerate() {
+        if let Some((state, entry)) = indexed {
+            entries.push(entry);
+            pending.push((i, state));
+        }
+        outcomes.push(outcome);
+    }
+    index.extend(entries);
+    // A file reviewed with new facts may summarise differently (a callee's summary says
+    // a value it passes on is clean now): the files whose facts change go round again.
+    let mut affected: std::collections::HashSet<std::sync::Arc<Path>> =
+        index.facts_paths().into_iter().collect();
+    let mut reanalysed = 0;
+    for _round in 0..MAX_INDEX_ROUNDS {
+        let (due, waiting): (Vec<_>, Vec<_>) = pending
+            .into_iter()
+            .partition(|(_, state)| state.path().is_some_and(|p| affected.contains(p)));
+        pending = waiting;
+        if due.is_empty() {
+            break;
+        }
+        reanalysed += due.len();
+        let results: Vec<(usize, Outcome, Indexed)> = due
+            .into_par_iter()
+            .filter_map(|(i, state)| {
+                let facts = index.facts(state.path()?).unwrap_or_default();
+                let (path, kind) = &files[i];
+                let pass = IndexPass::Report(state, facts);
+                let (outcome, indexed) = scan_file(&workspace, &layers, path, *kind, today, pass);
+                Some((i, outcome, indexed))
+            })
+            .collect();
+        let mut entries = Vec::new();
+        for (i, outcome, indexed) in results {
+            outcomes[i] = outcome;
+            if let Some((state, entry)) = indexed {
+                entries.push(entry);
+                pending.push((i, state));
+            }
+        }
+        affected = index.extend(entries).into_iter().collect();
+    }
+    let (indexed_files, indexed_functions) = index.size();
+    tracing::info!(
+        files = indexed_files,
+        functions = indexed_functions,
+        reanalysed,
+        first_pass_ms,
+        ms = index_started.elapsed().as_millis() as u64,
+        "workspace index"
+    );
+
     if let Some(judge) = &layers.judge {
         crate::llm_cmd::print_stats(&judge.stats());
     }
@@ -184,13 +267,20 @@ fn scan_file(
     path: &Path,
     kind: FileKind,
     today: bluecode_analysis::Date,
-) -> Outcome {
+    pass: IndexPass,
+) -> (Outcome, Indexed) {
     match read_text(workspace, path) {
-        Ok(text) => Outcome::Findings(scan_text(workspace, layers, path, kind, text, today)),
-        Err(reason) => Outcome::Skipped(Skipped {
-            path: display_path(path),
-            reason,
-        }),
+        Ok(text) => {
+            let (located, indexed) = scan_text_in(workspace, layers, path, kind, text, today, pass);
+            (Outcome::Findings(located), indexed)
+        }
+        Err(reason) => (
+            Outcome::Skipped(Skipped {
+                path: display_path(path),
+                reason,
+            }),
+            None,
+        ),
     }
 }
 
@@ -221,7 +311,8 @@ fn read_text(workspace: &Workspace, path: &Path) -> Result<String, String> {
 }
 
 /// The findings of `text` as the file at `path` (which need not hold that text: the
-/// baseline of `--new-since` reviews the file as it was at a commit).
+/// baseline of `--new-since` reviews the file as it was at a commit), on its own (the
+/// workspace index's facts are not consulted).
 pub(crate) fn scan_text(
     workspace: &Workspace,
     layers: &Layers,
@@ -230,12 +321,29 @@ pub(crate) fn scan_text(
     text: String,
     today: bluecode_analysis::Date,
 ) -> Vec<Located> {
+    scan_text_in(workspace, layers, path, kind, text, today, IndexPass::Summarise).0
+}
+
+/// [`scan_text`] as one pass of the indexed scan: with the index's facts when `pass`
+/// reports, and the file's index entry when it is indexed.
+fn scan_text_in(
+    workspace: &Workspace,
+    layers: &Layers,
+    path: &Path,
+    kind: FileKind,
+    text: String,
+    today: bluecode_analysis::Date,
+    pass: IndexPass,
+) -> (Vec<Located>, Indexed) {
     let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
     let context = workspace.context(Some(&absolute), &text);
     let profile = format!("{}: {}", context.profile.name(), context.profile_reason);
+    let mut indexed = None;
     let (doc, mut findings) = match kind {
         FileKind::Code(language)
-            if layers.judge.is_none() && !workspace.engine().needs_parse(language, &text) =>
+            if layers.judge.is_none()
+                && !(indexes(language) && workspace.index_enabled())
+                && !workspace.engine().needs_parse(language, &text) =>
         {
             // No pattern can match here: only the regex rules run, and no parse is paid.
             let mut findings = workspace.engine().analyze_unparsed(language, &text);
@@ -248,12 +356,29 @@ pub(crate) fn scan_text(
         }
         FileKind::Code(language) => {
             let doc = Document::new(Some(language), text);
-            let findings = review_file(workspace, layers, path, DocumentKind::Code, &doc);
+            let mut state = match pass {
+                IndexPass::Report(mut state, facts) => {
+                    state.set_index(Some(facts));
+                    state
+                }
+                IndexPass::Summarise => {
+                    let mut state = Box::new(new_state(path, DocumentKind::Code));
+                    if indexes(language) && workspace.index_enabled() {
+                        state.set_index(None);
+                    }
+                    state
+                }
+            };
+            let findings = review_file(workspace, layers, path, &mut state, &doc);
+            if let Some(entry) = state.index_entry(&doc) {
+                indexed = Some((state, entry));
+            }
             (doc, findings)
         }
         FileKind::Instructions => {
             let doc = Document::new(None, text);
-            let findings = review_file(workspace, layers, path, DocumentKind::Instructions, &doc);
+            let mut state = new_state(path, DocumentKind::Instructions);
+            let findings = review_file(workspace, layers, path, &mut state, &doc);
             (doc, findings)
         }
     };
@@ -261,11 +386,17 @@ pub(crate) fn scan_text(
         findings = verifier.verify_file(workspace, &doc, path, findings);
     }
     let prints = fingerprints(&doc, &findings);
-    findings
+    let located = findings
         .into_iter()
         .zip(prints)
         .map(|(f, print)| locate(&doc, path, &profile, f, print))
-        .collect()
+        .collect();
+    (located, indexed)
+}
+
+fn new_state(path: &Path, kind: DocumentKind) -> DocumentReview {
+    let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+    DocumentReview::new(Some(absolute), kind).ignoring_exclude()
 }
 
 /// The file through the review core, as the language server reviews it; with the judge,
@@ -274,25 +405,38 @@ fn review_file(
     workspace: &Workspace,
     layers: &Layers,
     path: &Path,
-    kind: DocumentKind,
+    state: &mut DocumentReview,
     doc: &Document,
 ) -> Vec<Finding> {
-    let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
-    let mut state = DocumentReview::new(Some(absolute), kind).ignoring_exclude();
     let name = display_path(path);
     let when = match &layers.judge {
         Some(_) => JudgeWhen::Always,
         None => JudgeWhen::Never,
     };
-    let review = workspace.review(&mut state, doc, &name, when);
+    let review = workspace.review(state, doc, &name, when);
     match &layers.judge {
         Some(judge) if !review.judge.jobs.is_empty() => {
-            judge.judge_jobs(&mut state, review.judge.jobs);
+            judge.judge_jobs(state, review.judge.jobs);
             workspace
-                .review(&mut state, doc, &name, JudgeWhen::Never)
+                .review(state, doc, &name, JudgeWhen::Never)
                 .findings
         }
         _ => review.findings,
+    }
+}
+
+/// An indexed (absolute) path as the report shows paths: relative to the current folder
+/// when under it.
+fn shown_path(path: &Path) -> String {
+    static CWD: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+    let cwd = CWD.get_or_init(|| {
+        std::env::current_dir()
+            .ok()
+            .and_then(|c| std::fs::canonicalize(c).ok())
+    });
+    match cwd.as_deref().and_then(|c| path.strip_prefix(c).ok()) {
+        Some(relative) => display_path(relative),
+        None => display_path(path),
     }
 }
 
@@ -318,10 +462,25 @@ fn locate(
         trace: finding
             .trace
             .iter()
-            .map(|s| LocatedStep {
-                start: position(doc, s.range.start),
-                end: position(doc, s.range.end),
-                label: s.label.clone(),
+            .map(|s| match &s.elsewhere {
+                Some(at) => LocatedStep {
+                    path: Some(shown_path(&at.path)),
+                    start: LineCol {
+                        line: at.start.line,
+                        col: at.start.utf16,
+                    },
+                    end: LineCol {
+                        line: at.end.line,
+                        col: at.end.utf16,
+                    },
+                    label: s.label.clone(),
+                },
+                None => LocatedStep {
+                    path: None,
+                    start: position(doc, s.range.start),
+                    end: position(doc, s.range.end),
+                    label: s.label.clone(),
+                },
             })
             .collect(),
         snippet: doc

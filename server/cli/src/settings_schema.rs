@@ -79,6 +79,13 @@ pub fn settings() -> Vec<SettingDoc> {
             description: "Threat model: which values count as attacker-controlled. `auto` detects it from the project manifest (a web framework → application; another package → library; none → snippet).",
         },
         SettingDoc {
+            key: "analysis.index",
+            kind: "boolean",
+            options: None,
+            default: json!(true),
+            description: "Follow untrusted data through calls into other functions and files (the workspace index; Python, JavaScript, TypeScript).",
+        },
+        SettingDoc {
             key: "scope.tests",
             kind: "boolean",
             options: None,

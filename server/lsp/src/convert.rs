@@ -122,6 +122,21 @@ fn absolute(path: &Path) -> std::path::PathBuf {
     std::path::absolute(path).unwrap_or_else(|_| path.to_owned())
 }
 
+/// The range of a trace step in another file, from the positions stored with it.
+pub fn elsewhere_range(
+    at: &bluecode_analysis::StepLocation,
+    encoding: PositionEncoding,
+) -> LspRange {
+    let column = |p: &bluecode_analysis::StepPosition| match encoding {
+        PositionEncoding::Utf8 => p.utf8,
+        PositionEncoding::Utf16 => p.utf16,
+    };
+    LspRange::new(
+        Position::new(at.start.line, column(&at.start)),
+        Position::new(at.end.line, column(&at.end)),
+    )
+}
+
 /// One finding as an LSP diagnostic of `uri` at `version`.
 pub fn diagnostic(
     finding: &Finding,
@@ -134,9 +149,19 @@ pub fn diagnostic(
     let related: Vec<DiagnosticRelatedInformation> = finding
         .trace
         .iter()
-        .map(|step| DiagnosticRelatedInformation {
-            location: Location::new(uri.clone(), range(doc, step.range.clone(), encoding)),
-            message: step.label.clone(),
+        .filter_map(|step| {
+            let location = match &step.elsewhere {
+                // A step in another file (the workspace index): its stored position.
+                Some(at) => Location::new(
+                    Uri::from_file_path(&at.path)?,
+                    elsewhere_range(at, encoding),
+                ),
+                None => Location::new(uri.clone(), range(doc, step.range.clone(), encoding)),
+            };
+            Some(DiagnosticRelatedInformation {
+                location,
+                message: step.label.clone(),
+            })
         })
         .collect();
     let data = DiagnosticData {

@@ -45,6 +45,8 @@ pub enum Event {
     JudgeReplaced,
     /// The user asked to review this test, vendored or generated file with every rule.
     ReviewOutOfScope,
+    /// What the workspace index says about the document changed (an edit elsewhere).
+    IndexChanged,
 }
 
 /// What the server does with a file.

@@ -6,10 +6,11 @@
 //! a channel it owns), sends the judge requests the core says are due in spawned tasks
 //! that never hold up the static diagnostics, runs "Verify in sandbox" with cancellable
 //! `$/progress`, and turns findings into diagnostics (pushed and pulled), hovers, code
-//! actions and commands.
+//! actions and commands. It builds the workspace index in the background and reviews
+//! again the open documents whose index facts change (`index`).
 //!
 //! Module order, no cycles: `document` (text, events) ← `session` (state, layers) ←
-//! `progress` ← `llm`, `verify`, `new_only` ← `scheduler` ← `handlers` ← `server`.
+//! `progress` ← `llm`, `verify`, `new_only`, `index` ← `scheduler` ← `handlers` ← `server`.
 //!
 //! May depend on the syntax, constitutions and analysis layers, the workspace layer,
 //! tower-lsp-server and tokio. Logs go to stderr (through `tracing`): stdout belongs to the
@@ -20,6 +21,7 @@
 mod convert;
 mod document;
 mod handlers;
+mod index;
 mod llm;
 mod new_only;
 mod progress;

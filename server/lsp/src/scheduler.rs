@@ -15,17 +15,24 @@
 //! scheduler wakes when the next unit falls due. Opening and saving the file send at
 //! once (the text is what is on disk). A unit that changes aborts its request in flight.
 //! A recorded verdict schedules a review, which republishes the same version with it.
+//!
+//! With the workspace index on, a review consults what the index says about the
+//! document (callers' sources, callees' summaries) and records the document's entry
+//! afterwards; other open documents whose facts that changes are told
+//! (`Event::IndexChanged`) and review again.
 
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use bluecode_analysis::index::{DocumentFacts, FileEntry, indexes};
 use bluecode_workspace::{DocumentKind, DocumentReview, JudgeDue, JudgeWhen, Review, Workspace};
 use tokio::sync::mpsc::{self, UnboundedReceiver, WeakUnboundedSender};
 use tower_lsp_server::lsp_types::Uri;
 
 use crate::convert;
 use crate::document::{Analysed, Event};
+use crate::index;
 use crate::llm::{self, JudgeTasks};
 use crate::new_only::NewOnly;
 use crate::session::Session;
@@ -42,14 +49,17 @@ pub fn start(
         Some(doc) if doc.generation == generation => (doc.path.clone(), doc.review_kind()),
         _ => return,
     };
+    let index_path = path.as_deref().map(index::index_path);
     let scheduler = Scheduler {
         session: session.clone(),
         uri,
         generation,
         events,
         mailbox,
-        review: Some(DocumentReview::new(path.clone(), kind)),
+        review: Some(new_review(&path, &index_path, kind)),
         path,
+        index_path,
+        index_rounds: 0,
         kind,
         tasks: JudgeTasks::default(),
         dirty: true,
@@ -71,6 +81,12 @@ struct Scheduler {
     /// `None` only while a review runs on a blocking thread.
     review: Option<DocumentReview>,
     path: Option<PathBuf>,
+    /// The path the workspace index knows the document by.
+    index_path: Option<PathBuf>,
+    /// Reviews in a row, since the last edit, that the index asked for and whose entry
+    /// changed the index again: past [`MAX_INDEX_ROUNDS`] the entry is not recorded, so
+    /// facts that keep changing cannot make documents review each other forever.
+    index_rounds: usize,
     kind: DocumentKind,
     /// Judge requests in flight (aborted when the scheduler ends).
     tasks: JudgeTasks,
@@ -84,12 +100,29 @@ struct Scheduler {
     new_only: NewOnly,
 }
 
+/// See `Scheduler::index_rounds`.
+const MAX_INDEX_ROUNDS: usize = 3;
+
+fn new_review(
+    path: &Option<PathBuf>,
+    index_path: &Option<PathBuf>,
+    kind: DocumentKind,
+) -> DocumentReview {
+    let mut review = DocumentReview::new(path.clone(), kind);
+    if let Some(p) = index_path {
+        review.index_as(p.clone());
+    }
+    review
+}
+
 /// What one review works on: a copy of the document at one version.
 struct Snapshot {
     version: i32,
     doc: bluecode_syntax::Document,
     workspace: Option<Workspace>,
     encoding: bluecode_syntax::PositionEncoding,
+    /// With the index on for this document: what it says about it.
+    index: Option<Option<Arc<DocumentFacts>>>,
 }
 
 impl Scheduler {
@@ -134,12 +167,16 @@ impl Scheduler {
 
     fn review_state(&mut self) -> &mut DocumentReview {
         self.review
-            .get_or_insert_with(|| DocumentReview::new(self.path.clone(), self.kind))
+            .get_or_insert_with(|| new_review(&self.path, &self.index_path, self.kind))
     }
 
     fn absorb(&mut self, event: Event) {
         match event {
-            Event::Changed => self.dirty = true,
+            Event::Changed => {
+                self.dirty = true;
+                self.index_rounds = 0;
+            }
+            Event::IndexChanged => self.dirty = true,
             Event::Saved => {
                 self.flush = true;
                 self.new_only.invalidate();
@@ -177,15 +214,24 @@ impl Scheduler {
             let state = self.session.state();
             (state.workspace.clone(), state.encoding)
         };
+        let indexed = self.kind == DocumentKind::Code
+            && workspace.as_ref().is_some_and(Workspace::index_enabled);
         let doc = self.session.documents.get(&self.uri)?;
         if doc.generation != self.generation {
             return None;
         }
+        let index = match &self.index_path {
+            Some(path) if indexed && doc.doc.language().is_some_and(indexes) => {
+                Some(self.session.index().facts(path))
+            }
+            _ => None,
+        };
         Some(Snapshot {
             version: doc.version,
             doc: doc.doc.clone(),
             workspace,
             encoding,
+            index,
         })
     }
 
@@ -217,7 +263,7 @@ impl Scheduler {
         let mut review = self
             .review
             .take()
-            .unwrap_or_else(|| DocumentReview::new(self.path.clone(), self.kind));
+            .unwrap_or_else(|| new_review(&self.path, &self.index_path, self.kind));
         let uri = self.uri.clone();
         let mut new_only = std::mem::take(&mut self.new_only);
         let ran = tokio::task::spawn_blocking(move || {
@@ -244,7 +290,29 @@ impl Scheduler {
         }
         self.publish(analysed.published).await;
         self.dispatch(due);
+        if let Some(entry) = analysed.entry {
+            self.record_entry(entry).await;
+        }
         true
+    }
+
+    /// Records this document's entry in the index; the open documents whose facts that
+    /// changes review again (this one too, within its rounds).
+    async fn record_entry(&mut self, entry: FileEntry) {
+        if self.index_rounds >= MAX_INDEX_ROUNDS {
+            return;
+        }
+        let changed = index::record(&self.session, entry);
+        if changed.is_empty() {
+            self.index_rounds = 0;
+            return;
+        }
+        self.index_rounds += 1;
+        let own = self.index_path.as_deref();
+        if own.is_some_and(|p| changed.iter().any(|c| c.as_ref() == p)) {
+            self.dirty = true;
+        }
+        index::notify(&self.session, &changed, own);
     }
 
     /// Sends the requests due now (a unit fell due, or the file was saved).
@@ -316,10 +384,12 @@ impl Scheduler {
     }
 }
 
-/// What a review produced for publishing, and the units it saw (id, hash).
+/// What a review produced for publishing, the units it saw (id, hash), and the
+/// document's index entry (with the index on).
 struct Reviewed {
     published: Analysed,
     units: Option<Vec<(bluecode_syntax::UnitId, u64)>>,
+    entry: Option<FileEntry>,
 }
 
 /// Runs on a blocking thread.
@@ -335,7 +405,7 @@ fn run_review(
         doc,
         workspace,
         encoding,
-        ..
+        index,
     } = snapshot;
     let Some(workspace) = workspace else {
         let published = Analysed {
@@ -349,10 +419,14 @@ fn run_review(
             Reviewed {
                 published,
                 units: None,
+                entry: None,
             },
             JudgeDue::default(),
         );
     };
+    if let Some(facts) = index {
+        review.set_index(facts);
+    }
     let Review {
         mut findings,
         units,
@@ -366,6 +440,7 @@ fn run_review(
         &doc,
         &mut findings,
     );
+    let entry = review.index_entry(&doc);
     let diagnostics = findings
         .iter()
         .map(|f| {
@@ -394,6 +469,7 @@ fn run_review(
         Reviewed {
             published,
             units: Some(units),
+            entry,
         },
         judge,
     )

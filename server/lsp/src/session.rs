@@ -14,14 +14,14 @@
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, RwLock, RwLockReadGuard, RwLockWriteGuard};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::time::Duration;
 
 use bluecode_analysis::Engine;
 use bluecode_syntax::PositionEncoding;
 use bluecode_workspace::llm::{Judge, LlmError, LlmSettings, VerdictCache};
 use bluecode_workspace::sandbox::{CancellationToken, Sandbox, SandboxSettings};
-use bluecode_workspace::{SettingsFile, Workspace, WorkspaceSettings};
+use bluecode_workspace::{IndexState, SettingsFile, Workspace, WorkspaceSettings};
 use dashmap::DashMap;
 use serde_json::Value;
 use tower_lsp_server::Client;
@@ -122,6 +122,9 @@ pub struct Session {
     /// Cancel tokens of running cancellable work, by progress token.
     pub cancels: DashMap<String, CancellationToken>,
     progress_tokens: AtomicU64,
+    /// The workspace index (function summaries and the facts propagated from them);
+    /// `crate::index` builds it and keeps it current.
+    index: Mutex<IndexState>,
 }
 
 impl Session {
@@ -133,6 +136,7 @@ impl Session {
             generations: AtomicU64::new(0),
             cancels: DashMap::new(),
             progress_tokens: AtomicU64::new(0),
+            index: Mutex::new(IndexState::new()),
         }
     }
 
@@ -228,6 +232,13 @@ impl Session {
         {
             tracing::debug!("diagnostic refresh refused: {e}");
         }
+    }
+
+    /// The workspace index; never held across an `.await`.
+    pub fn index(&self) -> MutexGuard<'_, IndexState> {
+        self.index
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// The state for reading; a panic elsewhere never makes it unreadable.

@@ -115,7 +115,7 @@ impl Language {
         }
     }
 
-    pub(crate) fn is_js_family(self) -> bool {
+    pub fn is_js_family(self) -> bool {
         matches!(
             self,
             Language::JavaScript | Language::TypeScript | Language::Tsx

@@ -8,8 +8,9 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use bluecode_analysis::index::{DocumentFacts, FileEntry};
 use bluecode_analysis::syntax::{Document, Unit, UnitId};
-use bluecode_analysis::{DocumentAnalysis, Finding, Profile, is_instruction_file};
+use bluecode_analysis::{DocumentAnalysis, Finding, IndexHooks, Profile, is_instruction_file};
 use bluecode_llm::{JudgeOutcome, LlmVerdict};
 use bluecode_sandbox::{Verdict, VerifyReport};
 
@@ -79,6 +80,8 @@ pub struct DocumentReview {
     /// A threat-model profile the caller chose over the detected one (an agent's
     /// `review_code` with `profile`).
     pub(crate) profile: Option<Profile>,
+    /// See [`DocumentReview::index_as`].
+    pub(crate) index_path: Option<PathBuf>,
 }
 
 impl DocumentReview {
@@ -97,6 +100,7 @@ impl DocumentReview {
             review_out_of_scope: false,
             placed_by: 0,
             profile: None,
+            index_path: None,
         }
     }
 
@@ -120,6 +124,31 @@ impl DocumentReview {
     /// The threat model and role the code was last reviewed in (a snippet's until then).
     pub fn context(&self) -> &bluecode_analysis::AnalysisContext {
         self.analysis.context()
+    }
+
+    /// Takes part in the workspace index: each review summarises the document's
+    /// functions, and `facts` (what the index says about its units: callers' sources,
+    /// callees' summaries) are consulted. A document without a path is not indexed.
+    pub fn set_index(&mut self, facts: Option<std::sync::Arc<DocumentFacts>>) {
+        let Some(path) = self.index_path.as_ref().or(self.path.as_ref()) else {
+            return;
+        };
+        self.analysis.set_index(Some(IndexHooks {
+            path: std::sync::Arc::from(path.as_path()),
+            facts,
+        }));
+    }
+
+    /// The path the index knows this document by, when it is not `path` as given (the
+    /// server canonicalises paths so that the walk of the workspace and the editor's
+    /// URIs agree).
+    pub fn index_as(&mut self, path: PathBuf) {
+        self.index_path = Some(path);
+    }
+
+    /// The document as the index records it, after a review of `doc`.
+    pub fn index_entry(&self, doc: &Document) -> Option<FileEntry> {
+        self.analysis.file_entry(doc)
     }
 
     pub fn kind(&self) -> DocumentKind {

@@ -10,6 +10,8 @@
 //!   when: at once for the CLI, after a pause for the editor); answers come back through
 //!   [`DocumentReview::record_llm`] and [`DocumentReview::record_sandbox`].
 //! - [`unit_at_line`] and [`Workspace::sandbox_job`]: the unit "verify" runs.
+//! - [`IndexState`]: the workspace index (function summaries, resolved calls, the
+//!   facts each document's taint walk consults) and which documents a change affects.
 //!
 //! The bridges turn findings into judge and sandbox requests and fold answers back.
 //! [`baseline`]: fingerprints of findings and which of them are new against a baseline.
@@ -19,6 +21,7 @@
 
 pub mod baseline;
 mod document_review;
+mod index;
 mod judge_view;
 mod llm_bridge;
 mod review;
@@ -28,6 +31,7 @@ mod skip;
 mod units;
 
 pub use document_review::{DocumentKind, DocumentReview, SandboxRecord};
+pub use index::IndexState;
 pub use judge_view::LlmRecord;
 pub use llm_bridge::{
     apply_llm_outcome, constitution_docs, judge_request, static_findings, unit_source_lines,

@@ -191,6 +191,11 @@ impl Workspace {
         }
     }
 
+    /// Whether the workspace index is on (`[analysis] index`).
+    pub fn index_enabled(&self) -> bool {
+        self.settings.analysis.analysis.index
+    }
+
     /// Why a text is not reviewed (too large, binary), if it is not.
     pub fn skip(&self, text: &str) -> Option<Skip> {
         Skip::of_text(text, self.settings.analysis.max_file_size)

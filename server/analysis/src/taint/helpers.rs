@@ -58,6 +58,19 @@ impl<'t> Walker<'_, 't> {
     /// The method `name` of the class around `node` (declared once), for languages with
     /// classes.
     pub(super) fn enclosing_class_method(&self, node: Node<'t>, name: &str) -> Option<Node<'t>> {
+        // One walk is inside one class: the answer per name is the same at every call
+        // (finding the class climbs the tree, and a summary asks at every `self.m()`).
+        if let Some(found) = self.class_methods.borrow().get(name) {
+            return *found;
+        }
+        let found = self.find_enclosing_class_method(node, name);
+        self.class_methods
+            .borrow_mut()
+            .insert(name.to_owned(), found);
+        found
+    }
+
+    fn find_enclosing_class_method(&self, node: Node<'t>, name: &str) -> Option<Node<'t>> {
         let mut class_body = node.parent();
         while let Some(b) = class_body {
             if matches!(b.kind(), "class_body" | "block")

@@ -9,6 +9,7 @@ mod guards;
 mod helpers;
 pub(crate) mod lang;
 mod params;
+mod summary;
 mod value;
 
 use std::ops::Range;
@@ -21,8 +22,12 @@ use tree_sitter::Node;
 use crate::aliases::ImportAliases;
 use crate::context::Profile;
 use crate::finding::TraceStep;
+use crate::index::UnitFacts;
 use lang::{Class, classify};
-use value::{Env, Lit, Taint, Value, fold_binary, join_envs};
+use summary::SummaryState;
+pub(crate) use summary::{MAX_PARAMS, RawSummary, summarise};
+use value::{Env, Lit, fold_binary, join_envs};
+pub(crate) use value::{Taint, Value};
 
 /// Bounds recursion on adversarially deep input; deeper expressions count as clean.
 const MAX_DEPTH: usize = 256;
@@ -33,7 +38,8 @@ pub(crate) struct SinkInput<'t> {
     pub kind: String,
 }
 
-/// Decides, for each sink input of one unit, whether tainted data reaches it.
+/// Decides, for each sink input of one unit, whether tainted data reaches it. `facts` is
+/// what the workspace index knows about the unit (callers' sources, callees' returns).
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn flows<'t>(
     language: Language,
@@ -44,47 +50,25 @@ pub(crate) fn flows<'t>(
     nested: &[Range<usize>],
     inputs: &[SinkInput<'t>],
     profile: Profile,
+    facts: Option<&UnitFacts>,
 ) -> Vec<Option<Rc<Taint>>> {
     let empty = TaintModel::default();
-    let mut root = unit_node;
-    while let Some(parent) = root.parent() {
-        root = parent;
-    }
-    let mut walker = Walker {
-        aliases: ImportAliases::collect(language, text, root),
+    let mut walker = Walker::new(
+        unit_node,
         language,
-        model: model.unwrap_or(&empty),
+        model.unwrap_or(&empty),
         text,
         nested,
         inputs,
-        results: vec![None; inputs.len()],
-        evaluated: vec![false; inputs.len()],
-        dead: Vec::new(),
-        depth: 0,
-        top_level_functions: Default::default(),
-        inlining: Vec::new(),
-        in_validator: std::cell::Cell::new(false),
-        go_literal_maps: Default::default(),
         profile,
-    };
+        facts,
+    );
     let mut env = Env::new();
     if is_module {
         walker.walk_children(unit_node, &mut env);
+        walker.decide_unreached(&env);
     } else {
-        walker.seed_module_constants(unit_node, &mut env);
-        walker.bind_parameters(unit_node, &mut env);
-        match unit_node.child_by_field_name("body") {
-            Some(body) => walker.walk(body, &mut env),
-            None => walker.walk_children(unit_node, &mut env),
-        };
-    }
-    // Inputs the walk never reached (inside constructs it does not model) are judged in
-    // the final environment; those in dead code stay clean.
-    #[allow(clippy::needless_range_loop)]
-    for i in 0..inputs.len() {
-        if !walker.evaluated[i] && !walker.is_dead(inputs[i].node.byte_range()) {
-            walker.decide(i, &env);
-        }
+        walker.walk_function(unit_node, &mut env);
     }
     walker.results
 }
@@ -102,6 +86,8 @@ struct Walker<'a, 't> {
     /// Top-level functions of the file by name (`None`: no such function, or several),
     /// looked up once per walk.
     top_level_functions: std::cell::RefCell<std::collections::HashMap<String, Option<Node<'t>>>>,
+    /// Methods of the class around the walked unit by name, looked up once per walk.
+    class_methods: std::cell::RefCell<std::collections::HashMap<String, Option<Node<'t>>>>,
     /// Helpers being evaluated; a recursive helper is not inlined again (it would only
     /// end at the depth limit, which reads as clean and would hide the flow).
     inlining: Vec<String>,
@@ -115,10 +101,86 @@ struct Walker<'a, 't> {
     /// Explicit import aliases: `request2` of `from flask import request as request2`
     /// reads as `request` in paths, as the un-aliased import would.
     aliases: ImportAliases,
+    /// What the workspace index knows about this unit (a reporting walk).
+    facts: Option<&'a UnitFacts>,
+    /// Set in a summarising walk: what it has collected so far.
+    summary: Option<SummaryState>,
 }
 
 fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
     outer.start <= inner.start && inner.end <= outer.end
+}
+
+impl<'a, 't> Walker<'a, 't> {
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        unit_node: Node<'t>,
+        language: Language,
+        model: &'a TaintModel,
+        text: &'a str,
+        nested: &'a [Range<usize>],
+        inputs: &'a [SinkInput<'t>],
+        profile: Profile,
+        facts: Option<&'a UnitFacts>,
+    ) -> Walker<'a, 't> {
+        let mut root = unit_node;
+        while let Some(parent) = root.parent() {
+            root = parent;
+        }
+        Walker {
+            aliases: ImportAliases::collect(language, text, root),
+            language,
+            model,
+            text,
+            nested,
+            inputs,
+            results: vec![None; inputs.len()],
+            evaluated: vec![false; inputs.len()],
+            dead: Vec::new(),
+            depth: 0,
+            top_level_functions: Default::default(),
+            class_methods: Default::default(),
+            inlining: Vec::new(),
+            in_validator: std::cell::Cell::new(false),
+            go_literal_maps: Default::default(),
+            profile,
+            facts,
+            summary: None,
+        }
+    }
+
+    /// Walks a function unit: module constants and parameters, then its body (an
+    /// expression body is what the function returns).
+    fn walk_function(&mut self, unit_node: Node<'t>, env: &mut Env) {
+        self.seed_module_constants(unit_node, env);
+        self.bind_parameters(unit_node, env);
+        match unit_node.child_by_field_name("body") {
+            Some(body) => {
+                self.walk(body, env);
+                if self.summarising() && !is_block(body) {
+                    let v = self.eval(body, env);
+                    if let Some(state) = self.summary.as_mut() {
+                        state.returns_value = true;
+                        state.returns = std::mem::take(&mut state.returns).join(v);
+                    }
+                }
+            }
+            None => {
+                self.walk_children(unit_node, env);
+            }
+        };
+        self.decide_unreached(env);
+    }
+
+    /// Inputs the walk never reached (inside constructs it does not model) are judged in
+    /// the final environment; those in dead code stay clean.
+    fn decide_unreached(&mut self, env: &Env) {
+        for i in 0..self.inputs.len() {
+            if !self.evaluated[i] && !self.is_dead(self.inputs[i].node.byte_range()) {
+                self.decide(i, env);
+            }
+        }
+    }
 }
 
 impl<'t> Walker<'_, 't> {
@@ -144,8 +206,12 @@ impl<'t> Walker<'_, 't> {
                 Some(old) => t.strong && !old.strong,
                 None => true,
             };
+            let params = self.results[i].as_ref().map_or(0, |old| old.params) | t.params;
             if better {
                 self.results[i] = Some(t.clone());
+            }
+            if let Some(kept) = self.results[i].as_mut().filter(|k| k.params != params) {
+                Rc::make_mut(kept).params = params;
             }
         }
     }
@@ -204,6 +270,9 @@ impl<'t> Walker<'_, 't> {
             }
             Class::Exit => {
                 self.decide_within(node.byte_range(), env);
+                if node.kind() == "return_statement" {
+                    self.record_return(node, env);
+                }
                 true
             }
             _ if self.is_exit_call(node) => {
@@ -443,6 +512,11 @@ impl<'t> Walker<'_, 't> {
             let children: Vec<Node<'t>> = n.named_children(&mut cursor).collect();
             stack.extend(children.into_iter().rev());
         }
+        let ordered_calls: Vec<(Node<'t>, Class)> = if self.summarising() {
+            ordered.clone()
+        } else {
+            Vec::new()
+        };
         // Inner assignments (`x = y = input()`) run before outer ones.
         for (n, class) in ordered.into_iter().rev() {
             match class {
@@ -487,6 +561,16 @@ impl<'t> Walker<'_, 't> {
                 }
                 Class::Binary => self.apply_extraction(n, env),
                 _ => self.apply_mutation(n, env),
+            }
+        }
+        // A summary records every call with its arguments' values, also those whose
+        // value nobody uses (`run_query(q)` as a statement): outermost first, so that an
+        // inner call is recorded by its outer one's evaluation and not evaluated again.
+        if self.summarising() {
+            for (n, class) in ordered_calls {
+                if class == Class::Call && !self.recorded(n) {
+                    self.eval(n, env);
+                }
             }
         }
     }
@@ -702,10 +786,7 @@ impl<'t> Walker<'_, 't> {
     fn step(&self, node: Node, what: &str) -> TraceStep {
         let snippet: String = self.text_of(node).chars().take(60).collect();
         let snippet = snippet.split('\n').next().unwrap_or_default();
-        TraceStep {
-            range: node.byte_range(),
-            label: format!("{what}: `{}`", snippet.trim()),
-        }
+        TraceStep::here(node.byte_range(), format!("{what}: `{}`", snippet.trim()))
     }
 
     // ---- expressions ------------------------------------------------------------
@@ -829,12 +910,13 @@ impl<'t> Walker<'_, 't> {
         let refs: Vec<&str> = path.iter().map(String::as_str).collect();
         let rule = self.source_rule(&refs)?;
         Some(Value::Tainted(Rc::new(Taint {
-            trace: vec![TraceStep {
-                range: node.byte_range(),
-                label: format!("source: {}", rule.label),
-            }],
+            trace: vec![TraceStep::here(
+                node.byte_range(),
+                format!("source: {}", rule.label),
+            )],
             strong: true,
             sanitized: Vec::new(),
+            params: 0,
         })))
     }
 
@@ -1112,6 +1194,10 @@ impl<'t> Walker<'_, 't> {
             };
         }
         let mut inputs: Vec<Value> = args.iter().map(|a| self.eval(*a, env)).collect();
+        if let Some(p) = &path {
+            self.record_call(node, p, &args, &inputs);
+        }
+        let argument_values = inputs.clone();
         if let Some(r) = receiver {
             inputs.push(self.eval(r, env));
         }
@@ -1143,6 +1229,11 @@ impl<'t> Walker<'_, 't> {
             && let Some(v) = self.helper_result(refs[0], &args, env)
         {
             return v;
+        }
+        // A function the workspace index resolved: its summary says what it returns.
+        let facts = self.facts;
+        if let Some(callee) = facts.and_then(|f| f.callees.get(&p.join("."))) {
+            return self.callee_value(node, callee, &args, &argument_values);
         }
         // `MIN(len, sizeof buf)`, `std::min(n, cap)`: bounded by the clean side.
         if matches!(self.language, Language::C | Language::Cpp)
@@ -1357,6 +1448,14 @@ fn is_try(node: Node) -> bool {
     matches!(
         node.kind(),
         "try_statement" | "try_with_resources_statement"
+    )
+}
+
+/// A statement block (a function's body that is not an expression).
+fn is_block(node: Node) -> bool {
+    matches!(
+        node.kind(),
+        "block" | "statement_block" | "compound_statement" | "constructor_body"
     )
 }
 

@@ -132,6 +132,10 @@ impl<'t> Walker<'_, 't> {
             for name in names {
                 if classify(name, self.language) == Class::Identifier {
                     let n = self.text_of(name).to_owned();
+                    // A summary keeps the parameter's position, with no data to follow.
+                    if self.summarising() {
+                        self.symbolic_parameter(&n, param, None);
+                    }
                     env.insert(n, Value::Clean);
                 }
             }
@@ -157,30 +161,51 @@ impl<'t> Walker<'_, 't> {
                 inner.into_iter().collect()
             }
         };
+        // A summary gives each parameter one bit, whatever names it binds.
+        let mut symbolic: Option<Value> = None;
         for name in names {
             let name_text = self.text_of(name);
             if matches!(name_text, "self" | "cls" | "this" | "") {
                 continue;
             }
-            let bare = name_text.trim_start_matches(['*', '&']);
-            let Some((label, strong)) = self.parameter_source(function, &text, name_text) else {
-                continue;
+            let bare = name_text.trim_start_matches(['*', '&']).to_owned();
+            let real = self.parameter_source(function, &text, name_text);
+            let value = if self.summarising() {
+                match &symbolic {
+                    Some(v) => v.clone(),
+                    None => {
+                        let v = self
+                            .symbolic_parameter(&bare, param, real)
+                            .unwrap_or(Value::Clean);
+                        symbolic = Some(v.clone());
+                        v
+                    }
+                }
+            } else if let Some(v @ Value::Tainted(_)) = self.incoming_value(&bare) {
+                // A caller passes a real source here (the workspace index).
+                v
+            } else {
+                let Some((label, strong)) = real else {
+                    continue;
+                };
+                Value::Tainted(Rc::new(Taint {
+                    trace: vec![TraceStep::here(param.byte_range(), label)],
+                    strong,
+                    sanitized: Vec::new(),
+                    params: 0,
+                }))
             };
-            let _ = bare;
-            let taint = Value::Tainted(Rc::new(Taint {
-                trace: vec![TraceStep {
-                    range: param.byte_range(),
-                    label,
-                }],
-                strong,
-                sanitized: Vec::new(),
-            }));
-            self.bind(name, taint, self.step(param, "parameter"), env);
+            if value.taint().is_none() {
+                continue;
+            }
+            self.bind(name, value, self.step(param, "parameter"), env);
         }
     }
 
     /// Whether a parameter is a source in this walk's threat model, with the label of
-    /// the trace's first step and whether it certainly carries attacker data:
+    /// the trace's first step and whether it certainly carries attacker data. (Before
+    /// this, `bind_parameter` asks the workspace index: a parameter that callers pass a
+    /// real source to is that source, in every profile — `incoming_value`.)
     /// - request parameters (typed as a request, bound from the request, or any parameter
     ///   of a routed handler) in every profile, certainly;
     /// - `argv` and Java's `main(String[] args)` (the command line) in `snippet`;

@@ -20,6 +20,9 @@ pub(crate) struct Taint {
     pub strong: bool,
     /// Sink kinds this value is safe for.
     pub sanitized: Vec<String>,
+    /// When summarising a function: the bits of its own parameters this value derives
+    /// from (bit *i*: parameter *i*). Zero in a reporting walk.
+    pub params: u64,
 }
 
 impl Taint {
@@ -41,8 +44,9 @@ impl Taint {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub(crate) enum Value {
+    #[default]
     Clean,
     Const(Lit),
     Tainted(Rc<Taint>),
@@ -75,6 +79,20 @@ impl Value {
                 } else {
                     (a, b)
                 };
+                let params = keep.params | drop.params;
+                if params != keep.params {
+                    let shared = keep
+                        .sanitized
+                        .iter()
+                        .filter(|k| drop.sanitized.contains(k))
+                        .cloned()
+                        .collect();
+                    return Value::Tainted(Rc::new(Taint {
+                        sanitized: shared,
+                        params,
+                        ..(*keep).clone()
+                    }));
+                }
                 if keep.sanitized.is_empty() || keep.sanitized == drop.sanitized {
                     Value::Tainted(keep)
                 } else {

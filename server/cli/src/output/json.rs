@@ -47,6 +47,9 @@ struct JsonPosition {
 
 #[derive(Serialize)]
 struct JsonStep<'a> {
+    /// Set when the step is in another file than the finding.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<&'a str>,
     line: u32,
     column: u32,
     label: &'a str,
@@ -118,6 +121,7 @@ fn finding(f: &Located) -> JsonFinding<'_> {
             .trace
             .iter()
             .map(|s| JsonStep {
+                path: s.path.as_deref(),
                 line: s.start.line + 1,
                 column: s.start.col + 1,
                 label: &s.label,

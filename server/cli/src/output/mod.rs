@@ -12,6 +12,8 @@ use bluecode_workspace::baseline::{BaselineState, Fingerprint};
 
 #[derive(Debug, Clone)]
 pub struct LocatedStep {
+    /// The step's file when it is not the finding's (a flow through another file).
+    pub path: Option<String>,
     pub start: LineCol,
     pub end: LineCol,
     pub label: String,

@@ -100,7 +100,7 @@ pub fn render(report: &Report, set: &ConstitutionSet) -> anyhow::Result<String> 
                     .trace
                     .iter()
                     .map(|s| {
-                        let mut loc = location(&f.path, region_of(s));
+                        let mut loc = location(s.path.as_deref().unwrap_or(&f.path), region_of(s));
                         loc["message"] = json!({ "text": s.label });
                         json!({ "location": loc })
                     })

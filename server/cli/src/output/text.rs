@@ -27,9 +27,14 @@ pub fn render(report: &Report) -> String {
             f.finding.message
         );
         for step in &f.trace {
+            let file = step
+                .path
+                .as_deref()
+                .map(|p| format!("{p}:"))
+                .unwrap_or_default();
             let _ = writeln!(
                 out,
-                "    {}:{}: {}",
+                "    {file}{}:{}: {}",
                 step.start.line + 1,
                 step.start.col + 1,
                 step.label

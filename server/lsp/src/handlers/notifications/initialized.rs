@@ -1,6 +1,7 @@
 //! `initialized`: shows what went wrong while loading the workspace (constitution files,
 //! `bluecode.toml`), then asks a client that supports it for the `bluecode`
-//! configuration section, which replaces `initializationOptions` as the editor layer.
+//! configuration section, which replaces `initializationOptions` as the editor layer,
+//! and starts building the workspace index in the background.
 
 use std::sync::Arc;
 
@@ -19,6 +20,9 @@ pub async fn handle(session: &Arc<Session>, _params: InitializedParams) {
     if session.state().support.configuration {
         fetch_configuration(session).await;
     }
+    // After the settings are known, and after the open documents' first reviews were
+    // scheduled: they do not wait for the index.
+    crate::index::start_build(session);
 }
 
 /// Requests `workspace/configuration` for the `bluecode` section and applies it. A

@@ -87,8 +87,16 @@ fn markdown(
     if !finding.trace.is_empty() {
         out.push_str("\n**How the data gets there**\n\n");
         for step in &finding.trace {
-            let line = doc.line_index().line_of(step.range.start) + 1;
-            let _ = writeln!(out, "- line {line}: {}", step.label);
+            match &step.elsewhere {
+                Some(at) => {
+                    let file = at.path.file_name().unwrap_or_default().to_string_lossy();
+                    let _ = writeln!(out, "- {file} line {}: {}", at.start.line + 1, step.label);
+                }
+                None => {
+                    let line = doc.line_index().line_of(step.range.start) + 1;
+                    let _ = writeln!(out, "- line {line}: {}", step.label);
+                }
+            }
         }
     }
     // Which data counted as attacker-controlled here, so a reader can judge the path.

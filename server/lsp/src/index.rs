@@ -1,0 +1,190 @@
+//! The workspace index in the server. Built in the background once the client is ready
+//! (`$/progress` "Indexing the workspace"; open documents are reviewed first and do not
+//! wait for it), then kept current: each review of an open document records its entry
+//! (its function summaries, from the editor's text), a file changed outside the editor
+//! (`workspace/didChangeWatchedFiles`) is summarised again from disk, and a deleted one
+//! is forgotten. Whenever the propagated facts of a document change, that document — if
+//! open — is reviewed again and its diagnostics refreshed (its scheduler republishes:
+//! pushed, or `workspace/diagnostic/refresh` for a pulling client). An entry whose summaries did not
+//! change propagates nothing.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use bluecode_analysis::index::{DocumentFacts, FileEntry};
+use tower_lsp_server::UriExt;
+
+use crate::document::Event;
+use crate::progress::WorkDone;
+use crate::session::Session;
+
+/// Rounds of re-summarising closed files whose facts changed, as in the scan.
+const BUILD_ROUNDS: usize = 3;
+/// Files summarised per blocking task while building (progress is reported between).
+const BATCH: usize = 32;
+
+/// The path the index knows a file by.
+pub fn index_path(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned())
+}
+
+/// Paths of the open documents.
+fn open_paths(session: &Session) -> HashSet<PathBuf> {
+    session
+        .documents
+        .iter()
+        .filter_map(|d| d.path.as_deref().map(index_path))
+        .collect()
+}
+
+/// Tells the open documents among `changed` (but `except`) that their facts changed.
+/// Each reviews again and republishes its version: pushed to the client, or — for a
+/// pulling client — followed by `workspace/diagnostic/refresh` (the scheduler's publish).
+pub fn notify(session: &Session, changed: &[Arc<Path>], except: Option<&Path>) {
+    if changed.is_empty() {
+        return;
+    }
+    let changed: HashSet<&Path> = changed.iter().map(|p| p.as_ref()).collect();
+    for doc in session.documents.iter() {
+        let Some(path) = doc.path.as_deref().map(index_path) else {
+            continue;
+        };
+        if changed.contains(path.as_path()) && Some(path.as_path()) != except {
+            doc.notify(Event::IndexChanged);
+        }
+    }
+}
+
+/// Records an open document's entry after a review: the documents whose facts changed.
+pub fn record(session: &Session, entry: FileEntry) -> Vec<Arc<Path>> {
+    session.index().update(entry)
+}
+
+/// Builds the index over the workspace's files that are not open, in the background.
+pub fn start_build(session: &Arc<Session>) {
+    let session = session.clone();
+    tokio::spawn(async move { build(&session).await });
+}
+
+async fn build(session: &Arc<Session>) {
+    let Some(workspace) = session.workspace() else {
+        return;
+    };
+    let open = open_paths(session);
+    let files: Vec<PathBuf> = workspace
+        .indexed_files()
+        .into_iter()
+        .map(|(p, _)| index_path(&p))
+        .filter(|p| !open.contains(p))
+        .collect();
+    if files.is_empty() {
+        return;
+    }
+    let started = std::time::Instant::now();
+    let progress = WorkDone::begin(
+        session,
+        "Indexing the workspace",
+        Some(format!("0/{} files", files.len())),
+        None,
+    )
+    .await;
+    let mut due: Vec<PathBuf> = files.clone();
+    let mut changed_all: Vec<Arc<Path>> = Vec::new();
+    for round in 0..BUILD_ROUNDS {
+        let mut entries = Vec::new();
+        for (i, batch) in due.chunks(BATCH).enumerate() {
+            let batch: Vec<(PathBuf, Option<Arc<DocumentFacts>>)> = batch
+                .iter()
+                .map(|p| {
+                    (
+                        p.clone(),
+                        (round > 0).then(|| session.index().facts(p)).flatten(),
+                    )
+                })
+                .collect();
+            let workspace = workspace.clone();
+            let summarised = tokio::task::spawn_blocking(move || {
+                batch
+                    .into_iter()
+                    .filter_map(|(path, facts)| {
+                        let text = std::fs::read_to_string(&path).ok()?;
+                        workspace.summarise_file(&path, text, facts)
+                    })
+                    .collect::<Vec<FileEntry>>()
+            })
+            .await
+            .unwrap_or_default();
+            entries.extend(summarised);
+            if round == 0
+                && let Some(p) = &progress
+            {
+                let done = ((i + 1) * BATCH).min(due.len());
+                p.report(
+                    format!("{done}/{} files", due.len()),
+                    (done * 100 / due.len().max(1)) as u32,
+                )
+                .await;
+            }
+        }
+        let changed = session.index().extend(entries);
+        let open = open_paths(session);
+        due = changed
+            .iter()
+            .filter(|p| !open.contains(p.as_ref()))
+            .map(|p| p.to_path_buf())
+            .collect();
+        changed_all.extend(changed);
+        if due.is_empty() {
+            break;
+        }
+    }
+    let (files, functions) = session.index().size();
+    tracing::info!(
+        files,
+        functions,
+        ms = started.elapsed().as_millis() as u64,
+        "workspace index built"
+    );
+    if let Some(p) = progress {
+        p.end(Some(format!("{files} files, {functions} functions")))
+            .await;
+    }
+    notify(session, &changed_all, None);
+}
+
+/// `workspace/didChangeWatchedFiles` for a code file: summarised again from disk (or
+/// forgotten when deleted), unless it is open — the editor's text wins.
+pub async fn file_changed(
+    session: &Arc<Session>,
+    uri: &tower_lsp_server::lsp_types::Uri,
+    deleted: bool,
+) {
+    let Some(path) = uri.to_file_path().map(|p| index_path(&p)) else {
+        return;
+    };
+    if open_paths(session).contains(&path) {
+        return;
+    }
+    let Some(workspace) = session.workspace().filter(|w| w.index_enabled()) else {
+        return;
+    };
+    let changed = if deleted {
+        session.index().remove(&path)
+    } else {
+        let facts = session.index().facts(&path);
+        let target = path.clone();
+        let entry = tokio::task::spawn_blocking(move || {
+            let text = std::fs::read_to_string(&target).ok()?;
+            workspace.summarise_file(&target, text, facts)
+        })
+        .await
+        .ok()
+        .flatten();
+        match entry {
+            Some(entry) => record(session, entry),
+            None => session.index().remove(&path),
+        }
+    };
+    notify(session, &changed, None);
+}

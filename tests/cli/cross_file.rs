@@ -1,0 +1,168 @@
+//! The workspace index through `bluecode scan`: flows from a route in one file to a
+//! sink in another are reported at the sink with the whole path (text, JSON, SARIF
+//! `codeFlows` with locations in the other file); callers that sanitize or validate
+//! first, helpers no caller feeds, and the index switched off report nothing across files.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::support::{Project, bluecode};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/cross-file")
+        .join(name)
+}
+
+/// A copy of a fixture in a temporary folder, to change its manifest or settings.
+fn copy_of(name: &str) -> Project {
+    let p = Project::new();
+    let root = fixture(name);
+    let mut stack = vec![root.clone()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("fixture folder") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let relative = path.strip_prefix(&root).expect("under root");
+                let text = std::fs::read(&path).expect("fixture file");
+                p.file(&relative.to_string_lossy(), text);
+            }
+        }
+    }
+    p
+}
+
+fn json_findings(dir: &Path) -> Vec<Value> {
+    let run = bluecode(&["scan", ".", "--format", "json", "--exit-zero"], dir);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let report: Value = serde_json::from_str(&run.stdout).expect("json report");
+    report["findings"].as_array().cloned().unwrap_or_default()
+}
+
+fn at(findings: &[Value], path: &str, line: u64) -> Option<Value> {
+    findings
+        .iter()
+        .find(|f| f["path"] == path && f["start"]["line"] == line)
+        .cloned()
+}
+
+#[test]
+fn a_flask_route_reaches_a_query_in_another_module_and_safe_twins_stay_quiet() {
+    let findings = json_findings(&fixture("flask"));
+    let sql = at(&findings, "reports/queries.py", 8).expect("find_report's query");
+    assert_eq!(sql["rule_id"], "py.sql-injection");
+    // A flow through a call is one step less sure than the rule on its own.
+    assert_eq!(sql["confidence"], "medium");
+    let trace = sql["trace"].as_array().expect("trace");
+    // The path starts at the request in routes.py and ends at the query in queries.py.
+    assert_eq!(trace[0]["path"], "reports/routes.py", "{trace:?}");
+    assert_eq!(trace[0]["line"], 17);
+    assert!(trace[0]["label"].as_str().unwrap().starts_with("source:"));
+    assert!(
+        trace.iter().any(|s| s["path"] == "reports/routes.py"
+            && s["label"]
+                .as_str()
+                .unwrap()
+                .contains("queries.find_report(name)")),
+        "{trace:?}"
+    );
+    let last = trace.last().expect("sink step");
+    assert!(
+        last.get("path").is_none(),
+        "the sink is in the finding's file"
+    );
+    assert!(last["label"].as_str().unwrap().starts_with("sink:"));
+
+    // A source returned by a helper in another module reaches a sink in the route.
+    let returned = at(&findings, "reports/routes.py", 37).expect("current_title()");
+    assert_eq!(returned["trace"][0]["path"], "reports/naming.py");
+    // A method reached through `self`.
+    assert!(
+        at(&findings, "reports/routes.py", 47).is_some(),
+        "{findings:#?}"
+    );
+
+    // Safe twins: validated against an allow-list before the call (count_rows), quoted
+    // by a helper in another module (quoted), and a helper nobody passes request data
+    // to (purge).
+    assert!(
+        at(&findings, "reports/queries.py", 15).is_none(),
+        "{findings:#?}"
+    );
+    assert!(
+        at(&findings, "reports/routes.py", 31).is_none(),
+        "{findings:#?}"
+    );
+    assert!(
+        at(&findings, "reports/queries.py", 21).is_none(),
+        "{findings:#?}"
+    );
+    assert_eq!(findings.len(), 3, "{findings:#?}");
+}
+
+#[test]
+fn an_express_router_reaches_child_process_in_a_service_with_a_sarif_code_flow() {
+    let run = bluecode(
+        &["scan", ".", "--format", "sarif", "--exit-zero"],
+        &fixture("express"),
+    );
+    let sarif: Value = serde_json::from_str(&run.stdout).expect("sarif");
+    let results = sarif["runs"][0]["results"].as_array().expect("results");
+    assert_eq!(results.len(), 1, "{results:#?}");
+    let result = &results[0];
+    assert_eq!(result["ruleId"], "js.command-injection");
+    assert_eq!(
+        result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "src/services/backups.js"
+    );
+    let flow = result["codeFlows"][0]["threadFlows"][0]["locations"]
+        .as_array()
+        .expect("code flow");
+    let uris: Vec<&str> = flow
+        .iter()
+        .map(|l| {
+            l["location"]["physicalLocation"]["artifactLocation"]["uri"]
+                .as_str()
+                .unwrap_or_default()
+        })
+        .collect();
+    assert_eq!(uris.first(), Some(&"src/routes/backups.js"), "{uris:?}");
+    assert_eq!(uris.last(), Some(&"src/services/backups.js"), "{uris:?}");
+    assert_eq!(
+        flow[0]["location"]["physicalLocation"]["region"]["startLine"],
+        10
+    );
+    // restoreArchive: the caller checks an allow-list first; copyArchive: the caller
+    // passes a number parsed by a helper in a third module; pruneArchive: no caller.
+}
+
+#[test]
+fn without_the_index_or_in_the_library_profile_helpers_are_judged_on_their_own() {
+    let p = copy_of("flask");
+    p.file(
+        "bluecode.toml",
+        "[analysis]\nprofile = \"application\"\nindex = false\n",
+    );
+    let off = json_findings(p.path());
+    assert!(
+        off.iter().all(|f| f["path"] != "reports/queries.py"),
+        "no caller is followed: {off:#?}"
+    );
+
+    // A package without a server framework is a library: its exported helpers'
+    // parameters are sources of their own (medium confidence), with or without callers.
+    let lib = copy_of("flask");
+    lib.file(
+        "pyproject.toml",
+        "[project]\nname = \"reports\"\nversion = \"0.1.0\"\n",
+    );
+    let findings = json_findings(lib.path());
+    let purge = at(&findings, "reports/queries.py", 21).expect("purge is exported");
+    assert_eq!(purge["confidence"], "medium");
+    // A caller's request data makes find_report's flow come from the route.
+    let find = at(&findings, "reports/queries.py", 8).expect("find_report");
+    assert_eq!(find["trace"][0]["path"], "reports/routes.py", "{find:#?}");
+}
