@@ -328,6 +328,12 @@ fn verify_shows_the_recorded_behaviour_of_a_reverse_shell_on_hover() {
         std::thread::sleep(Duration::from_millis(100));
         shown = hover(&mut client, &uri, line, character);
     }
-    assert!(shown.contains("behaviour confirmed (reverse-shell)"), "{shown}");
-    assert!(shown.contains("> - connect 193.42.11.87:4444"), "the events as a list: {shown}");
+    assert!(
+        shown.contains("behaviour confirmed (reverse-shell)"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("> - connect 193.42.11.87:4444"),
+        "the events as a list: {shown}"
+    );
 }
