@@ -153,15 +153,20 @@ fn without_the_index_or_in_the_library_profile_helpers_are_judged_on_their_own()
     );
 
     // A package without a server framework is a library: its exported helpers'
-    // parameters are sources of their own (medium confidence), with or without callers.
+    // parameters are sources of their own (low confidence: the caller's to check), with
+    // or without callers.
     let lib = copy_of("flask");
     lib.file(
         "pyproject.toml",
         "[project]\nname = \"reports\"\nversion = \"0.1.0\"\n",
     );
+    lib.file(
+        "bluecode.toml",
+        "min_confidence = \"low\"\n[analysis]\nindex = true\n",
+    );
     let findings = json_findings(lib.path());
     let purge = at(&findings, "reports/queries.py", 21).expect("purge is exported");
-    assert_eq!(purge["confidence"], "medium");
+    assert_eq!(purge["confidence"], "low");
     // A caller's request data makes find_report's flow come from the route.
     let find = at(&findings, "reports/queries.py", 8).expect("find_report");
     assert_eq!(find["trace"][0]["path"], "reports/routes.py", "{find:#?}");

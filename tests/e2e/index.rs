@@ -40,7 +40,7 @@ fn an_edit_in_the_route_file_updates_the_query_file_diagnostics() {
     let (_dir, root) = project();
     let mut client = TestClient::spawn(&root);
     client.initialize(
-        json!({"debounceMs": 0}),
+        json!({"debounceMs": 0, "analysis": {"index": true}}),
         json!({"window": {"workDoneProgress": true}}),
     );
     let queries = file_uri(&root.join("app/queries.py"));
@@ -126,7 +126,7 @@ fn a_file_changed_on_disk_updates_the_index_and_a_pulling_client_is_asked_to_ref
     let (_dir, root) = project();
     let mut client = TestClient::spawn(&root);
     client.initialize(
-        json!({"debounceMs": 0}),
+        json!({"debounceMs": 0, "analysis": {"index": true}}),
         json!({"textDocument": {"diagnostic": {}},
                "workspace": {"diagnostic": {"refreshSupport": true}}}),
     );

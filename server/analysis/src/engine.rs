@@ -490,13 +490,9 @@ impl Engine {
         };
         let text = doc.text();
         let mut findings = match plan.compiled {
-            Some(compiled) => self.regex_findings(
-                compiled,
-                text,
-                &unit.own_ranges,
-                &plan.comments,
-                &unit.id,
-            ),
+            Some(compiled) => {
+                self.regex_findings(compiled, text, &unit.own_ranges, &plan.comments, &unit.id)
+            }
             None => Vec::new(),
         };
         let Some(tree) = doc.tree() else {
@@ -707,10 +703,12 @@ impl Engine {
             // call resolution and summaries: one step less sure than the pattern is on
             // its own (a medium rule's cross-function flows are low, hidden by default).
             if flow.trace.iter().any(|s| s.elsewhere.is_some()) {
-                cap = cap.min(match pattern.confidence.unwrap_or(constitution.confidence) {
-                    Confidence::High => Confidence::Medium,
-                    Confidence::Medium | Confidence::Low => Confidence::Low,
-                });
+                cap = cap.min(
+                    match pattern.confidence.unwrap_or(constitution.confidence) {
+                        Confidence::High => Confidence::Medium,
+                        Confidence::Medium | Confidence::Low => Confidence::Low,
+                    },
+                );
             }
             findings.push(self.finding(
                 constitution,

@@ -321,7 +321,16 @@ pub(crate) fn scan_text(
     text: String,
     today: bluecode_analysis::Date,
 ) -> Vec<Located> {
-    scan_text_in(workspace, layers, path, kind, text, today, IndexPass::Summarise).0
+    scan_text_in(
+        workspace,
+        layers,
+        path,
+        kind,
+        text,
+        today,
+        IndexPass::Summarise,
+    )
+    .0
 }
 
 /// [`scan_text`] as one pass of the indexed scan: with the index's facts when `pass`

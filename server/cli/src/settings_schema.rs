@@ -82,8 +82,8 @@ pub fn settings() -> Vec<SettingDoc> {
             key: "analysis.index",
             kind: "boolean",
             options: None,
-            default: json!(true),
-            description: "Follow untrusted data through calls into other functions and files (the workspace index; Python, JavaScript, TypeScript).",
+            default: json!(false),
+            description: "Follow untrusted data through calls into other functions and files (the workspace index; Python, JavaScript, TypeScript). Off by default until it stops adding false alarms on real code.",
         },
         SettingDoc {
             key: "scope.tests",
