@@ -34,7 +34,7 @@ pub struct AnalysisSettings {
 }
 
 /// `[analysis]` in `bluecode.toml`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ThreatModelSettings {
     /// `auto` (detected from the project), `application`, `library` or `snippet`.
@@ -43,15 +43,6 @@ pub struct ThreatModelSettings {
     /// (Python, JavaScript, TypeScript). Opt-in: on the real-code benchmark it added 14
     /// findings (74 → 88) and 45 % CPU, so by our rule it is not yet a default.
     pub index: bool,
-}
-
-impl Default for ThreatModelSettings {
-    fn default() -> Self {
-        ThreatModelSettings {
-            profile: ProfileSetting::default(),
-            index: false,
-        }
-    }
 }
 
 /// The `[analysis] profile` setting.
