@@ -2,15 +2,11 @@
 //! LLM loop against a scripted OpenAI-compatible endpoint on 127.0.0.1 whose first draft
 //! fails validation and whose second, sent with the failed checks, passes.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpListener;
 use std::process::Command;
-use std::sync::{Arc, Mutex};
-use std::thread;
 
-use serde_json::{Value, json};
+use serde_json::json;
 
-use crate::support::{Project, bluecode};
+use crate::support::{Project, bluecode, scripted_endpoint};
 
 const UNSAFE_A: &str = "import os\n\ndef ping(host):\n    os.system(\"ping -c 1 \" + host)\n";
 const UNSAFE_B: &str = "import os\n\ndef lookup(name):\n    os.system(f\"nslookup {name}\")\n";
@@ -84,63 +80,6 @@ fn a_csv_of_labelled_files_is_an_input_and_bad_labels_are_named() {
         "{}",
         bad.stderr
     );
-}
-
-/// Serves `answers` in order (the last one again after that) and records every request.
-fn scripted_endpoint(answers: Vec<String>) -> (u16, Arc<Mutex<Vec<Value>>>) {
-    let listener = TcpListener::bind("127.0.0.1:0").expect("a local port");
-    let port = listener.local_addr().expect("its address").port();
-    let seen = Arc::new(Mutex::new(Vec::new()));
-    let record = seen.clone();
-    thread::spawn(move || {
-        for (i, stream) in listener.incoming().flatten().enumerate() {
-            let mut reader = BufReader::new(stream);
-            let mut length = 0;
-            loop {
-                let mut line = String::new();
-                if reader.read_line(&mut line).unwrap_or(0) == 0 {
-                    break;
-                }
-                let line = line.trim_end();
-                if line.is_empty() {
-                    break;
-                }
-                if let Some((name, value)) = line.split_once(':')
-                    && name.eq_ignore_ascii_case("content-length")
-                {
-                    length = value.trim().parse().unwrap_or(0);
-                }
-            }
-            let mut body = vec![0; length];
-            if reader.read_exact(&mut body).is_err() {
-                continue;
-            }
-            record
-                .lock()
-                .expect("record lock")
-                .push(serde_json::from_slice(&body).unwrap_or(Value::Null));
-            let answer = answers
-                .get(i)
-                .or(answers.last())
-                .cloned()
-                .unwrap_or_default();
-            let response = json!({
-                "id": "chatcmpl-learn", "object": "chat.completion", "model": "scripted",
-                "choices": [{"index": 0, "message": {"role": "assistant", "content": answer},
-                             "finish_reason": "stop"}],
-                "usage": {"prompt_tokens": 100, "completion_tokens": 20, "total_tokens": 120}
-            })
-            .to_string();
-            let mut stream = reader.into_inner();
-            let _ = write!(
-                stream,
-                "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{response}",
-                response.len()
-            );
-            let _ = stream.flush();
-        }
-    });
-    (port, seen)
 }
 
 fn draft(query: &str) -> String {

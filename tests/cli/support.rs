@@ -1,7 +1,13 @@
 //! Running the binary and building throw-away projects.
 
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::sync::{Arc, Mutex};
+use std::thread;
+
+use serde_json::{Value, json};
 
 pub struct Project {
     pub dir: tempfile::TempDir,
@@ -67,3 +73,61 @@ pub const SAFE_PY: &str = r#"import subprocess
 def archive(name):
     subprocess.run(["tar", "czf", f"/tmp/{name}.tgz", "/srv/data"])
 "#;
+
+/// A scripted OpenAI-compatible endpoint on 127.0.0.1: answers the n-th request with
+/// `answers[n]` (the last one again after that) and records every request body.
+pub fn scripted_endpoint(answers: Vec<String>) -> (u16, Arc<Mutex<Vec<Value>>>) {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("a local port");
+    let port = listener.local_addr().expect("its address").port();
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let record = seen.clone();
+    thread::spawn(move || {
+        for (i, stream) in listener.incoming().flatten().enumerate() {
+            let mut reader = BufReader::new(stream);
+            let mut length = 0;
+            loop {
+                let mut line = String::new();
+                if reader.read_line(&mut line).unwrap_or(0) == 0 {
+                    break;
+                }
+                let line = line.trim_end();
+                if line.is_empty() {
+                    break;
+                }
+                if let Some((name, value)) = line.split_once(':')
+                    && name.eq_ignore_ascii_case("content-length")
+                {
+                    length = value.trim().parse().unwrap_or(0);
+                }
+            }
+            let mut body = vec![0; length];
+            if reader.read_exact(&mut body).is_err() {
+                continue;
+            }
+            record
+                .lock()
+                .expect("record lock")
+                .push(serde_json::from_slice(&body).unwrap_or(Value::Null));
+            let answer = answers
+                .get(i)
+                .or(answers.last())
+                .cloned()
+                .unwrap_or_default();
+            let response = json!({
+                "id": "chatcmpl-cli", "object": "chat.completion", "model": "scripted",
+                "choices": [{"index": 0, "message": {"role": "assistant", "content": answer},
+                             "finish_reason": "stop"}],
+                "usage": {"prompt_tokens": 100, "completion_tokens": 20, "total_tokens": 120}
+            })
+            .to_string();
+            let mut stream = reader.into_inner();
+            let _ = write!(
+                stream,
+                "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{response}",
+                response.len()
+            );
+            let _ = stream.flush();
+        }
+    });
+    (port, seen)
+}

@@ -264,21 +264,10 @@ pub(crate) fn call_parts(node: Node) -> (Option<Node>, Vec<Node>) {
     (callee, args)
 }
 
-/// The positional argument nodes of a call: every argument but Python's `name=value`
-/// keyword arguments and `*`/`**` splats of a mapping.
-pub(crate) fn positional_args(node: Node) -> Vec<Node> {
-    let Some(list) = node.child_by_field_name("arguments") else {
-        return Vec::new();
-    };
-    let mut cursor = list.walk();
-    list.named_children(&mut cursor)
-        .filter(|a| {
-            !matches!(
-                a.kind(),
-                "comment" | "keyword_argument" | "dictionary_splat"
-            )
-        })
-        .collect()
+/// Whether an argument node of [`call_parts`] is passed by name: Python's `name=value`
+/// (its value node, whose parent is the keyword argument) or a `**mapping` splat.
+pub(crate) fn is_keyword_argument(arg: Node) -> bool {
+    arg.kind() == "dictionary_splat" || arg.parent().is_some_and(|p| p.kind() == "keyword_argument")
 }
 
 /// The receiver of a method call (`x` in `x.strip()`), if the callee is a member access.

@@ -1198,8 +1198,9 @@ impl<'t> Walker<'_, 't> {
             self.record_call(node, p, &args, &inputs);
         }
         let argument_values = inputs.clone();
-        if let Some(r) = receiver {
-            inputs.push(self.eval(r, env));
+        let receiver_value = receiver.map(|r| self.eval(r, env));
+        if let Some(v) = &receiver_value {
+            inputs.push(v.clone());
         }
         // Java's `"true".equals(debug)` with both sides constant folds like `==`.
         if receiver.is_some()
@@ -1241,7 +1242,7 @@ impl<'t> Walker<'_, 't> {
                 .last()
                 .is_some_and(|n| matches!(*n, "MIN" | "UMIN" | "min" | "umin" | "MIN2"))
             && args.len() >= 2
-            && args.iter().any(|a| self.eval(*a, env).taint().is_none())
+            && argument_values.iter().any(|v| v.taint().is_none())
         {
             return joined.sanitized_for(&["size".to_owned()]);
         }
@@ -1295,7 +1296,7 @@ impl<'t> Walker<'_, 't> {
         // held in a field looks data up *by* its arguments; what it returns is its own
         // data, not the key. Only the receiver (the collaborator) carries over.
         if refs.len() >= 3 && matches!(refs[0], "this" | "self") {
-            return match receiver.map(|r| self.eval(r, env)) {
+            return match receiver_value {
                 Some(Value::Tainted(t)) => {
                     let step = self.step(node, "passed through");
                     Value::Tainted(Rc::new(t.with_step(step)))
@@ -1304,10 +1305,12 @@ impl<'t> Walker<'_, 't> {
             };
         }
         let passed = if self.options_do_not_flow(&refs) {
-            let mut kept: Vec<Node<'t>> = lang::positional_args(node);
-            kept.extend(receiver);
-            let values: Vec<Value> = kept.into_iter().map(|a| self.eval(a, env)).collect();
-            Value::join_all(values)
+            let positional = args
+                .iter()
+                .zip(argument_values)
+                .filter(|(a, _)| !lang::is_keyword_argument(**a))
+                .map(|(_, v)| v);
+            Value::join_all(positional.chain(receiver_value))
         } else {
             joined
         };

@@ -1,3 +1,6 @@
+//! Tests of the mutation moves: each variant parses, keeps its meaning, and is applied only
+//! where the language has the construct. Depends on the parent module only.
+
 use super::*;
 
 fn variant(language: Language, code: &str, applied: Move) -> Option<String> {
