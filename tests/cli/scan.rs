@@ -289,6 +289,9 @@ fn scan_verify_ties_verdicts_to_the_finding_kind_and_prints_per_kind_counts() {
         return;
     }
     let project = Project::new();
+    // Log injection is low confidence by default (rarely actionable on real code): this
+    // project opts in to low-confidence findings, which a confirmation then raises.
+    project.file("bluecode.toml", "min_confidence = \"low\"\n");
     project.file(
         "app.py",
         "import hashlib\nimport logging\n\nfrom flask import request\n\nlog = logging.getLogger(\"audit\")\n\n\ndef login():\n    username = request.form.get(\"username\", \"\")\n    log.warning(\"failed login for \" + username)\n    return hashlib.md5(request.form.get(\"password\", \"\").encode()).hexdigest()\n",
