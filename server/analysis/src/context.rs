@@ -76,6 +76,10 @@ pub struct AnalysisContext {
     /// Whether findings of vulnerability and bias constitutions are reported in a file of
     /// this role (the `[scope]` settings, or a "review this file" override).
     pub reviewed: bool,
+    /// The project's declared dependencies where its manifest lists them (`package.json`):
+    /// a sink whose receiver does not resolve fires only if the project depends on one
+    /// of the sink's packages. `None`: not known, so it may.
+    pub dependencies: Option<std::sync::Arc<[String]>>,
 }
 
 impl Default for AnalysisContext {
@@ -93,6 +97,7 @@ impl AnalysisContext {
             profile_reason: "reviewed on its own".into(),
             role: FileRole::Source,
             reviewed: true,
+            dependencies: None,
         }
     }
 
@@ -111,9 +116,12 @@ impl AnalysisContext {
         self.reviewed || !matches!(finding.category, Category::Vulnerability | Category::Bias)
     }
 
-    /// A stable hash input: cached findings depend on the profile.
+    /// A stable hash input: cached findings depend on the profile and the dependencies.
     pub(crate) fn cache_key(&self) -> u64 {
-        self.profile as u64
+        let dependencies = self.dependencies.as_deref().map_or(0, |names| {
+            xxhash_rust::xxh3::xxh3_64(names.join("\n").as_bytes()) | 1
+        });
+        (self.profile as u64) ^ dependencies.rotate_left(8)
     }
 }
 
@@ -188,6 +196,7 @@ impl ContextRules {
             profile_reason,
             role,
             reviewed: self.scope.reviews(role, &relative),
+            dependencies: detected.dependencies.clone(),
         }
     }
 }

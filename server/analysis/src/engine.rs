@@ -45,6 +45,8 @@ pub struct QueryPlan<'e> {
     off_by_module: Vec<(usize, usize)>,
     /// The threat model the taint walk seeds sources from.
     profile: Profile,
+    /// The project's declared dependencies, where known.
+    dependencies: Option<std::sync::Arc<[String]>>,
     /// The document's imports and definitions, collected when a `callee` pattern first
     /// matches.
     symbols: std::cell::OnceCell<FileSymbols>,
@@ -69,9 +71,11 @@ pub struct UnitOutcome {
 }
 
 impl QueryPlan<'_> {
-    /// Seeds the taint walk from `profile` (a plan starts as a snippet's).
-    pub fn set_profile(&mut self, profile: Profile) {
-        self.profile = profile;
+    /// Seeds the taint walk from the context's profile and gates unresolved sinks on
+    /// its dependencies (a plan starts as a snippet's).
+    pub fn set_context(&mut self, context: &AnalysisContext) {
+        self.profile = context.profile;
+        self.dependencies = context.dependencies.clone();
     }
 
     /// Turns the workspace index on for this document: summaries are made and the
@@ -132,7 +136,7 @@ impl Engine {
     pub fn analyze_document_in(&self, doc: &Document, context: &AnalysisContext) -> Vec<Finding> {
         let bluecode_syntax::Outline { units, comments } = bluecode_syntax::outline(doc);
         let mut plan = self.plan(doc, &units, comments);
-        plan.set_profile(context.profile);
+        plan.set_context(context);
         let all: Vec<usize> = (0..units.len()).collect();
         let mut findings: Vec<Finding> = self
             .analyze_units(doc, &plan, &units, &all)
@@ -165,6 +169,7 @@ impl Engine {
             aliases: ImportAliases::default(),
             off_by_module: Vec::new(),
             profile: Profile::Snippet,
+            dependencies: None,
             symbols: std::cell::OnceCell::new(),
             index: None,
         };
@@ -550,7 +555,19 @@ impl Engine {
                 let keep = match &resolution {
                     Resolution::Api(api) => rule.accepts(api),
                     Resolution::Local => false,
-                    Resolution::Unresolved => rule.unresolved == Unresolved::Medium,
+                    // A receiver the resolver cannot place may still be the sink's API,
+                    // unless the project's manifest lists none of its packages (Ghost's
+                    // Bookshelf `findOne` in a project without MongoDB).
+                    Resolution::Unresolved => {
+                        rule.unresolved == Unresolved::Medium
+                            && (!matches!(
+                                language,
+                                Language::JavaScript | Language::TypeScript | Language::Tsx
+                            ) || plan
+                                .dependencies
+                                .as_deref()
+                                .is_none_or(|deps| rule.may_be_installed(deps)))
+                    }
                 };
                 if keep {
                     unresolved_caps.push(resolution == Resolution::Unresolved);

@@ -131,7 +131,7 @@ impl DocumentAnalysis {
         let Outline { units, comments } = outline(doc);
         let mut contexts = unit_contexts(doc, &units);
         let mut plan = engine.plan(doc, &units, comments);
-        plan.set_profile(self.context.profile);
+        plan.set_context(&self.context);
         if let Some(hooks) = &self.index {
             plan.set_index(hooks.clone());
             if let Some(facts) = &hooks.facts {

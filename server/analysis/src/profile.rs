@@ -14,7 +14,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use crate::context::Profile;
 
@@ -90,6 +90,9 @@ pub struct Detected {
     pub reason: String,
     /// The project root; `None` when no manifest was found.
     pub root: Option<PathBuf>,
+    /// The packages the root's `package.json` depends on (every dependency section);
+    /// `None` where the manifest is another kind or unreadable: nothing is known then.
+    pub dependencies: Option<Arc<[String]>>,
 }
 
 /// Detects profiles, remembering each folder's answer.
@@ -137,6 +140,7 @@ fn detect_from(folder: &Path) -> Detected {
                 profile,
                 reason,
                 root: Some(dir.to_path_buf()),
+                dependencies: package_dependencies(dir),
             };
         }
         if dir.join(".git").exists() {
@@ -148,7 +152,27 @@ fn detect_from(folder: &Path) -> Detected {
         profile: Profile::Snippet,
         reason: "no project manifest".into(),
         root: None,
+        dependencies: None,
     }
+}
+
+/// The names in a `package.json`'s dependency sections, sorted; `None` without one.
+fn package_dependencies(dir: &Path) -> Option<Arc<[String]>> {
+    let text = std::fs::read_to_string(dir.join("package.json")).ok()?;
+    let manifest: serde_json::Value = serde_json::from_str(&text).ok()?;
+    let mut names: Vec<String> = [
+        "dependencies",
+        "devDependencies",
+        "peerDependencies",
+        "optionalDependencies",
+    ]
+    .iter()
+    .filter_map(|section| manifest.get(section)?.as_object())
+    .flat_map(|deps| deps.keys().cloned())
+    .collect();
+    names.sort();
+    names.dedup();
+    Some(names.into())
 }
 
 /// The profile a project root's manifests say.
@@ -223,6 +247,31 @@ mod tests {
 
     fn detect(dir: &tempfile::TempDir, file: &str) -> Detected {
         ProfileDetector::new().detect(&dir.path().join(file))
+    }
+
+    #[test]
+    fn a_package_json_lists_its_dependencies_and_other_manifests_do_not() {
+        let app = project(&[
+            (
+                "package.json",
+                r#"{"name": "shop", "dependencies": {"express": "^4", "knex": "^3"},
+                    "devDependencies": {"mocha": "^10"}}"#,
+            ),
+            ("src/app.js", ""),
+        ]);
+        let deps = detect(&app, "src/app.js").dependencies.expect("listed");
+        assert_eq!(
+            &*deps,
+            ["express", "knex", "mocha"].map(String::from).as_slice()
+        );
+
+        let python = project(&[
+            ("pyproject.toml", "[project]\nname = \"x\"\n"),
+            ("x.py", ""),
+        ]);
+        assert_eq!(detect(&python, "x.py").dependencies, None);
+        let broken = project(&[("package.json", "{ not json"), ("a.js", "")]);
+        assert_eq!(detect(&broken, "a.js").dependencies, None);
     }
 
     #[test]

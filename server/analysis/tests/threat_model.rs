@@ -14,6 +14,7 @@ fn context(profile: Profile) -> AnalysisContext {
         profile_reason: "test".into(),
         role: FileRole::Source,
         reviewed: true,
+        dependencies: None,
     }
 }
 
@@ -141,4 +142,31 @@ fn a_bound_check_that_jumps_to_an_error_label_guards_the_copy() {
         rules(Language::C, Profile::Application, &unchecked)
             .contains(&"c.tainted-copy-length".into())
     );
+}
+
+/// An Express route looking a key up through a model defined in another file: the
+/// receiver does not resolve, so the MongoDB rule fires (medium) only where the project
+/// could be using MongoDB — not in a project whose `package.json` names only a SQL ORM.
+#[test]
+fn an_unresolved_nosql_receiver_needs_a_mongodb_dependency() {
+    let code = "const models = require('./models');\n\nasync function lookup(req, res) {\n  const key = await models.ApiKey.findOne({ secret: req.query.key });\n  res.json(key);\n}\nmodule.exports = lookup;\n";
+    let doc = Document::new(Some(Language::JavaScript), code.to_owned());
+    let with = |deps: Option<&[&str]>| -> Vec<String> {
+        let context = AnalysisContext {
+            dependencies: deps.map(|d| d.iter().map(|s| (*s).to_owned()).collect()),
+            ..context(Profile::Application)
+        };
+        engine()
+            .analyze_document_in(&doc, &context)
+            .into_iter()
+            .map(|f| f.rule_id)
+            .collect()
+    };
+    let nosql = "js.nosql-injection".to_owned();
+    assert!(
+        with(None).contains(&nosql),
+        "nothing known: it may be MongoDB"
+    );
+    assert!(with(Some(&["express", "mongoose"])).contains(&nosql));
+    assert!(!with(Some(&["bookshelf", "express", "knex"])).contains(&nosql));
 }

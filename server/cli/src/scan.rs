@@ -270,10 +270,29 @@ fn scan_file(
     pass: IndexPass,
 ) -> (Outcome, Indexed) {
     match read_text(workspace, path) {
-        Ok(text) => {
-            let (located, indexed) = scan_text_in(workspace, layers, path, kind, text, today, pass);
-            (Outcome::Findings(located), indexed)
-        }
+        // A fault of the analysis on one file is reported as that file skipped; the other
+        // files' findings are kept.
+        Ok(text) => match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            scan_text_in(workspace, layers, path, kind, text, today, pass)
+        })) {
+            Ok((located, indexed)) => (Outcome::Findings(located), indexed),
+            Err(fault) => {
+                let what = fault
+                    .downcast_ref::<String>()
+                    .map(String::as_str)
+                    .or_else(|| fault.downcast_ref::<&str>().copied())
+                    .unwrap_or("unknown fault");
+                (
+                    Outcome::Skipped(Skipped {
+                        path: display_path(path),
+                        reason: format!(
+                            "internal error in the analysis (a bug, please report it): {what}"
+                        ),
+                    }),
+                    None,
+                )
+            }
+        },
         Err(reason) => (
             Outcome::Skipped(Skipped {
                 path: display_path(path),

@@ -446,6 +446,12 @@ fn parse_taint_model(
             .map(|p| taint_model::split_path(p))
             .collect(),
         url_validators: raw.url_validators,
+        lookup_methods: raw.lookup_methods,
+        routed_paths: raw
+            .routed_paths
+            .iter()
+            .map(|p| taint_model::split_path(p))
+            .collect(),
     };
     Some((language, model))
 }

@@ -155,6 +155,32 @@ pub struct Pattern {
     pub line: usize,
 }
 
+/// Modules that come with Node.js, not from a `package.json` dependency.
+const NODE_BUILTINS: [&str; 22] = [
+    "assert",
+    "buffer",
+    "child_process",
+    "cluster",
+    "crypto",
+    "dgram",
+    "dns",
+    "events",
+    "fs",
+    "http",
+    "http2",
+    "https",
+    "net",
+    "os",
+    "path",
+    "querystring",
+    "stream",
+    "tls",
+    "url",
+    "util",
+    "vm",
+    "zlib",
+];
+
 /// `callee = [...]` on a pattern: the call captured as `@sink` must resolve (through
 /// imports, aliases and receiver types) to one of these APIs, written as globs over
 /// dotted paths (`*` one segment, `**` any text): `lxml.etree.*`,
@@ -184,6 +210,28 @@ impl CalleeRule {
             apis,
             matcher,
             unresolved,
+        })
+    }
+
+    /// Whether a JavaScript project depending on `dependencies` (its `package.json`'s
+    /// names, sorted) may have one of the rule's APIs: an API's package is its first
+    /// segment (`mongodb` of `mongodb.**`) or its scope (`@typegoose` of
+    /// `@typegoose/**`); Node's own modules are always there.
+    pub fn may_be_installed(&self, dependencies: &[String]) -> bool {
+        self.apis.iter().any(|api| {
+            let package = api.split('.').next().unwrap_or(api);
+            if package.starts_with("node:") || NODE_BUILTINS.contains(&package) {
+                return true;
+            }
+            match package.strip_suffix("/**") {
+                Some(scope) => dependencies.iter().any(|d| {
+                    d.strip_prefix(scope)
+                        .is_some_and(|rest| rest.starts_with('/'))
+                }),
+                None => dependencies
+                    .binary_search_by(|d| d.as_str().cmp(package))
+                    .is_ok(),
+            }
         })
     }
 

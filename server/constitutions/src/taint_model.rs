@@ -44,6 +44,14 @@ pub struct TaintModel {
     /// Functions that check a URL is local or on an allowed host (Django's
     /// `url_has_allowed_host_and_scheme`): their first argument is validated. Names.
     pub url_validators: Vec<String>,
+    /// Methods that look an entry up by key (`dict.get`, `Map.get`, `getOrDefault`): on a
+    /// container no source filled, the result is the application's own entry, so only
+    /// the default (the second argument) can carry input. Names.
+    pub lookup_methods: Vec<String>,
+    /// The path a request was routed to (`req.path`, `request.path`, `r.URL.Path`): it
+    /// starts with the route's own prefix, so a redirect to it (a trailing slash added,
+    /// a segment renamed) stays on the site. Never a source for the `redirect` kind.
+    pub routed_paths: Vec<Vec<String>>,
 }
 
 impl TaintModel {
@@ -69,6 +77,13 @@ impl TaintModel {
     }
 
     /// Whether `path` (a member or call path) is filled in by the server.
+    /// Whether `path` is (inside) the path the request was routed to.
+    pub fn is_routed_path(&self, path: &[&str]) -> bool {
+        self.routed_paths
+            .iter()
+            .any(|s| matches_path(s, path, true))
+    }
+
     pub fn is_server_side(&self, path: &[&str]) -> bool {
         self.server_side.iter().any(|s| matches_path(s, path, true))
     }
@@ -90,6 +105,8 @@ impl TaintModel {
         self.server_side.extend(other.server_side);
         self.exit_calls.extend(other.exit_calls);
         self.url_validators.extend(other.url_validators);
+        self.lookup_methods.extend(other.lookup_methods);
+        self.routed_paths.extend(other.routed_paths);
     }
 }
 
@@ -126,6 +143,10 @@ pub(crate) mod raw {
         pub exit_calls: Vec<String>,
         #[serde(default)]
         pub url_validators: Vec<String>,
+        #[serde(default)]
+        pub lookup_methods: Vec<String>,
+        #[serde(default)]
+        pub routed_paths: Vec<String>,
     }
 
     #[derive(Debug, Deserialize)]

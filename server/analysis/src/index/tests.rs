@@ -26,6 +26,7 @@ fn application() -> AnalysisContext {
         profile_reason: "test".into(),
         role: FileRole::Source,
         reviewed: true,
+        dependencies: None,
     }
 }
 

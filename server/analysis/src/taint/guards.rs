@@ -105,7 +105,14 @@ impl<'t> Walker<'_, 't> {
             {
                 let receiver = lang::call_receiver(node, callee);
                 if let Some(r) = receiver.filter(|r| self.is_plain_name(*r)) {
-                    return Some((self.key(r)?, positive, Some(&["path", "url"])));
+                    // A prefix that fixes the origin (`https://shop.example/`, the site's
+                    // URL) keeps a redirect on the site too; `/` alone does not (`//evil`).
+                    let kinds: &'static [&'static str] = if self.prefix_fixes_origin(args[0]) {
+                        &["path", "url", "redirect"]
+                    } else {
+                        &["path", "url"]
+                    };
+                    return Some((self.key(r)?, positive, Some(kinds)));
                 }
             }
             if checks_format {
@@ -299,6 +306,94 @@ impl<'t> Walker<'_, 't> {
             }
             _ => None,
         }
+    }
+
+    /// Whether a `startsWith` prefix pins where a URL points: a literal with a scheme and
+    /// host ending in `/` (`https://shop.example/`), a literal path of more than the root
+    /// (`/account/`), or a value the program computed (`siteUrl`, `settings.BASE_URL`).
+    fn prefix_fixes_origin(&self, prefix: Node<'t>) -> bool {
+        match classify(prefix, self.language) {
+            Class::Str => {
+                let text = literal_content(self.text_of(prefix));
+                match text.split_once("://") {
+                    Some((_, rest)) => {
+                        rest.trim_end_matches('/').contains('/') || rest.ends_with('/')
+                    }
+                    None => {
+                        let mut chars = text.chars();
+                        chars.next() == Some('/')
+                            && chars.next().is_some_and(|c| c != '/' && c != '\\')
+                    }
+                }
+            }
+            Class::Identifier | Class::Member | Class::Call => true,
+            _ => false,
+        }
+    }
+
+    /// The second bound of a comparison between two names: `a >= b` (or `a > b`) holds
+    /// `b` at most `a`, so `a - b` cannot wrap and `b` is fine as a size where `a` is
+    /// (`if (pos >= header_len) memmove(buf, buf + header_len, pos - header_len)`).
+    /// [`Self::validated_comparison`] reports the left side; this is the right side, as
+    /// (variable, truth value of `cond` for which it is bounded, the size kind).
+    pub(super) fn bounded_right_side(
+        &self,
+        cond: Node<'t>,
+    ) -> Option<(String, bool, Option<&'static [&'static str]>)> {
+        let mut node = cond;
+        while matches!(node.kind(), "parenthesized_expression" | "condition_clause") {
+            node = node.named_child(0)?;
+        }
+        if classify(node, self.language) != Class::Binary || node.kind() == "comparison_operator" {
+            return None;
+        }
+        let left = node.child_by_field_name("left")?;
+        let right = node.child_by_field_name("right")?;
+        let op = node.child_by_field_name("operator")?.kind();
+        if !matches!(op, ">" | ">=" | "<" | "<=")
+            || !self.is_plain_name(left)
+            || !self.is_plain_name(right)
+        {
+            return None;
+        }
+        Some((self.key(right)?, matches!(op, ">" | ">="), Some(&["size"])))
+    }
+
+    /// `if sort:` in Python, `if (name)` in JavaScript: on the branch where the name is
+    /// falsy it holds `None`, `""`, `0` or `undefined`, which carries no input into any
+    /// sink (so `if sort: if sort not in COLUMNS: raise` leaves `sort` clean after both
+    /// branches). Returns the name and the truth value of `cond` for which it is falsy.
+    pub(super) fn falsy_name(
+        &self,
+        cond: Node<'t>,
+    ) -> Option<(String, bool, Option<&'static [&'static str]>)> {
+        if !matches!(
+            self.language,
+            Language::Python | Language::JavaScript | Language::TypeScript | Language::Tsx
+        ) {
+            return None;
+        }
+        let mut node = cond;
+        let mut falsy_when = false;
+        loop {
+            match node.kind() {
+                "parenthesized_expression" | "condition_clause" => {
+                    node = node.named_child(0)?;
+                }
+                _ if classify(node, self.language) == Class::Not => {
+                    falsy_when = !falsy_when;
+                    node = node
+                        .child_by_field_name("argument")
+                        .or_else(|| node.child_by_field_name("operand"))
+                        .or_else(|| node.named_child(0))?;
+                }
+                _ => break,
+            }
+        }
+        (classify(node, self.language) == Class::Identifier)
+            .then(|| self.key(node))
+            .flatten()
+            .map(|var| (var, falsy_when, None))
     }
 
     /// The last named operand of an addition (`a + 4 + len` → `len`), if `node` is one.

@@ -276,6 +276,20 @@ impl<'t> Walker<'_, 't> {
         Some(v)
     }
 
+    /// Whether a string literal in the concatenation `node` (not inside a call) holds a
+    /// `?` or `#`: whatever is appended to it lands in a URL's query or fragment.
+    pub(super) fn holds_query_delimiter(&self, node: Node) -> bool {
+        match classify(node, self.language) {
+            Class::Str => literal_content(self.text_of(node)).contains(['?', '#']),
+            Class::Binary => {
+                let mut cursor = node.walk();
+                node.named_children(&mut cursor)
+                    .any(|child| self.holds_query_delimiter(child))
+            }
+            _ => false,
+        }
+    }
+
     /// A subscript of an upper-case (constant) name that holds no taint.
     pub(super) fn constant_table(&self, node: Node, env: &Env) -> bool {
         let object = node

@@ -407,10 +407,17 @@ impl<'t> Walker<'_, 't> {
     ) -> bool {
         self.decide_within(cond.byte_range(), env);
         let folded = self.eval(cond, env).truthiness();
-        let validated = self.validated_variable(cond);
+        // `a >= b` between two names bounds both: the second check is the right side's;
+        // where a bare name tests false it holds nothing.
+        let validated: Vec<_> = self
+            .validated_variable(cond)
+            .into_iter()
+            .chain(self.bounded_right_side(cond))
+            .chain(self.falsy_name(cond))
+            .collect();
 
         let mut then_env = env.clone();
-        if let Some((var, true, kinds)) = &validated {
+        for (var, _, kinds) in validated.iter().filter(|(_, valid_when, _)| *valid_when) {
             let v = self.validated_value(cond, env, var, *kinds);
             then_env.insert(var.clone(), v);
         }
@@ -425,7 +432,7 @@ impl<'t> Walker<'_, 't> {
 
         let mut else_env = env.clone();
         // `if not valid(x): x = DEFAULT` — on the other path x passed the check.
-        if let Some((var, false, kinds)) = &validated {
+        for (var, _, kinds) in validated.iter().filter(|(_, valid_when, _)| !*valid_when) {
             let v = self.validated_value(cond, env, var, *kinds);
             else_env.insert(var.clone(), v);
         }
@@ -459,10 +466,14 @@ impl<'t> Walker<'_, 't> {
         // A checked source path (`req.body.email`) has no entry before the check; the
         // branch that did not check it must not take the other's validated entry in the
         // join (a missing entry means "evaluate as usual", not "no value").
-        let unchecked_elsewhere = validated.as_ref().and_then(|(var, ..)| {
-            (!env.contains_key(var) && (!then_env.contains_key(var) || !else_env.contains_key(var)))
-                .then(|| var.clone())
-        });
+        let unchecked_elsewhere: Vec<String> = validated
+            .iter()
+            .filter(|(var, ..)| {
+                !env.contains_key(var)
+                    && (!then_env.contains_key(var) || !else_env.contains_key(var))
+            })
+            .map(|(var, ..)| var.clone())
+            .collect();
         *env = match folded {
             Some(true) => then_env,
             Some(false) => else_env,
@@ -470,19 +481,21 @@ impl<'t> Walker<'_, 't> {
             None if else_exits && !then_exits => then_env,
             None => {
                 let mut joined = join_envs(then_env, else_env);
-                if let Some(var) = unchecked_elsewhere {
-                    joined.remove(&var);
+                for var in &unchecked_elsewhere {
+                    joined.remove(var);
                 }
                 joined
             }
         };
         // `if x not in ALLOWED: return` — past the check, x is one of the allowed values.
-        if let Some((var, false, kinds)) = validated
-            && then_exits
-            && !else_exits
-        {
-            let v = self.validated_value(cond, env, &var, kinds);
-            env.insert(var, v);
+        if then_exits && !else_exits {
+            for (var, _, kinds) in validated
+                .into_iter()
+                .filter(|(_, valid_when, _)| !*valid_when)
+            {
+                let v = self.validated_value(cond, env, &var, kinds);
+                env.insert(var, v);
+            }
         }
         folded.map_or(then_exits && else_exits, |f| {
             if f { then_exits } else { else_exits }
@@ -547,7 +560,10 @@ impl<'t> Walker<'_, 't> {
                         v = self.eval(target, env).join(v);
                     }
                     let step = self.step(n, "assigned");
-                    self.bind(target, v, step, env);
+                    self.bind(target, v, step.clone(), env);
+                    if let Some(object) = value {
+                        self.bind_literal_fields(target, object, &step, env);
+                    }
                 }
                 Class::AsPattern => {
                     let (Some(value), Some(alias)) =
@@ -721,6 +737,55 @@ impl<'t> Walker<'_, 't> {
     }
 
     /// Binds a target (a name, a member path, a destructuring pattern) to a value.
+    /// `cache = { body: text, key: req.query.v }`: each field of an object literal keeps
+    /// its own value, so `cache.body` is the text and only `cache.key` is input (the
+    /// whole `cache` still joins them all).
+    fn bind_literal_fields(
+        &mut self,
+        target: Node<'t>,
+        object: Node<'t>,
+        step: &TraceStep,
+        env: &mut Env,
+    ) {
+        if object.kind() != "object"
+            || !matches!(
+                self.language,
+                Language::JavaScript | Language::TypeScript | Language::Tsx
+            )
+            || classify(target, self.language) != Class::Identifier
+        {
+            return;
+        }
+        let Some(name) = self.key(target) else {
+            return;
+        };
+        let mut cursor = object.walk();
+        let pairs: Vec<Node<'t>> = object
+            .named_children(&mut cursor)
+            .filter(|p| p.kind() == "pair")
+            .collect();
+        for pair in pairs {
+            let (Some(key), Some(value)) = (
+                pair.child_by_field_name("key"),
+                pair.child_by_field_name("value"),
+            ) else {
+                continue;
+            };
+            if !matches!(key.kind(), "property_identifier" | "string") {
+                continue;
+            }
+            let field = match key.kind() {
+                "string" => literal_content(self.text_of(key)),
+                _ => self.text_of(key).to_owned(),
+            };
+            let v = match self.eval(value, env) {
+                Value::Tainted(t) => Value::Tainted(Rc::new(t.with_step(step.clone()))),
+                other => other,
+            };
+            env.insert(format!("{name}.{field}"), v);
+        }
+    }
+
     fn bind(&mut self, target: Node<'t>, value: Value, step: TraceStep, env: &mut Env) {
         let value = match value {
             Value::Tainted(t) => Value::Tainted(Rc::new(t.with_step(step.clone()))),
@@ -729,6 +794,14 @@ impl<'t> Walker<'_, 't> {
         match classify(target, self.language) {
             Class::Identifier | Class::Member => {
                 if let Some(key) = self.key(target) {
+                    // A new value replaces what was known of its fields (`x.body`).
+                    if env.len() > 1 {
+                        env.retain(|k, _| {
+                            !(k.len() > key.len()
+                                && k.starts_with(key.as_str())
+                                && k.as_bytes()[key.len()] == b'.')
+                        });
+                    }
                     env.insert(key, value);
                 }
             }
@@ -920,6 +993,30 @@ impl<'t> Walker<'_, 't> {
         })))
     }
 
+    /// A member expression's value: what was assigned to that path, the source it
+    /// names, or its object's value.
+    fn eval_member(&mut self, node: Node<'t>, path: Option<&[String]>, env: &Env) -> Value {
+        if let Some(p) = path {
+            if let Some(v) = env.get(&p.join(".")) {
+                return v.clone();
+            }
+            if (source_root(env, &p[0]) || self.floating_source(p))
+                && let Some(v) = self.source_value(node, p)
+            {
+                return v;
+            }
+        }
+        match lang::member_object(node) {
+            Some(object) => self.eval(object, env),
+            None => Value::Clean,
+        }
+    }
+
+    fn is_routed_path(&self, path: &[String]) -> bool {
+        let refs: Vec<&str> = path.iter().map(String::as_str).collect();
+        self.model.is_routed_path(&refs)
+    }
+
     fn eval(&mut self, node: Node<'t>, env: &Env) -> Value {
         if self.depth > MAX_DEPTH {
             return Value::Clean;
@@ -951,19 +1048,14 @@ impl<'t> Walker<'_, 't> {
                 if path.as_ref().is_some_and(|p| self.is_server_side(p)) {
                     return Value::Clean;
                 }
-                if let Some(p) = &path {
-                    if let Some(v) = env.get(&p.join(".")) {
-                        return v.clone();
+                let value = self.eval_member(node, path.as_deref(), env);
+                // The path the request was routed to starts with the route's prefix: a
+                // redirect to it stays on the site.
+                match &path {
+                    Some(p) if value.taint().is_some() && self.is_routed_path(p) => {
+                        value.sanitized_for(&["redirect".to_owned()])
                     }
-                    if (source_root(env, &p[0]) || self.floating_source(p))
-                        && let Some(v) = self.source_value(node, p)
-                    {
-                        return v;
-                    }
-                }
-                match lang::member_object(node) {
-                    Some(object) => self.eval(object, env),
-                    None => Value::Clean,
+                    _ => value,
                 }
             }
             Class::Call => self.eval_call(node, env),
@@ -981,14 +1073,29 @@ impl<'t> Walker<'_, 't> {
                 if parts.is_empty() {
                     Value::Const(Lit::Str(literal_content(self.text_of(node))))
                 } else {
+                    // Text after a literal `?` or `#` is the query or the fragment: it
+                    // cannot change where a URL points (`/list?page=${n}`).
+                    let mut literal_from = node.start_byte();
+                    let mut in_query = false;
                     let joined = Value::join_all(parts.into_iter().map(|p| {
+                        let gap = self
+                            .text
+                            .get(literal_from..p.start_byte())
+                            .unwrap_or_default();
+                        in_query |= gap.contains(['?', '#']);
+                        literal_from = p.end_byte();
                         let inner =
                             if p.kind() == "interpolation" || p.kind() == "template_substitution" {
                                 p.named_child(0).unwrap_or(p)
                             } else {
                                 p
                             };
-                        self.eval(inner, env)
+                        let value = self.eval(inner, env);
+                        if in_query {
+                            value.sanitized_for(&query_kinds())
+                        } else {
+                            value
+                        }
                     }));
                     match joined {
                         Value::Tainted(t) => Value::Tainted(t),
@@ -1033,7 +1140,11 @@ impl<'t> Walker<'_, 't> {
                     .map(|o| self.text_of(o).to_owned())
                     .unwrap_or_default();
                 let a = self.eval(left, env);
-                let b = self.eval(right, env);
+                let mut b = self.eval(right, env);
+                // `base + "?next=" + value`: past a literal `?` or `#` it is the query.
+                if op == "+" && b.taint().is_some() && self.holds_query_delimiter(left) {
+                    b = b.sanitized_for(&query_kinds());
+                }
                 if let (Value::Const(x), Value::Const(y)) = (&a, &b)
                     && let Some(folded) = fold_binary(&op, x, y)
                 {
@@ -1199,6 +1310,19 @@ impl<'t> Walker<'_, 't> {
         }
         let argument_values = inputs.clone();
         let receiver_value = receiver.map(|r| self.eval(r, env));
+        // `store.get(key, default)` on a container no source filled: as with `store[key]`,
+        // the key picks an entry the application wrote; only the default can be input.
+        if let Some(p) = &path
+            && p.len() >= 2
+            && receiver_value.as_ref().is_some_and(|v| v.taint().is_none())
+            && p.last()
+                .is_some_and(|m| self.model.lookup_methods.contains(m))
+        {
+            return match argument_values.get(1) {
+                Some(default) => clean_unless_tainted(default.clone()),
+                None => Value::Clean,
+            };
+        }
         if let Some(v) = &receiver_value {
             inputs.push(v.clone());
         }
@@ -1429,6 +1553,12 @@ fn clean_unless_tainted(v: Value) -> Value {
     }
 }
 
+/// The sink kinds a value placed in a URL's query or fragment cannot reach: where the URL
+/// points (open redirect, server-side request forgery).
+fn query_kinds() -> [String; 2] {
+    ["redirect".to_owned(), "url".to_owned()]
+}
+
 /// A string literal's content without quotes or prefixes (good enough for folding
 /// equality tests on plain literals).
 fn literal_content(text: &str) -> String {
@@ -1438,11 +1568,15 @@ fn literal_content(text: &str) -> String {
     } else {
         1
     };
-    if trimmed.len() >= 2 * quote_len {
-        trimmed[quote_len..trimmed.len() - quote_len].to_owned()
-    } else {
-        String::new()
-    }
+    // `get`: the text may not be a quoted literal at all (a name, `À`), and slicing
+    // inside a character must not panic.
+    trimmed
+        .len()
+        .checked_sub(quote_len)
+        .filter(|end| *end >= quote_len)
+        .and_then(|end| trimmed.get(quote_len..end))
+        .map(str::to_owned)
+        .unwrap_or_default()
 }
 
 /// Statements that hold other statements (blocks, try, with, else clauses, switch

@@ -1,0 +1,218 @@
+//! Shapes behind false alarms of the real-code benchmark (paraphrased in our own code),
+//! each beside its unsafe twin, through the real engine and the built-in constitutions:
+//! a lookup keyed by request data, a name that tests false, a subtraction bounded by a
+//! comparison, text after a URL's `?`, one field of an object literal, a prefix check
+//! that pins the origin.
+
+use bluecode_analysis::syntax::{Document, Language};
+use bluecode_analysis::{AnalysisContext, FileRole, Profile};
+
+mod common;
+use common::engine;
+
+/// Findings in the `application` profile, where the real projects were scanned.
+fn rules(language: Language, code: &str) -> Vec<String> {
+    let doc = Document::new(Some(language), code.to_owned());
+    let context = AnalysisContext {
+        profile: Profile::Application,
+        profile_reason: "test".into(),
+        role: FileRole::Source,
+        reviewed: true,
+        dependencies: None,
+    };
+    engine()
+        .analyze_document_in(&doc, &context)
+        .into_iter()
+        .map(|f| f.rule_id)
+        .collect()
+}
+
+fn flags(language: Language, rule: &str, code: &str) -> bool {
+    rules(language, code).iter().any(|r| r == rule)
+}
+
+#[test]
+fn an_entry_looked_up_by_a_request_key_is_the_applications_own_data() {
+    let lookup = r#"
+import os
+from flask import Flask, request, send_file
+
+app = Flask(__name__)
+WATCHES = {}
+
+@app.route("/watch/<uuid>/html")
+def latest_html(uuid):
+    watch = app.config["store"].get(uuid)
+    return send_file(open(os.path.join(watch.data_dir, "latest.html"), "rb"))
+"#;
+    assert!(!flags(Language::Python, "py.path-traversal", lookup));
+    // The default of the lookup is the request's own text.
+    let default = r#"
+from flask import Flask, request
+
+app = Flask(__name__)
+
+@app.route("/report")
+def report():
+    name = app.config["reports"].get("x", request.args["name"])
+    return open("/srv/reports/" + name).read()
+"#;
+    assert!(flags(Language::Python, "py.path-traversal", default));
+    // A lookup in request data is request data.
+    let from_request = r#"
+from flask import request
+
+def report():
+    name = request.args.get("name")
+    return open("/srv/reports/" + name).read()
+"#;
+    assert!(flags(Language::Python, "py.path-traversal", from_request));
+}
+
+#[test]
+fn a_checked_name_is_clean_after_the_branch_that_tested_it_false() {
+    let nested = r#"
+from flask import request
+
+COLUMNS = {"name", "price"}
+
+def listing(db):
+    sort = request.args.get("_sort")
+    if sort:
+        if sort not in COLUMNS:
+            raise ValueError(sort)
+    return db.execute("select * from items order by " + (sort or "name"))
+"#;
+    assert!(!flags(Language::Python, "py.sql-injection", nested));
+    let unchecked = r#"
+from flask import request
+
+def listing(db):
+    sort = request.args.get("_sort")
+    if sort:
+        print("sorting by", sort)
+    return db.execute("select * from items order by " + (sort or "name"))
+"#;
+    assert!(flags(Language::Python, "py.sql-injection", unchecked));
+}
+
+#[test]
+fn a_difference_bounded_by_its_comparison_is_a_safe_length() {
+    let guarded = r#"
+#include <string.h>
+#include <sys/socket.h>
+
+struct parser { char buf[4096]; size_t pos; };
+
+void consume(int fd, struct parser *p)
+{
+    ssize_t n = recv(fd, p->buf + p->pos, sizeof p->buf - p->pos, 0);
+    if (n <= 0)
+        return;
+    p->pos += n;
+    size_t record_len = (unsigned char)p->buf[0] * 256 + (unsigned char)p->buf[1];
+    if (p->pos >= record_len) {
+        memmove(p->buf, p->buf + record_len, p->pos - record_len);
+        p->pos -= record_len;
+    }
+}
+"#;
+    assert!(!flags(Language::C, "c.tainted-copy-length", guarded));
+    let unguarded = guarded.replace("if (p->pos >= record_len) {", "{");
+    assert!(flags(Language::C, "c.tainted-copy-length", &unguarded));
+}
+
+#[test]
+fn input_after_a_query_delimiter_cannot_move_a_redirect() {
+    let query = r##"
+const express = require("express");
+const app = express();
+app.get("/go", (req, res) => {
+  res.redirect(`/search?q=${req.query.q}`);
+});
+app.get("/admin", (req, res) => {
+  res.redirect(adminUrl() + "#/" + req.query.section);
+});
+"##;
+    assert!(!flags(Language::JavaScript, "js.open-redirect", query));
+    let open = r#"
+const express = require("express");
+const app = express();
+app.get("/go", (req, res) => {
+  res.redirect(`${req.query.next}?from=login`);
+});
+"#;
+    assert!(flags(Language::JavaScript, "js.open-redirect", open));
+}
+
+#[test]
+fn each_field_of_an_object_literal_keeps_its_own_value() {
+    let fields = r#"
+const fs = require("fs");
+module.exports = function serve(req, res) {
+  const text = fs.readFileSync("/srv/public/robots.txt", "utf8");
+  const cached = { body: text, key: req.query.v };
+  res.end(cached.body);
+};
+"#;
+    assert!(!flags(Language::JavaScript, "js.reflected-xss", fields));
+    let echoed = fields.replace("res.end(cached.body)", "res.end(cached.key)");
+    assert!(flags(Language::JavaScript, "js.reflected-xss", &echoed));
+    // A new value for the whole object replaces what was known of its fields.
+    let replaced = fields.replace(
+        "res.end(cached.body)",
+        "let out = cached;\n  out = { body: req.query.v };\n  res.end(out.body)",
+    );
+    assert!(flags(Language::JavaScript, "js.reflected-xss", &replaced));
+}
+
+#[test]
+fn a_prefix_that_pins_the_origin_guards_a_redirect_and_a_bare_slash_does_not() {
+    let site = r#"
+const express = require("express");
+const app = express();
+app.get("/done", (req, res) => {
+  const referrer = req.query.r;
+  const siteUrl = settings.siteUrl();
+  if (referrer && referrer.startsWith(siteUrl)) {
+    return res.redirect(referrer);
+  }
+  res.redirect("/");
+});
+"#;
+    assert!(!flags(Language::JavaScript, "js.open-redirect", site));
+    let slash = site.replace("referrer.startsWith(siteUrl)", "referrer.startsWith(\"/\")");
+    assert!(flags(Language::JavaScript, "js.open-redirect", &slash));
+}
+
+#[test]
+fn a_redirect_to_the_path_the_request_was_routed_to_stays_on_the_site() {
+    let own_path = r#"
+from django.shortcuts import redirect
+
+def old_list_url(request, list_id):
+    return redirect(request.path.replace("/lists/", "/list/", 1))
+"#;
+    assert!(!flags(Language::Python, "py.open-redirect", own_path));
+    let next = r#"
+from django.shortcuts import redirect
+
+def after_login(request):
+    return redirect(request.GET["next"])
+"#;
+    assert!(flags(Language::Python, "py.open-redirect", next));
+}
+
+/// Found by the benchmark (a translation table in Ghost): names and literals that are not
+/// ASCII, or not quoted, never break the walk.
+#[test]
+fn keys_and_literals_that_are_not_ascii_are_read_without_a_fault() {
+    let code = r#"
+const accents = { À: "A", "é": "e", ß: `ss` };
+module.exports = function fold(req, res) {
+  const table = { À: req.query.a, "é": "e" };
+  res.redirect(`${table.À}?x=${accents.ß}`);
+};
+"#;
+    let _ = rules(Language::JavaScript, code);
+}
