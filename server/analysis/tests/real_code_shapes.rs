@@ -216,3 +216,51 @@ module.exports = function fold(req, res) {
 "#;
     let _ = rules(Language::JavaScript, code);
 }
+
+#[test]
+fn values_formatted_after_a_query_delimiter_cannot_move_a_redirect() {
+    let percent = r#"
+from django.shortcuts import redirect
+
+def moved(request):
+    return redirect("/list/%s?%s" % ("all", request.GET.urlencode()))
+"#;
+    assert!(!flags(Language::Python, "py.open-redirect", percent));
+    let format = r#"
+from django.shortcuts import redirect
+
+def moved(request):
+    return redirect("/list/{}?page={}".format("all", request.GET["page"]))
+"#;
+    assert!(!flags(Language::Python, "py.open-redirect", format));
+    let host_first = r#"
+from django.shortcuts import redirect
+
+def moved(request):
+    return redirect("%s?%s" % (request.GET["next"], "ref=moved"))
+"#;
+    assert!(flags(Language::Python, "py.open-redirect", host_first));
+    let reused = r#"
+from django.shortcuts import redirect
+
+def moved(request):
+    return redirect("{0}?again={0}".format(request.GET["next"]))
+"#;
+    assert!(flags(Language::Python, "py.open-redirect", reused));
+}
+
+#[test]
+fn an_enumerate_counter_and_a_generator_argument_carry_no_input() {
+    let code = r#"
+from flask import request
+
+def page(db, pks):
+    components = request.args.get("_next", "").split(",")
+    params = {}
+    for i, value in enumerate(components):
+        params["p%d" % i] = value
+    where = " and ".join("[{}] = :p{}".format(pk, i) for i, pk in enumerate(pks))
+    return db.execute("select * from t where " + where, params)
+"#;
+    assert!(!flags(Language::Python, "py.sql-injection", code));
+}

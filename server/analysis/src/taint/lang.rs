@@ -252,6 +252,11 @@ pub(crate) fn call_parts(node: Node) -> (Option<Node>, Vec<Node>) {
         .or_else(|| node.child_by_field_name("type"));
     let mut args = Vec::new();
     if let Some(list) = node.child_by_field_name("arguments") {
+        // Python's `", ".join(x for x in xs)`: the generator is the one argument (its
+        // loop variables are its own, not the function's).
+        if list.kind() == "generator_expression" {
+            return (callee, vec![list]);
+        }
         let mut cursor = list.walk();
         for arg in list.named_children(&mut cursor) {
             if arg.kind() == "comment" {

@@ -241,6 +241,23 @@ impl<'t> Walker<'_, 't> {
         exited
     }
 
+    /// The counter of Python's `for i, item in enumerate(items)` (`i`), if `target` and
+    /// `iterable` are that shape.
+    fn enumerate_counter(&self, target: Node<'t>, iterable: Node<'t>) -> Option<Node<'t>> {
+        if self.language != Language::Python
+            || !matches!(target.kind(), "pattern_list" | "tuple_pattern")
+            || target.named_child_count() != 2
+            || classify(iterable, self.language) != Class::Call
+        {
+            return None;
+        }
+        let callee = lang::call_parts(iterable).0?;
+        (self.text_of(callee) == "enumerate")
+            .then(|| target.named_child(0))
+            .flatten()
+            .filter(|c| classify(*c, self.language) == Class::Identifier)
+    }
+
     /// Walks one statement; returns whether control certainly leaves the block here.
     fn walk(&mut self, node: Node<'t>, env: &mut Env) -> bool {
         if self.is_nested(node) || node.kind() == "comment" || self.depth > MAX_DEPTH {
@@ -256,6 +273,10 @@ impl<'t> Walker<'_, 't> {
                     let v = self.eval(iterable, env);
                     let step = self.step(node, "iterated");
                     self.bind(target, v.clone(), step, env);
+                    // `for i, item in enumerate(items)`: the counter is a number.
+                    if let Some(counter) = self.enumerate_counter(target, iterable) {
+                        self.bind(counter, Value::Clean, self.step(node, "counted"), env);
+                    }
                 }
                 self.walk_loop_body(node, env);
                 false
@@ -1139,6 +1160,29 @@ impl<'t> Walker<'_, 't> {
                     .or_else(|| node.child(1))
                     .map(|o| self.text_of(o).to_owned())
                     .unwrap_or_default();
+                // `"%s?%s" % (path, query)`: the values formatted after a `?` or `#`.
+                if op == "%"
+                    && self.language == Language::Python
+                    && classify(left, self.language) == Class::Str
+                {
+                    let after = percent_slots_after_query(&literal_content(self.text_of(left)));
+                    let values: Vec<Node<'t>> = if right.kind() == "tuple" {
+                        let mut cursor = right.walk();
+                        right.named_children(&mut cursor).collect()
+                    } else {
+                        vec![right]
+                    };
+                    return clean_unless_tainted(Value::join_all(values.iter().enumerate().map(
+                        |(i, v)| {
+                            let value = self.eval(*v, env);
+                            if after.get(i).copied().unwrap_or(false) {
+                                value.sanitized_for(&query_kinds())
+                            } else {
+                                value
+                            }
+                        },
+                    )));
+                }
                 let a = self.eval(left, env);
                 let mut b = self.eval(right, env);
                 // `base + "?next=" + value`: past a literal `?` or `#` it is the query.
@@ -1322,6 +1366,28 @@ impl<'t> Walker<'_, 't> {
                 Some(default) => clean_unless_tainted(default.clone()),
                 None => Value::Clean,
             };
+        }
+        // `"/list?page={}".format(n)`: the values placed after a `?` or `#`.
+        if self.language == Language::Python
+            && callee
+                .and_then(|c| c.child_by_field_name("attribute"))
+                .is_some_and(|m| self.text_of(m) == "format")
+            && let Some(template) = receiver.filter(|r| classify(*r, self.language) == Class::Str)
+        {
+            let after = brace_slots_after_query(&literal_content(self.text_of(template)));
+            return clean_unless_tainted(Value::join_all(
+                args.iter()
+                    .zip(&argument_values)
+                    .enumerate()
+                    .map(|(i, (arg, value))| {
+                        let positional = !lang::is_keyword_argument(*arg);
+                        if positional && after.get(i).copied().unwrap_or(false) {
+                            value.clone().sanitized_for(&query_kinds())
+                        } else {
+                            value.clone()
+                        }
+                    }),
+            ));
         }
         if let Some(v) = &receiver_value {
             inputs.push(v.clone());
@@ -1557,6 +1623,61 @@ fn clean_unless_tainted(v: Value) -> Value {
 /// points (open redirect, server-side request forgery).
 fn query_kinds() -> [String; 2] {
     ["redirect".to_owned(), "url".to_owned()]
+}
+
+/// For each `%` conversion of a format string, in order: whether a `?` or `#` precedes it
+/// (the value lands in a URL's query or fragment). `%%` is a literal percent sign.
+fn percent_slots_after_query(format: &str) -> Vec<bool> {
+    let mut slots = Vec::new();
+    let mut in_query = false;
+    let mut chars = format.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '?' | '#' => in_query = true,
+            '%' if chars.peek() == Some(&'%') => {
+                chars.next();
+            }
+            '%' => slots.push(in_query),
+            _ => {}
+        }
+    }
+    slots
+}
+
+/// For each positional `{}` of a `str.format` string, in order (explicit indexes `{0}`
+/// count as their index): whether a `?` or `#` precedes it.
+fn brace_slots_after_query(format: &str) -> Vec<bool> {
+    let mut slots: Vec<bool> = Vec::new();
+    let mut in_query = false;
+    let mut next = 0;
+    let mut chars = format.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '?' | '#' => in_query = true,
+            '{' if chars.peek() == Some(&'{') => {
+                chars.next();
+            }
+            '{' => {
+                let field: String = chars.by_ref().take_while(|c| *c != '}').collect();
+                let name = field.split([':', '!', '.', '[']).next().unwrap_or_default();
+                let index = if name.is_empty() {
+                    next += 1;
+                    next - 1
+                } else if let Ok(i) = name.parse::<usize>() {
+                    i
+                } else {
+                    continue;
+                };
+                if slots.len() <= index {
+                    slots.resize(index + 1, true);
+                }
+                // A value used both before and after the delimiter counts as before.
+                slots[index] &= in_query;
+            }
+            _ => {}
+        }
+    }
+    slots
 }
 
 /// A string literal's content without quotes or prefixes (good enough for folding
