@@ -156,3 +156,54 @@ fn the_llm_draft_that_fails_validation_is_repaired_with_the_failed_checks() {
         .expect("the repaired draft is written");
     assert!(written.contains("\"system\""), "{written}");
 }
+
+/// Opt-in (CI starts the server; `.ci/llm-server.sh start` prints the variables): `learn`
+/// over the wire against a REAL local model (Gemma 3 270M under llama-cpp-python). The
+/// model's drafts are noise; this checks the wire path only — a draft comes back and is
+/// validated (written or reported with its failed checks), or the command ends with a
+/// clear error naming the model's answer, never a crash or a hang.
+#[test]
+fn learn_against_a_real_local_model_ends_in_a_validated_report_or_a_clear_error() {
+    let (Ok(url), Ok(model)) = (
+        std::env::var("BLUECODE_REAL_LLM_URL"),
+        std::env::var("BLUECODE_REAL_LLM_MODEL"),
+    ) else {
+        eprintln!("skipped: set BLUECODE_REAL_LLM_URL and BLUECODE_REAL_LLM_MODEL to run");
+        return;
+    };
+    let p = Project::new();
+    examples(&p);
+    p.file(
+        "bluecode.toml",
+        format!(
+            "[llm]\nbase_url = \"{url}\"\nmodel = \"{model}\"\ntimeout_secs = 180\nmax_tokens = 600\n"
+        ),
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_bluecode"))
+        .args([
+            "learn", "ex", "--id", "team.real", "--cwe", "78", "--rounds", "2",
+        ])
+        .current_dir(p.path())
+        .env("BLUECODE_LOG", "warn")
+        .output()
+        .expect("run bluecode");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let written = p.path().join(".bluecode/constitutions/team.real.toml");
+    match out.status.code() {
+        Some(0) => {
+            assert!(stdout.contains("drafted by the LLM"), "{stdout}");
+            assert!(written.is_file(), "{stdout}");
+        }
+        Some(1) => {
+            assert!(stdout.contains("drafted by the LLM"), "{stdout}");
+            assert!(stdout.contains("FAIL"), "the failed checks are named: {stdout}");
+            assert!(!written.exists());
+        }
+        Some(2) => assert!(
+            stderr.to_ascii_lowercase().contains("llm") || stderr.contains("model"),
+            "a clear error: {stderr}"
+        ),
+        other => panic!("learn ended with {other:?}: {stdout}{stderr}"),
+    }
+}

@@ -38,7 +38,8 @@ pub use settings::{
     AnalysisSettings, ProfileSetting, SettingsError, ThreatModelSettings, WorkspaceFile,
 };
 pub use suppression::{
-    Date, SUPPRESSION_EXPIRED, SUPPRESSION_WITHOUT_REASON, apply_suppressions, suppression_comment,
+    Date, SUPPRESSION_EXPIRED, SUPPRESSION_WITHOUT_REASON, accepted_suppressions,
+    apply_suppressions, suppression_comment,
 };
 pub use text_files::is_instruction_file;
 

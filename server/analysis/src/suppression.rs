@@ -28,6 +28,7 @@ struct Directive {
     selectors: Vec<String>,
     target_line: u32,
     comment: std::ops::Range<usize>,
+    reason: Option<String>,
     problem: Option<(String, String)>,
 }
 
@@ -132,6 +133,7 @@ fn directives(doc: &Document, today: Date) -> Vec<Directive> {
                 .collect(),
             target_line,
             comment: whole.range(),
+            reason,
             problem,
         });
     }
@@ -150,6 +152,36 @@ fn next_code_line(text: &str, index: &bluecode_syntax::LineIndex, line: u32) -> 
         l += 1;
     }
     line + 1
+}
+
+/// The findings a valid suppression covers, each with the suppression's reason: what the
+/// team decided is acceptable here (the judge's knowledge base shows them as
+/// counter-examples).
+pub fn accepted_suppressions(
+    doc: &Document,
+    findings: &[Finding],
+    today: Date,
+) -> Vec<(Finding, String)> {
+    let directives = directives(doc, today);
+    if directives.is_empty() {
+        return Vec::new();
+    }
+    let index = doc.line_index();
+    findings
+        .iter()
+        .filter_map(|finding| {
+            let line = index.line_of(finding.range.start);
+            directives
+                .iter()
+                .find(|d| {
+                    d.problem.is_none()
+                        && d.target_line == line
+                        && d.selectors.iter().any(|s| selector_matches(s, finding))
+                })
+                .and_then(|d| d.reason.clone())
+                .map(|reason| (finding.clone(), reason))
+        })
+        .collect()
 }
 
 /// Drops the findings that a valid suppression covers and adds a finding for each

@@ -6,7 +6,7 @@
 //! onto the input structs here). The layer is off unless [`LlmSettings::is_enabled`].
 //!
 //! Flow for one unit: [`Judge::judge`] → exclusion check → [`redact`] → [`retrieval`] of
-//! constitutions → [`prompt`] within a token budget → [`cache`] lookup → a
+//! constitutions and of labelled examples ([`Knowledge`]) → [`prompt`] within a token budget → [`cache`] lookup → a
 //! [`provider::ChatProvider`] request (bounded retries, size cap, cancellation) →
 //! [`verdict`] parsing (one retry with the parse error) → [`merge::merge`] with the static
 //! findings, which can lower but never remove a static finding.
@@ -31,8 +31,10 @@ pub use provider::{
     ChatProvider, CheckReport, RetryPolicy, build_provider, build_provider_with,
     build_provider_with_key,
 };
+pub use retrieval::Knowledge;
 pub use settings::{DEFAULT_IDLE_MS, LlmSettings, ProviderKind};
 pub use types::{
-    ConstitutionDoc, FindingSource, INSTRUCTION_FILE, Severity, StaticFinding, UnitInput,
+    ConstitutionDoc, FindingSource, INSTRUCTION_FILE, KnownExample, KnownKind, Severity,
+    StaticFinding, UnitInput,
 };
 pub use verdict::{Confidence, LlmFinding, LlmVerdict, Verdict, VerdictDispute};

@@ -147,6 +147,45 @@ impl ConstitutionDoc {
     }
 }
 
+/// What a knowledge-base example shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum KnownKind {
+    /// A constitution's unsafe example (red-team knowledge).
+    Unsafe,
+    /// A constitution's safe example: the look-alike that is fine.
+    Safe,
+    /// Code of this workspace whose finding the sandbox confirmed.
+    Confirmed,
+    /// Code of this workspace whose finding the team suppressed, with its reason: a
+    /// counter-example.
+    Accepted,
+}
+
+impl KnownKind {
+    /// How the prompt labels it.
+    pub fn label(self) -> &'static str {
+        match self {
+            KnownKind::Unsafe => "unsafe",
+            KnownKind::Safe => "safe",
+            KnownKind::Confirmed => "confirmed in this project's sandbox",
+            KnownKind::Accepted => "accepted by this project's reviewers",
+        }
+    }
+}
+
+/// One labelled example in the judge's knowledge base.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct KnownExample {
+    pub kind: KnownKind,
+    /// Language name as the syntax layer spells it; empty for any.
+    pub language: String,
+    /// The rule it illustrates (a constitution id), if any.
+    pub rule_id: Option<String>,
+    pub code: String,
+    /// Why: the constitution's title, the sandbox's evidence, the suppression's reason.
+    pub note: String,
+}
+
 /// `78`, `cwe-78`, `CWE 78` → `CWE-78`; anything else is kept trimmed as written.
 pub fn normalize_cwe(raw: &str) -> String {
     let trimmed = raw.trim();

@@ -23,6 +23,7 @@ pub mod baseline;
 mod document_review;
 mod index;
 mod judge_view;
+mod knowledge;
 mod llm_bridge;
 mod review;
 mod sandbox_bridge;

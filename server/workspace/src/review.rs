@@ -22,11 +22,14 @@ use std::time::{Duration, Instant};
 use bluecode_analysis::constitutions::{ConstitutionSet, LoadError};
 use bluecode_analysis::syntax::{Document, Unit, UnitId, UnitKind};
 use bluecode_analysis::{AnalysisContext, ContextRules, Engine, Finding, finalize, today};
-use bluecode_llm::{ConstitutionDoc, Judge, JudgeRequest, LlmError, UnitInput, VerdictCache};
+use bluecode_llm::{
+    ConstitutionDoc, Judge, JudgeRequest, Knowledge, LlmError, UnitInput, VerdictCache,
+};
 use bluecode_sandbox::VerifyRequest;
 
 use crate::document_review::{DocumentKind, DocumentReview, Reviewed, SandboxRecord};
 use crate::judge_view::{merge_verdicts, unit_request};
+use crate::knowledge::{constitution_examples, taught_examples};
 use crate::llm_bridge::{constitution_docs, static_findings};
 use crate::sandbox_bridge::{apply_verification, verify_request};
 use crate::settings::WorkspaceSettings;
@@ -41,6 +44,8 @@ pub struct Workspace {
     settings: Arc<WorkspaceSettings>,
     engine: Engine,
     docs: Arc<OnceLock<Arc<Vec<ConstitutionDoc>>>>,
+    /// The judge's knowledge base: constitution examples and what reviews taught.
+    knowledge: Arc<OnceLock<Arc<Knowledge>>>,
     /// Places documents: threat-model profile and role (test, vendored, generated).
     contexts: Arc<ContextRules>,
     /// Tells this workspace's placements from another's (settings changed): never 0.
@@ -129,6 +134,7 @@ impl Workspace {
             settings: Arc::new(settings),
             engine,
             docs: Arc::default(),
+            knowledge: Arc::default(),
             contexts: Arc::new(contexts),
             placement: PLACEMENTS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         }
@@ -168,17 +174,30 @@ impl Workspace {
             .clone()
     }
 
-    /// The judge `[llm]` describes, with `cache` as its disk cache; `None` when the LLM
-    /// is off.
+    /// The judge's knowledge base (built on first use): every constitution example, and
+    /// what [`Workspace::review`] learns from suppressions and sandbox confirmations.
+    pub fn knowledge(&self) -> Arc<Knowledge> {
+        self.knowledge
+            .get_or_init(|| {
+                Arc::new(Knowledge::new(constitution_examples(
+                    self.engine.constitutions(),
+                )))
+            })
+            .clone()
+    }
+
+    /// The judge `[llm]` describes, with `cache` as its disk cache and this workspace's
+    /// knowledge base; `None` when the LLM is off.
     pub fn judge(&self, cache: VerdictCache) -> Result<Option<Judge>, LlmError> {
         if !self.settings.llm.is_enabled() {
             return Ok(None);
         }
-        Judge::from_settings(
+        Ok(Judge::from_settings(
             &self.settings.llm,
             self.constitution_docs().as_ref().clone(),
             cache,
-        )
+        )?
+        .map(|judge| judge.with_knowledge(self.knowledge())))
     }
 
     /// Where a document stands: its threat-model profile and its role in its project.
@@ -277,6 +296,15 @@ impl Workspace {
         };
         let mut findings = finalize(doc, merged, &self.settings.analysis, today());
         apply_sandbox_verdicts(&units, &mut findings, &state.sandbox);
+        // What the team accepted here and what the sandbox confirmed go into the judge's
+        // knowledge base, replacing what this file taught before.
+        if judging && let Some(path) = &state.path {
+            let (accepted, confirmed) = taught_examples(doc, &raw, &findings, today());
+            let name = self.judge_path(Some(path), name);
+            let knowledge = self.knowledge();
+            knowledge.replace(&format!("accepted:{name}"), accepted);
+            knowledge.replace(&format!("confirmed:{name}"), confirmed);
+        }
         state.last = judging.then(|| Reviewed {
             doc: doc.clone(),
             units: units.clone(),

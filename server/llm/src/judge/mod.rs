@@ -18,13 +18,15 @@ use crate::error::LlmError;
 use crate::prompt::{self, PROMPT_VERSION};
 use crate::provider::{self, ChatMessage, ChatProvider, ChatRequest, CheckReport, Role};
 use crate::redact;
-use crate::retrieval::{Retriever, constitution_set_hash};
+use crate::retrieval::{Knowledge, Retriever, constitution_set_hash};
 use crate::settings::{ExcludeMatcher, LlmSettings};
-use crate::types::{ConstitutionDoc, StaticFinding, UnitInput};
+use crate::types::{ConstitutionDoc, KnownExample, KnownKind, StaticFinding, UnitInput};
 use crate::verdict::{LlmVerdict, parse_verdict};
 
 /// How many constitutions a prompt shows at most.
 const CONSTITUTIONS_PER_PROMPT: usize = 4;
+/// Knowledge-base examples per prompt (the paper's few-shot red-team examples).
+const EXAMPLES_PER_PROMPT: usize = 3;
 /// How many a whole instruction file's prompt shows: one file, many kinds of intent.
 const CONSTITUTIONS_PER_INSTRUCTION_FILE: usize = 10;
 
@@ -73,6 +75,8 @@ pub struct Judge {
 struct Inner {
     provider: Arc<dyn ChatProvider>,
     retriever: Retriever,
+    /// Labelled examples shown beside the constitutions.
+    knowledge: Arc<Knowledge>,
     constitution_set_hash: u128,
     exclude: ExcludeMatcher,
     cache: VerdictCache,
@@ -108,6 +112,7 @@ impl Judge {
         Ok(Judge {
             inner: Arc::new(Inner {
                 constitution_set_hash: constitution_set_hash(&constitutions),
+                knowledge: Arc::new(Knowledge::new(first_examples(&constitutions))),
                 retriever: Retriever::new(constitutions),
                 exclude: settings.exclude_matcher()?,
                 cache,
@@ -119,6 +124,24 @@ impl Judge {
                 provider,
             }),
         })
+    }
+
+    /// The judge with `knowledge` as its knowledge base (every constitution example and
+    /// what the workspace teaches it) instead of the constitutions' first examples. Call
+    /// it on a new judge, before it is cloned.
+    pub fn with_knowledge(self, knowledge: Arc<Knowledge>) -> Judge {
+        match Arc::try_unwrap(self.inner) {
+            Ok(mut inner) => {
+                inner.knowledge = knowledge;
+                Judge {
+                    inner: Arc::new(inner),
+                }
+            }
+            Err(shared) => {
+                tracing::warn!("knowledge base set on a judge already shared; kept the old one");
+                Judge { inner: shared }
+            }
+        }
     }
 
     /// The constitutions the judge retrieves from (for [`crate::merge::merge`]).
@@ -239,7 +262,9 @@ impl Judge {
         };
         let retrieved = inner.retriever.retrieve(&unit, &findings, k);
         let docs: Vec<&ConstitutionDoc> = retrieved.iter().map(|r| r.doc).collect();
-        let prompt = prompt::build_prompt(&unit, &findings, &docs, inner.budget_tokens);
+        let chosen: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
+        let known = inner.knowledge.nearest(&unit, &chosen, EXAMPLES_PER_PROMPT);
+        let prompt = prompt::build_prompt(&unit, &findings, &docs, &known, inner.budget_tokens);
 
         let _permit = tokio::select! {
             biased;
@@ -433,4 +458,30 @@ fn clip(text: &str, max_chars: usize) -> String {
         Some((cut, _)) => format!("{}…", &text[..cut]),
         None => text.to_string(),
     }
+}
+
+/// The constitutions' first unsafe and safe examples, as a knowledge base to start from.
+fn first_examples(docs: &[ConstitutionDoc]) -> Vec<KnownExample> {
+    docs.iter()
+        .flat_map(|d| {
+            let language = if d.languages.len() == 1 {
+                d.languages[0].clone()
+            } else {
+                String::new()
+            };
+            [
+                (KnownKind::Unsafe, &d.unsafe_example),
+                (KnownKind::Safe, &d.safe_example),
+            ]
+            .into_iter()
+            .filter(|(_, code)| !code.trim().is_empty())
+            .map(move |(kind, code)| KnownExample {
+                kind,
+                language: language.clone(),
+                rule_id: Some(d.id.clone()),
+                code: code.clone(),
+                note: d.title.clone(),
+            })
+        })
+        .collect()
 }

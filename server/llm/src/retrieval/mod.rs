@@ -2,10 +2,13 @@
 //! ids, CWEs and categories of the static hits on it, (b) the API names the unit calls that
 //! also appear in a constitution's examples or hints, and (c) BM25 similarity between the
 //! unit's code and the principle plus examples. A whole AI instruction file is matched
-//! against the `instruction` constitutions only, all of them candidates. Depends on `types`
-//! only.
+//! against the `instruction` constitutions only, all of them candidates. [`Knowledge`]
+//! retrieves labelled examples the same way. Depends on `types` (and `redact`) only.
 
 mod bm25;
+mod knowledge;
+
+pub use knowledge::Knowledge;
 
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
