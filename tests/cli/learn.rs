@@ -181,7 +181,14 @@ fn learn_against_a_real_local_model_ends_in_a_validated_report_or_a_clear_error(
     );
     let out = Command::new(env!("CARGO_BIN_EXE_bluecode"))
         .args([
-            "learn", "ex", "--id", "team.real", "--cwe", "78", "--rounds", "2",
+            "learn",
+            "ex",
+            "--id",
+            "team.real",
+            "--cwe",
+            "78",
+            "--rounds",
+            "2",
         ])
         .current_dir(p.path())
         .env("BLUECODE_LOG", "warn")
@@ -197,7 +204,10 @@ fn learn_against_a_real_local_model_ends_in_a_validated_report_or_a_clear_error(
         }
         Some(1) => {
             assert!(stdout.contains("drafted by the LLM"), "{stdout}");
-            assert!(stdout.contains("FAIL"), "the failed checks are named: {stdout}");
+            assert!(
+                stdout.contains("FAIL"),
+                "the failed checks are named: {stdout}"
+            );
             assert!(!written.exists());
         }
         Some(2) => assert!(

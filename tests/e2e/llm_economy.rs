@@ -223,15 +223,20 @@ def outer(items):
 
 /// A prompt with its per-request delimiter (`DATA-<random hex>`) made constant.
 fn without_nonce(prompt: &str) -> String {
-    let mut out = String::with_capacity(prompt.len());
-    let mut rest = prompt;
-    while let Some(at) = rest.find("DATA-") {
-        out.push_str(&rest[..at + 5]);
-        rest = rest[at + 5..].trim_start_matches(|c: char| c.is_ascii_hexdigit());
-        out.push('*');
+    let mut text = prompt.to_owned();
+    // The data and the examples blocks share the prompt's random fence.
+    for marker in ["DATA-", "EXAMPLES-"] {
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text.as_str();
+        while let Some(at) = rest.find(marker) {
+            out.push_str(&rest[..at + marker.len()]);
+            rest = rest[at + marker.len()..].trim_start_matches(|c: char| c.is_ascii_hexdigit());
+            out.push('*');
+        }
+        out.push_str(rest);
+        text = out;
     }
-    out.push_str(rest);
-    out
+    text
 }
 
 #[test]

@@ -180,11 +180,28 @@ impl Engine {
         // Between the root's children there is only whitespace, so the document's hits
         // are the union of its top-level declarations' hits: one scan of the text.
         let root = tree.root_node();
+        let aliases = doc
+            .language()
+            .map(|language| ImportAliases::collect(language, text, root))
+            .unwrap_or_default();
+        // An aliased import (`import socket as s2`) hides a pattern's anchors from the
+        // text (`s2.socket(`): a declaration is also searched as the predicates read it,
+        // with the aliases written as what they stand for, and with the imported names.
+        let imported = aliases.imported_names();
         let mut walk = root.walk();
         let mut whole_hits: Option<Vec<bool>> = compiled.anchor_hits([]);
         for node in root.children(&mut walk) {
             let range = node.byte_range();
-            let hits = compiled.anchor_hits(text.get(range.clone()));
+            let own = text.get(range.clone());
+            let rewritten = own
+                .filter(|_| !aliases.is_empty())
+                .and_then(|t| aliases.rewrite_members(t.as_bytes()))
+                .and_then(|b| String::from_utf8(b).ok());
+            let hits = compiled.anchor_hits(
+                own.into_iter()
+                    .chain(rewritten.as_deref())
+                    .chain((!imported.is_empty()).then_some(imported.as_str())),
+            );
             match (&mut whole_hits, &hits) {
                 (Some(whole), Some(hits)) => {
                     whole.iter_mut().zip(hits).for_each(|(w, h)| *w |= h);
@@ -200,9 +217,7 @@ impl Engine {
             return plan;
         }
         plan.comments = comments;
-        if let Some(language) = doc.language() {
-            plan.aliases = ImportAliases::collect(language, text, root);
-        }
+        plan.aliases = aliases;
         plan.off_by_module = self.patterns_off_by_module(doc, compiled, units, &plan.comments);
         plan
     }

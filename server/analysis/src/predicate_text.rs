@@ -49,7 +49,7 @@ impl<'a> TextProvider<Cow<'a, [u8]>> for CommentFreeText<'a> {
             return vec![Cow::Borrowed(whole())].into_iter();
         }
         if node.child_count() == 0
-            && let Some(name) = self.aliases.resolve(whole())
+            && let Some(name) = self.aliases.resolve_for_predicates(whole())
         {
             return vec![Cow::Owned(name.as_bytes().to_vec())].into_iter();
         }
