@@ -14,23 +14,8 @@ impl<'t> Walker<'_, 't> {
         &self,
         cond: Node<'t>,
     ) -> Option<(String, bool, Option<&'static [&'static str]>)> {
-        let mut node = cond;
-        let mut positive = true;
-        loop {
-            match node.kind() {
-                "parenthesized_expression" | "condition_clause" => {
-                    node = node.named_child(0)?;
-                }
-                _ if classify(node, self.language) == Class::Not => {
-                    positive = !positive;
-                    node = node
-                        .child_by_field_name("argument")
-                        .or_else(|| node.child_by_field_name("operand"))
-                        .or_else(|| node.named_child(0))?;
-                }
-                _ => break,
-            }
-        }
+        let (node, negated) = self.peel_condition(cond)?;
+        let positive = !negated;
         if classify(node, self.language) == Class::Binary && node.kind() != "comparison_operator" {
             return self
                 .validated_comparison(node)
@@ -340,10 +325,7 @@ impl<'t> Walker<'_, 't> {
         &self,
         cond: Node<'t>,
     ) -> Option<(String, bool, Option<&'static [&'static str]>)> {
-        let mut node = cond;
-        while matches!(node.kind(), "parenthesized_expression" | "condition_clause") {
-            node = node.named_child(0)?;
-        }
+        let (node, negated) = self.peel_condition(cond)?;
         if classify(node, self.language) != Class::Binary || node.kind() == "comparison_operator" {
             return None;
         }
@@ -356,7 +338,30 @@ impl<'t> Walker<'_, 't> {
         {
             return None;
         }
-        Some((self.key(right)?, matches!(op, ">" | ">="), Some(&["size"])))
+        let bounded_when = matches!(op, ">" | ">=") != negated;
+        Some((self.key(right)?, bounded_when, Some(&["size"])))
+    }
+
+    /// `cond` without its parentheses and negations: the node inside, and whether an odd
+    /// number of `not`/`!` was taken off.
+    fn peel_condition(&self, cond: Node<'t>) -> Option<(Node<'t>, bool)> {
+        let mut node = cond;
+        let mut negated = false;
+        loop {
+            match node.kind() {
+                "parenthesized_expression" | "condition_clause" => {
+                    node = node.named_child(0)?;
+                }
+                _ if classify(node, self.language) == Class::Not => {
+                    negated = !negated;
+                    node = node
+                        .child_by_field_name("argument")
+                        .or_else(|| node.child_by_field_name("operand"))
+                        .or_else(|| node.named_child(0))?;
+                }
+                _ => return Some((node, negated)),
+            }
+        }
     }
 
     /// `if sort:` in Python, `if (name)` in JavaScript: on the branch where the name is
@@ -373,23 +378,7 @@ impl<'t> Walker<'_, 't> {
         ) {
             return None;
         }
-        let mut node = cond;
-        let mut falsy_when = false;
-        loop {
-            match node.kind() {
-                "parenthesized_expression" | "condition_clause" => {
-                    node = node.named_child(0)?;
-                }
-                _ if classify(node, self.language) == Class::Not => {
-                    falsy_when = !falsy_when;
-                    node = node
-                        .child_by_field_name("argument")
-                        .or_else(|| node.child_by_field_name("operand"))
-                        .or_else(|| node.named_child(0))?;
-                }
-                _ => break,
-            }
-        }
+        let (node, falsy_when) = self.peel_condition(cond)?;
         (classify(node, self.language) == Class::Identifier)
             .then(|| self.key(node))
             .flatten()
