@@ -27,6 +27,10 @@ pub(crate) struct ImportAliases {
     /// conventional bindings (`DOMPurify.sanitize`, `escapeHtml`), so the taint walk
     /// keeps the binding.
     modules: HashMap<String, String>,
+    /// Python names imported from a module (`from sys import argv`: `argv` → `sys`), by
+    /// the imported name: the taint walk matches the qualified path (`sys.argv`) against
+    /// the taint model first.
+    from_modules: HashMap<String, String>,
 }
 
 impl ImportAliases {
@@ -38,6 +42,7 @@ impl ImportAliases {
         };
         let mut names = HashMap::new();
         let mut modules = HashMap::new();
+        let mut from_modules = HashMap::new();
         let mut add = |alias: &str, name: &str| {
             let name = last_segment(name);
             if !alias.is_empty() && !name.is_empty() && alias != name {
@@ -58,6 +63,25 @@ impl ImportAliases {
         let mut stack: Vec<(Node, usize)> = vec![(root, 0)];
         while let Some((node, depth)) = stack.pop() {
             match (language, node.kind()) {
+                (Language::Python, "import_from_statement") => {
+                    if let Some(module) = node.child_by_field_name("module_name") {
+                        let module = of(module);
+                        let mut cursor = node.walk();
+                        for imported in node.children_by_field_name("name", &mut cursor) {
+                            let name = match imported.kind() {
+                                "aliased_import" => imported.child_by_field_name("name"),
+                                _ => Some(imported),
+                            };
+                            if let Some(name) = name.map(of).filter(|n| !n.contains('.'))
+                                && !module.starts_with('.')
+                            {
+                                from_modules.insert(name.to_owned(), module.to_owned());
+                            }
+                        }
+                    }
+                    let mut cursor = node.walk();
+                    stack.extend(node.named_children(&mut cursor).map(|c| (c, depth + 1)));
+                }
                 // `import a.b as x` has no one-name equivalent; `import os as o` and
                 // `from m import a as b` have (`import os`, `from m import a`).
                 (Language::Python, "aliased_import") => {
@@ -143,7 +167,11 @@ impl ImportAliases {
                 _ => {}
             }
         }
-        ImportAliases { names, modules }
+        ImportAliases {
+            names,
+            modules,
+            from_modules,
+        }
     }
 
     /// The names the aliases and module bindings stand for, space-separated (empty
@@ -205,6 +233,11 @@ impl ImportAliases {
         }
         let alias = std::str::from_utf8(alias).ok()?;
         self.names.get(alias).map(String::as_str)
+    }
+
+    /// The module a Python name was imported from (`argv` → `sys`), if it was.
+    pub(crate) fn from_module(&self, name: &str) -> Option<&str> {
+        self.from_modules.get(name).map(String::as_str)
     }
 
     /// The name `alias` stands for as query predicates read it: an explicit alias, or

@@ -264,3 +264,26 @@ def page(db, pks):
 "#;
     assert!(!flags(Language::Python, "py.sql-injection", code));
 }
+
+/// Found by the mechanical red team: a source or sanitizer imported by name is the
+/// module's (`from sys import argv` is `sys.argv`; `from shlex import quote` is
+/// `shlex.quote`).
+#[test]
+fn names_imported_from_a_module_are_read_as_the_modules() {
+    let from_import = r#"
+import subprocess
+from flask import request
+from shlex import quote
+
+def ping():
+    host = request.args["host"]
+    subprocess.call("ping -c1 " + quote(host), shell=True)
+"#;
+    assert!(!flags(
+        Language::Python,
+        "py.command-injection",
+        from_import
+    ));
+    let unquoted = from_import.replace("quote(host)", "host");
+    assert!(flags(Language::Python, "py.command-injection", &unquoted));
+}

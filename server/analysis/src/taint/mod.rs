@@ -678,7 +678,7 @@ impl<'t> Walker<'_, 't> {
         if call
             .parent()
             .is_some_and(|p| p.kind() == "expression_statement")
-            && let Some(kinds) = self.model.sanitizer_kinds(&refs)
+            && let Some(kinds) = self.sanitizer_kinds(&refs)
         {
             let kinds = kinds.to_vec();
             if let Some(r) = lang::call_receiver(call, callee).filter(|r| self.is_plain_name(*r))
@@ -977,8 +977,37 @@ impl<'t> Walker<'_, 't> {
 
     /// The source rule for `path` in this walk's threat model.
     fn source_rule(&self, refs: &[&str]) -> Option<&bluecode_constitutions::SourceRule> {
-        self.model
-            .source_in_profile(refs, self.profile.local_sources())
+        let local = self.profile.local_sources();
+        self.qualified(refs)
+            .and_then(|q| {
+                let q: Vec<&str> = q.iter().map(String::as_str).collect();
+                self.model.source_in_profile(&q, local)
+            })
+            .or_else(|| self.model.source_in_profile(refs, local))
+    }
+
+    /// The kinds a sanitizer at `refs` makes a value safe for, reading a name imported
+    /// from a module as the module's (`from re import escape`: `re.escape`) first.
+    fn sanitizer_kinds(&self, refs: &[&str]) -> Option<&[String]> {
+        self.qualified(refs)
+            .and_then(|q| {
+                let q: Vec<&str> = q.iter().map(String::as_str).collect();
+                self.model.sanitizer_kinds(&q)
+            })
+            .or_else(|| self.model.sanitizer_kinds(refs))
+    }
+
+    /// `refs` with the module its first name was imported from in front (`from sys import
+    /// argv`: `argv[1]` is `sys.argv`), if it was imported that way.
+    fn qualified(&self, refs: &[&str]) -> Option<Vec<String>> {
+        let module = self.aliases.from_module(refs.first()?)?;
+        Some(
+            module
+                .split('.')
+                .chain(refs.iter().copied())
+                .map(str::to_owned)
+                .collect(),
+        )
     }
 
     /// A source rule starting with `**` (`**.recv`) names a method on any receiver, so a
@@ -1416,7 +1445,7 @@ impl<'t> Walker<'_, 't> {
         }
         if refs.len() == 1
             && joined.taint().is_some()
-            && self.model.sanitizer_kinds(&refs).is_none()
+            && self.sanitizer_kinds(&refs).is_none()
             && let Some(v) = self.helper_result(refs[0], &args, env)
         {
             return v;
@@ -1439,7 +1468,7 @@ impl<'t> Walker<'_, 't> {
         if self.is_regex_escape(&refs, &args) {
             return joined.sanitized_for(&["regex".to_owned()]);
         }
-        if let Some(kinds) = self.model.sanitizer_kinds(&refs) {
+        if let Some(kinds) = self.sanitizer_kinds(&refs) {
             let kinds = kinds.to_vec();
             return joined.sanitized_for(&kinds);
         }

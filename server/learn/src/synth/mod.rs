@@ -455,10 +455,33 @@ fn bare_call_variant(
         "({} function: (identifier) {name_capture}",
         caps.get(1)?.as_str()
     );
-    let shape = format!("{bare}{}", &shape[whole.end()..]);
+    let mut shape = format!("{bare}{}", &shape[whole.end()..]);
+    let mut dropped = vec![module_capture.to_owned()];
+    // The same module's other members in the arguments (`flags=re.I`) are imported bare
+    // too in that style (`from re import sub, I`): any value there.
+    let member = regex::Regex::new(
+        r"\((attribute|member_expression) object: \(identifier\) (@_c\d+) (attribute|property): \((identifier|property_identifier)\) (@_c\d+)\)",
+    )
+    .ok()?;
+    loop {
+        let Some(found) = member.captures_iter(&shape).find(|c| {
+            c.get(2)
+                .and_then(|m| eq_text(m.as_str()))
+                .is_some_and(|text| text == module)
+        }) else {
+            break;
+        };
+        let (range, object, attribute) = (
+            found.get(0)?.range(),
+            found.get(2)?.as_str().to_owned(),
+            found.get(5)?.as_str().to_owned(),
+        );
+        shape.replace_range(range, "(_)");
+        dropped.extend([object, attribute]);
+    }
     let predicates = predicates
         .iter()
-        .filter(|p| !p.contains(&format!("{module_capture} ")))
+        .filter(|p| !dropped.iter().any(|c| p.contains(&format!("{c} "))))
         .cloned()
         .collect();
     Some((shape, predicates, format!("{qualified}.{name}")))
