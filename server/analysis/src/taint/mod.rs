@@ -1000,7 +1000,7 @@ impl<'t> Walker<'_, 't> {
     /// `refs` with the module its first name was imported from in front (`from sys import
     /// argv`: `argv[1]` is `sys.argv`), if it was imported that way.
     fn qualified(&self, refs: &[&str]) -> Option<Vec<String>> {
-        let module = self.aliases.from_module(refs.first()?)?;
+        let module = self.aliases.module_of(refs.first()?)?;
         Some(
             module
                 .split('.')
