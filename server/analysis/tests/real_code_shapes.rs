@@ -287,3 +287,22 @@ def ping():
     let unquoted = from_import.replace("quote(host)", "host");
     assert!(flags(Language::Python, "py.command-injection", &unquoted));
 }
+
+/// A page's own absolute URL starts with its own origin: changing its query keeps the
+/// browser on the site; the fragment an attacker writes does not.
+#[test]
+fn a_pages_own_url_is_no_redirect_source_but_its_fragment_is() {
+    let own = r#"
+function showVersion(version) {
+  const base = window.location.href.split("?")[0];
+  window.location.href = base + "?version=" + version;
+}
+"#;
+    assert!(!flags(Language::JavaScript, "js.open-redirect", own));
+    let fragment = r#"
+function followHash() {
+  window.location.href = window.location.hash.slice(1);
+}
+"#;
+    assert!(flags(Language::JavaScript, "js.open-redirect", fragment));
+}
