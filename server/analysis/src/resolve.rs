@@ -425,7 +425,12 @@ impl<'t> Resolver<'t> {
             }
             "call" | "call_expression" => {
                 let (callee, _) = lang::call_parts(expr);
-                let base = self.qualify(callee?, scope, before, depth + 1)?;
+                let callee = callee?;
+                // `require("vm").runInNewContext(…)`: the module itself.
+                if let Some(module) = self.required_module(expr, callee) {
+                    return Some(module);
+                }
+                let base = self.qualify(callee, scope, before, depth + 1)?;
                 Some(format!("{base}()"))
             }
             "method_invocation" => {
@@ -453,6 +458,24 @@ impl<'t> Resolver<'t> {
             }
             _ => None,
         }
+    }
+
+    /// The module a JavaScript `require("m")` call loads, when `require` is not the file's
+    /// own function.
+    fn required_module(&self, call: Node<'t>, callee: Node<'t>) -> Option<String> {
+        if !self.language.is_js_family()
+            || callee.kind() != "identifier"
+            || self.text_of(callee) != "require"
+            || self.symbols.defined.contains("require")
+        {
+            return None;
+        }
+        let argument = call.child_by_field_name("arguments")?.named_child(0)?;
+        if argument.kind() != "string" {
+            return None;
+        }
+        let module = self.text_of(argument).trim_matches(['"', '\'', '`']);
+        (!module.is_empty()).then(|| module.to_owned())
     }
 
     /// A type written in the source (`*sql.DB`, `JdbcTemplate`, `Pool<Client>`),
@@ -817,6 +840,20 @@ mod tests {
         assert_eq!(
             resolve_last_call(Language::JavaScript, code, ".find(q)"),
             api("jquery().find")
+        );
+        let chained = "require('child_process').exec(cmd);\nfunction require(m) {}\n";
+        assert_eq!(
+            resolve_last_call(
+                Language::JavaScript,
+                "require(\"vm\").runInNewContext(src);\n",
+                "runInNewContext"
+            ),
+            api("vm.runInNewContext")
+        );
+        assert_eq!(
+            resolve_last_call(Language::JavaScript, chained, ".exec(cmd)"),
+            Resolution::Unresolved,
+            "a require the file defines itself is not node's"
         );
     }
 

@@ -88,6 +88,7 @@ pub fn run(args: &LearnArgs) -> anyhow::Result<ExitCode> {
         meta,
         examples,
         workspace: Some(workspace),
+        held_out: None,
     };
     let builtin = ConstitutionSet::builtin().map_err(|e| anyhow::anyhow!("{e}"))?;
     let settings = crate::learn_llm::llm_settings(&workspace_root)?;

@@ -50,6 +50,16 @@ impl MutationReport {
         }
         total
     }
+
+    /// The moves whose variants of `kind` examples escaped, comma-separated.
+    pub fn escaped(&self, kind: ExampleKind) -> String {
+        self.escapes
+            .iter()
+            .filter(|e| e.kind == kind)
+            .map(|e| e.applied.name())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
 }
 
 impl Tally {

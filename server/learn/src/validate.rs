@@ -214,18 +214,13 @@ pub fn validate(
         "survives the mutations",
         mutations_ran.then_some(total.missed == 0 && total.flagged == 0),
         format!(
-            "missed {}/{} unsafe variants ({}), flagged {}/{} safe variants",
+            "missed {}/{} unsafe variants ({}), flagged {}/{} safe variants ({})",
             total.missed,
             total.unsafe_variants,
-            v.mutations
-                .escapes
-                .iter()
-                .filter(|e| e.kind == ExampleKind::Unsafe)
-                .map(|e| e.applied.name())
-                .collect::<Vec<_>>()
-                .join(", "),
+            v.mutations.escaped(ExampleKind::Unsafe),
             total.flagged,
-            total.safe_variants
+            total.safe_variants,
+            v.mutations.escaped(ExampleKind::Safe),
         ),
     );
     match workspace {

@@ -42,7 +42,14 @@ fn offline_synthesis_learns_most_single_call_constitutions() {
         .iter()
         .filter(|c| single_call_shapes(c))
         .collect();
+    // `BLUECODE_SYNTH_ONLY=id,id` runs those and prints their drafts (for debugging a rule).
+    let only: Option<Vec<String>> = std::env::var("BLUECODE_SYNTH_ONLY")
+        .ok()
+        .map(|v| v.split(',').map(str::to_owned).collect());
     for c in &wanted {
+        if only.as_ref().is_some_and(|o| !o.contains(&c.id)) {
+            continue;
+        }
         let examples: Vec<LabelledExample> = c
             .examples
             .iter()
@@ -68,8 +75,15 @@ fn offline_synthesis_learns_most_single_call_constitutions() {
             },
             examples,
             workspace: None,
+            held_out: Some(c.id.clone()),
         };
-        match synthesize(&request, &builtin) {
+        let result = synthesize(&request, &builtin);
+        if only.is_some()
+            && let Ok(learned) = &result
+        {
+            println!("---- {}\n{}", c.id, learned.toml);
+        }
+        match result {
             Ok(learned) if learned.validation.passed() => {
                 passed += 1;
                 core += 1;
@@ -93,6 +107,9 @@ fn offline_synthesis_learns_most_single_call_constitutions() {
     );
     for f in &failures {
         println!("  FAIL {f}");
+    }
+    if only.is_some() {
+        return;
     }
     assert!(
         total >= 40,

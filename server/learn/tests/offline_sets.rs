@@ -36,6 +36,7 @@ fn learn(
         },
         examples,
         workspace: None,
+        held_out: None,
     };
     let builtin = ConstitutionSet::builtin().expect("built-ins load");
     let learned = synthesize(&request, &builtin).unwrap_or_else(|e| panic!("{id}: {e}"));

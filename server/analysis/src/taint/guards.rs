@@ -33,7 +33,9 @@ impl<'t> Walker<'_, 't> {
             // `x in ALLOWED` / `x not in ALLOWED`
             let left = node.named_child(0)?;
             let negated = text.contains(" not in ");
-            if (text.contains(" in ") || negated) && self.is_plain_name(left) {
+            if (text.contains(" in ") || negated)
+                && let Some(left) = self.checked_name(left)
+            {
                 return Some((self.key(left)?, positive != negated, None));
             }
             return None;
@@ -60,9 +62,9 @@ impl<'t> Walker<'_, 't> {
             // Django's / Werkzeug's URL checks: the first argument is a local redirect.
             let checks_url = self.model.url_validators.contains(&name);
             if (checks_membership || checks_url || name == "test" || name == "matches")
-                && let Some(arg) = args.first().filter(|a| self.is_plain_name(**a))
+                && let Some(arg) = args.first().and_then(|a| self.checked_name(*a))
             {
-                return Some((self.key(*arg)?, positive, None));
+                return Some((self.key(arg)?, positive, None));
             }
             // Go: `slices.Contains(allowed, x)`; `strings.HasPrefix(p, base)` is a
             // containment check on its first argument.
@@ -105,8 +107,8 @@ impl<'t> Walker<'_, 't> {
                 // `re.MatchString(x)`), else the receiver (`x.isdigit()`,
                 // `x.matches("[a-z]+")`), or what a Java matcher was made for
                 // (`P.matcher(x).matches()`).
-                if let Some(arg) = args.last().filter(|a| self.is_plain_name(**a)) {
-                    return Some((self.key(*arg)?, positive, None));
+                if let Some(arg) = args.last().and_then(|a| self.checked_name(*a)) {
+                    return Some((self.key(arg)?, positive, None));
                 }
                 let receiver = lang::call_receiver(node, callee);
                 if let Some(r) = receiver.filter(|r| self.is_plain_name(*r)) {
@@ -399,6 +401,110 @@ impl<'t> Walker<'_, 't> {
             return Some(right);
         }
         self.last_addend(node.child_by_field_name("left")?)
+    }
+
+    /// The name a checked expression stands for, seen through wrappers that hand the value
+    /// on unchanged — `[x][0]`, `({ v: x }).v`, `((v) => v)(x)`, a helper of the file whose
+    /// body is `return v` — so that `ALLOWED.includes(pass(x))` checks `x`.
+    pub(super) fn checked_name(&self, node: Node<'t>) -> Option<Node<'t>> {
+        let mut current = node;
+        for _ in 0..4 {
+            match self.handed_on(current) {
+                Some(inner) => current = inner,
+                None => return self.is_plain_name(current).then_some(current),
+            }
+        }
+        None
+    }
+
+    /// What a value-preserving wrapper wraps, one level.
+    fn handed_on(&self, node: Node<'t>) -> Option<Node<'t>> {
+        let unparenthesized = |n: Node<'t>| {
+            let mut n = n;
+            while n.kind() == "parenthesized_expression" {
+                n = n.named_child(0)?;
+            }
+            Some(n)
+        };
+        match node.kind() {
+            "parenthesized_expression" => node.named_child(0),
+            // `[x][0]` / `[x][0]` in Python: the element at a literal index.
+            "subscript_expression" | "subscript" => {
+                let object = unparenthesized(
+                    node.child_by_field_name("object")
+                        .or_else(|| node.child_by_field_name("value"))?,
+                )?;
+                let index = node
+                    .child_by_field_name("index")
+                    .or_else(|| node.child_by_field_name("subscript"))?;
+                match object.kind() {
+                    "array" | "list" => {
+                        let i: usize = self.text_of(index).parse().ok()?;
+                        object.named_child(i)
+                    }
+                    "object" | "dictionary" => {
+                        let key = self.text_of(index).trim_matches(['"', '\'']);
+                        self.entry_value(object, key)
+                    }
+                    _ => None,
+                }
+            }
+            // `({ value: x }).value`
+            "member_expression" => {
+                let object = unparenthesized(node.child_by_field_name("object")?)?;
+                let property = self.text_of(node.child_by_field_name("property")?);
+                (object.kind() == "object")
+                    .then(|| self.entry_value(object, property))
+                    .flatten()
+            }
+            "call_expression" | "call" => {
+                let (callee, args) = lang::call_parts(node);
+                let [arg] = args.as_slice() else { return None };
+                let callee = unparenthesized(callee?)?;
+                let returns_its_parameter = match callee.kind() {
+                    "arrow_function" | "lambda" => {
+                        let body = callee.child_by_field_name("body")?;
+                        let params = self.parameter_names(callee);
+                        params.len() == 1 && self.text_of(body) == params[0]
+                    }
+                    "identifier" => self
+                        .top_level_function(node, self.text_of(callee))
+                        .is_some_and(|def| self.returns_first_parameter(def)),
+                    _ => false,
+                };
+                returns_its_parameter.then_some(*arg)
+            }
+            _ => None,
+        }
+    }
+
+    /// The value of `key` in an object or dictionary literal.
+    fn entry_value(&self, object: Node<'t>, key: &str) -> Option<Node<'t>> {
+        let mut cursor = object.walk();
+        object
+            .named_children(&mut cursor)
+            .filter(|pair| pair.kind() == "pair")
+            .find(|pair| {
+                pair.child_by_field_name("key")
+                    .is_some_and(|k| self.text_of(k).trim_matches(['"', '\'']) == key)
+            })
+            .and_then(|pair| pair.child_by_field_name("value"))
+    }
+
+    /// A function whose whole body is `return p` for its only parameter `p`.
+    fn returns_first_parameter(&self, def: Node<'t>) -> bool {
+        let params = self.parameter_names(def);
+        let Some(statements) = self.body_statements(def) else {
+            return false;
+        };
+        let [only] = statements.as_slice() else {
+            return false;
+        };
+        params.len() == 1
+            && only.kind() == "return_statement"
+            && only
+                .named_child(0)
+                .is_some_and(|v| self.text_of(v) == params[0])
     }
 
     pub(super) fn is_plain_name(&self, node: Node) -> bool {

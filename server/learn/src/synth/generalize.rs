@@ -151,7 +151,11 @@ impl QueryText {
         }
         let texts: BTreeSet<&str> = sites.iter().map(|s| s.text()).collect();
         if NAMES.contains(&kind) {
-            let is_variable = sites.iter().any(|s| s.locals.contains(s.text()));
+            // A module bound to a name (`const vm = require("vm")`) is declared like a
+            // variable but means the module.
+            let is_variable = sites
+                .iter()
+                .any(|s| s.locals.contains(s.text()) && !s.modules.contains(s.text()));
             // A receiver is kept when it is a module or a class, not an object whose
             // name is the author's (`st`, `jdbcTemplate`).
             let receiver = sites.iter().any(|s| {

@@ -41,6 +41,9 @@ pub struct Request {
     pub meta: Meta,
     pub examples: Vec<LabelledExample>,
     pub workspace: Option<WorkspaceCode>,
+    /// A built-in constitution to treat as unknown: measuring synthesis by re-learning a
+    /// rule the set already holds must not read the answer from that rule.
+    pub held_out: Option<String>,
 }
 
 /// A learned constitution and how it fared.
@@ -101,6 +104,58 @@ const GENERIC: &[&str] = &[
     "send",
     "end",
 ];
+
+/// How common each called name is in the built-in constitutions' examples of one language
+/// family: the share of those constitutions whose examples call it without it being what
+/// the rule is about (one of its patterns' anchors). A name most rules'
+/// examples call (`free`, `JSON.stringify`, `WriteHeader`) is scaffolding, not a rule's
+/// point — the inverse document frequency of search, with the knowledge base as corpus.
+fn call_name_frequency(
+    builtin: &ConstitutionSet,
+    family: Family,
+    held_out: Option<&str>,
+) -> BTreeMap<String, f64> {
+    let Ok(call) = regex::Regex::new(r"\b([A-Za-z_][A-Za-z0-9_]*)\s*\(") else {
+        return BTreeMap::new();
+    };
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    let mut total = 0usize;
+    for c in builtin.constitutions() {
+        if Some(c.id.as_str()) == held_out
+            || !c.examples.iter().any(|e| Family::of(e.language) == family)
+        {
+            continue;
+        }
+        total += 1;
+        // The APIs a rule is about are its point, not scaffolding: `exec` in the shell and
+        // code rules' examples says nothing against `exec` being a rule's point.
+        let hinted: BTreeSet<String> = c
+            .api_hints()
+            .iter()
+            .filter_map(|h| h.rsplit('.').next())
+            .map(str::to_owned)
+            .collect();
+        let names: BTreeSet<&str> = c
+            .examples
+            .iter()
+            .filter(|e| Family::of(e.language) == family)
+            .flat_map(|e| call.captures_iter(&e.code))
+            .filter_map(|m| m.get(1).map(|g| g.as_str()))
+            .filter(|name| !hinted.contains(*name))
+            .collect();
+        for name in names {
+            *counts.entry(name.to_owned()).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .map(|(name, n)| (name, n as f64 / total.max(1) as f64))
+        .collect()
+}
+
+/// What a name every built-in rule's examples call costs a site, against 100 for each
+/// unsafe example it covers.
+const FREQUENCY_WEIGHT: f64 = 400.0;
 
 /// The sink kind a CWE points at.
 pub fn kind_for_cwe(cwe: u32) -> Option<&'static str> {
@@ -164,6 +219,22 @@ fn imported_names(code: &str) -> BTreeSet<String> {
     for line in code.lines() {
         let t = line.trim();
         in_go_block = (in_go_block && t != ")") || t == "import (";
+        // The project's own module (`require("./logger")`, `from . import db`) is named by
+        // its author, like a variable.
+        let own_module = [
+            "(\"./",
+            "('./",
+            "(\"../",
+            "('../",
+            "from './",
+            "from \"./",
+            "from .",
+        ]
+        .iter()
+        .any(|m| t.contains(m));
+        if own_module {
+            continue;
+        }
         if t.starts_with("import ")
             || t.starts_with("from ")
             || t.contains("require(")
@@ -234,7 +305,9 @@ pub fn synthesize(request: &Request, builtin: &ConstitutionSet) -> Result<Learne
             let Some(name) = callee_name(node, p.doc.text()) else {
                 continue;
             };
-            if GENERIC.contains(&name) || p.locals.contains(name) {
+            // A local function is the example's own; a destructured import
+            // (`const { exec } = require(…)`) is declared like one but is the library's.
+            if GENERIC.contains(&name) || (p.locals.contains(name) && !p.modules.contains(name)) {
                 continue;
             }
             if is_unsafe(p) {
@@ -262,6 +335,11 @@ pub fn synthesize(request: &Request, builtin: &ConstitutionSet) -> Result<Learne
             })
         })
     };
+    let frequency = call_name_frequency(builtin, Family::of(language), request.held_out.as_deref());
+    // Data reaching the call is the point of a flow rule (its CWE names a sink kind); for
+    // a rule about the call itself (`tmpnam`, `mktemp`) it says little.
+    let flow_rule = request.meta.cwe.iter().any(|c| kind_for_cwe(*c).is_some());
+    let data_weight = if flow_rule { 80 } else { 20 };
     let score = |name: &str, covered: &[(usize, Node<'_>)]| -> i64 {
         let safe_share =
             safe_names.get(name).copied().unwrap_or(0) as i64 * 10 / safe_total.max(1) as i64;
@@ -269,7 +347,14 @@ pub fn synthesize(request: &Request, builtin: &ConstitutionSet) -> Result<Learne
             .iter()
             .filter(|(pi, n)| carries_data(*pi, *n))
             .count() as i64;
-        covered.len() as i64 * 100 + data * 80 - safe_share * 5
+        let common = (frequency.get(name).copied().unwrap_or(0.0) * FREQUENCY_WEIGHT) as i64;
+        if std::env::var_os("BLUECODE_SYNTH_DEBUG").is_some() {
+            eprintln!(
+                "  site {name}: covered {} data {data} safe {safe_share} common {common}",
+                covered.len()
+            );
+        }
+        covered.len() as i64 * 100 + data * data_weight - safe_share * 5 - common
     };
     let mut uncovered: BTreeSet<usize> = parsed
         .iter()
@@ -413,8 +498,9 @@ pub fn synthesize(request: &Request, builtin: &ConstitutionSet) -> Result<Learne
 }
 
 /// For `module.name(…)` on an imported module, the same call written bare — `from os import
-/// system; system(x)`, `const { exec } = require("child_process"); exec(x)` — as a second
-/// pattern whose callee must resolve to `module.name` (an unresolved bare call is skipped).
+/// system; system(x)`, `const { exec } = require("child_process"); exec(x)` — or on any
+/// receiver, as a second pattern whose callee must resolve to `module.name` (an unresolved
+/// call is skipped).
 fn bare_call_variant(
     shape: &str,
     predicates: &[String],
@@ -451,9 +537,14 @@ fn bare_call_variant(
         }
     };
     let whole = caps.get(0)?;
+    // Bare (`exec(x)` after a destructured require) or on any receiver that resolves to
+    // the module (`require("vm").runInNewContext(x)`, an alias): the resolver decides.
     let bare = format!(
-        "({} function: (identifier) {name_capture}",
-        caps.get(1)?.as_str()
+        "({} function: [(identifier) {name_capture} ({} {}: ({}) {name_capture})]",
+        caps.get(1)?.as_str(),
+        caps.get(2)?.as_str(),
+        caps.get(4)?.as_str(),
+        caps.get(5)?.as_str(),
     );
     let mut shape = format!("{bare}{}", &shape[whole.end()..]);
     let mut dropped = vec![module_capture.to_owned()];
@@ -533,7 +624,9 @@ fn choose_kind(
         .constitutions()
         .iter()
         .filter(|c| {
-            c.languages.contains(&request.meta.language) && c.api_hints().iter().any(|h| h == name)
+            Some(c.id.as_str()) != request.held_out.as_deref()
+                && c.languages.contains(&request.meta.language)
+                && c.api_hints().iter().any(|h| h == name)
         })
         .flat_map(|c| c.patterns.iter().filter_map(|p| p.taint.clone()))
         .next()
