@@ -434,7 +434,13 @@ impl Engine {
                         .captures
                         .iter()
                         .filter(|c| Some(c.index) == input_capture)
-                        .map(|c| c.node);
+                        // `(_) @input` on `load(stream=data)`: the value is the input.
+                        .map(|c| match c.node.kind() {
+                            "keyword_argument" => {
+                                c.node.child_by_field_name("value").unwrap_or(c.node)
+                            }
+                            _ => c.node,
+                        });
                     let binding: Vec<(String, Node)> = plan
                         .compiled
                         .and_then(|c| c.contexts.get(&rule))

@@ -487,7 +487,9 @@ impl<'t> Walker<'_, 't> {
                 _ => Value::Clean,
             };
         }
-        let passed = if self.options_do_not_flow(&refs) {
+        // With no positional argument at all (`open(file=path)`), the keywords are the data.
+        let has_positional = args.iter().any(|a| !lang::is_keyword_argument(*a));
+        let passed = if has_positional && self.options_do_not_flow(&refs) {
             let positional = args
                 .iter()
                 .zip(argument_values)

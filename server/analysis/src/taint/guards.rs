@@ -474,6 +474,17 @@ impl<'t> Walker<'_, 't> {
                 };
                 returns_its_parameter.then_some(*arg)
             }
+            // Java: `pass(x)`, a method of the same class.
+            "method_invocation" if node.child_by_field_name("object").is_none() => {
+                let name = self.text_of(node.child_by_field_name("name")?);
+                let args = node.child_by_field_name("arguments")?;
+                let (1, Some(arg)) = (args.named_child_count(), args.named_child(0)) else {
+                    return None;
+                };
+                self.enclosing_class_method(node, name)
+                    .is_some_and(|def| self.returns_first_parameter(def))
+                    .then_some(arg)
+            }
             _ => None,
         }
     }

@@ -259,6 +259,32 @@ impl QueryText {
         format!("({kind} {})", parts.join(" "))
     }
 
+    /// A module's member passed as a constant (`ldap.SCOPE_SUBTREE`, `fs.constants`), as
+    /// the member or the bare name an import by name leaves (`from ldap import
+    /// SCOPE_SUBTREE`).
+    fn module_member(&mut self, column: &[Site<'_>]) -> Option<String> {
+        let first = column.first()?;
+        let (member_kind, field, name_kind) = match first.node.kind() {
+            "attribute" => ("attribute", "attribute", "identifier"),
+            "member_expression" => ("member_expression", "property", "property_identifier"),
+            _ => return None,
+        };
+        let object = first.node.child_by_field_name("object")?;
+        let module = first.src.get(object.byte_range())?;
+        if object.kind() != "identifier" || !column.iter().all(|s| s.modules.contains(module)) {
+            return None;
+        }
+        let name = first
+            .src
+            .get(first.node.child_by_field_name(field)?.byte_range())?;
+        let capture = self.capture();
+        self.predicates
+            .push(format!("(#eq? {capture} {})", quote(name)));
+        Some(format!(
+            "[({member_kind} {field}: ({name_kind}) {capture}) (identifier) {capture}]"
+        ))
+    }
+
     fn arguments<'t>(&mut self, lists: &[Site<'t>]) -> Option<String> {
         let first = lists.first()?;
         let list_kind = first.node.kind();
@@ -277,7 +303,10 @@ impl QueryText {
                 && !column.iter().any(|s| s.mentions_local())
                 && texts.iter().all(|t| is_short_constant(t));
             if constant {
-                rendered.push(self.generalize(&column, true));
+                let member = self
+                    .module_member(&column)
+                    .unwrap_or_else(|| self.generalize(&column, true));
+                rendered.push(member);
                 last_kept = Some(i);
             } else if !self.has_input && carries_data(&column) {
                 self.has_input = true;
