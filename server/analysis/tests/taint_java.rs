@@ -113,3 +113,34 @@ fn a_class_helper_with_constant_guards_is_followed() {
         &AUDIT.replace("s.replaceAll(\"[\\\\r\\\\n]\", \"_\")", "s.trim()")
     ));
 }
+
+#[test]
+fn an_allow_list_guard_sees_through_a_method_that_returns_its_parameter() {
+    let code = |guard: &str| {
+        format!(
+            r#"
+import java.sql.*;
+import java.util.Set;
+import javax.servlet.http.HttpServletRequest;
+
+public class Orders {{
+    private static final Set<String> SORTABLE = Set.of("created", "total");
+    private Connection connection;
+
+    private static String pass(String value) {{ return value; }}
+    private static String trimmed(String value) {{ return value.trim(); }}
+
+    public ResultSet list(HttpServletRequest request) throws SQLException {{
+        String sort = request.getParameter("sort");
+        if (!SORTABLE.contains({guard}(sort))) {{
+            throw new IllegalArgumentException("bad sort");
+        }}
+        return connection.createStatement().executeQuery("SELECT id FROM orders ORDER BY " + sort);
+    }}
+}}
+"#
+        )
+    };
+    assert!(!sql_flagged(&code("pass")));
+    assert!(sql_flagged(&code("trimmed")));
+}

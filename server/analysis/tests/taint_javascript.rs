@@ -230,3 +230,38 @@ app.get("/search", (req, res) => {
         .is_empty()
     );
 }
+
+#[test]
+fn an_allow_list_guard_sees_through_wrappers_that_hand_the_value_on() {
+    let guarded = |check: &str, used: &str| {
+        format!(
+            r#"
+const {{ execSync }} = require("child_process");
+const FORMATS = ["png", "jpg"];
+function pass(value) {{
+  return value;
+}}
+function lower(value) {{
+  return value.toLowerCase();
+}}
+app.get("/convert", (req, res) => {{
+  const format = req.query.format;
+  if (!FORMATS.includes({check})) throw new Error("bad format");
+  execSync("convert in out." + {used});
+}});
+"#
+        )
+    };
+    for wrapper in [
+        "[format][0]",
+        "({ value: format }).value",
+        "((value) => value)(format)",
+        "pass(format)",
+    ] {
+        let code = guarded(wrapper, wrapper);
+        assert!(js("js.command-injection", &code).is_empty(), "{wrapper}");
+    }
+    // A helper that changes the value checks what it returns, not the request's text.
+    let changed = guarded("lower(format)", "format");
+    assert_eq!(js("js.command-injection", &changed).len(), 1);
+}

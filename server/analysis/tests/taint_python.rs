@@ -375,3 +375,23 @@ def run():
 "#
     ));
 }
+
+#[test]
+fn a_call_with_keyword_arguments_only_passes_them_on() {
+    let code = |call: &str| {
+        format!(
+            r#"
+import os
+from flask import request
+
+def run():
+    name = request.args["name"]
+    command = {call}
+    os.system(command)
+"#
+        )
+    };
+    assert!(flagged(&code("build(text=name)")));
+    // Beside a positional argument, a keyword configures the call.
+    assert!(!flagged(&code(r#"build("ls", verbose=name)"#)));
+}

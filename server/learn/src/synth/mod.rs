@@ -348,12 +348,6 @@ pub fn synthesize(request: &Request, builtin: &ConstitutionSet) -> Result<Learne
             .filter(|(pi, n)| carries_data(*pi, *n))
             .count() as i64;
         let common = (frequency.get(name).copied().unwrap_or(0.0) * FREQUENCY_WEIGHT) as i64;
-        if std::env::var_os("BLUECODE_SYNTH_DEBUG").is_some() {
-            eprintln!(
-                "  site {name}: covered {} data {data} safe {safe_share} common {common}",
-                covered.len()
-            );
-        }
         covered.len() as i64 * 100 + data * data_weight - safe_share * 5 - common
     };
     let mut uncovered: BTreeSet<usize> = parsed
