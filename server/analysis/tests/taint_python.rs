@@ -377,7 +377,7 @@ def run():
 }
 
 #[test]
-fn a_call_with_keyword_arguments_only_passes_them_on() {
+fn open_with_its_file_by_keyword_is_open() {
     let code = |call: &str| {
         format!(
             r#"
@@ -386,12 +386,12 @@ from flask import request
 
 def run():
     name = request.args["name"]
-    command = {call}
-    os.system(command)
+    with {call} as fh:
+        os.system(fh.read())
 "#
         )
     };
-    assert!(flagged(&code("build(text=name)")));
-    // Beside a positional argument, a keyword configures the call.
-    assert!(!flagged(&code(r#"build("ls", verbose=name)"#)));
+    assert!(flagged(&code("open(file=name)")));
+    // Keywords alone are what other calls look up by, not the data they return.
+    assert!(!flagged(&code("store.snapshot(timestamp=name)")));
 }
