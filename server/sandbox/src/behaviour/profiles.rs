@@ -34,6 +34,8 @@ struct ConditionSpec {
     target_not: Option<String>,
     extra: Option<String>,
     extra_not: Option<String>,
+    /// How many distinct matching events the condition needs (default 1): "many files".
+    at_least: Option<usize>,
 }
 
 /// One behaviour profile, its regular expressions compiled.
@@ -55,6 +57,7 @@ struct Condition {
     target_not: Option<Regex>,
     extra: Option<Regex>,
     extra_not: Option<Regex>,
+    at_least: usize,
 }
 
 impl Condition {
@@ -71,17 +74,26 @@ impl Condition {
 }
 
 impl Profile {
-    /// The events that confirm this profile (one per condition of the first shape met), or
-    /// `None` when no shape is met.
+    /// The events that confirm this profile (the first `at_least` matches of each condition
+    /// of the first shape met), or `None` when no shape is met.
     pub fn confirmed_by<'a>(
         &self,
         events: &'a [BehaviourEvent],
     ) -> Option<Vec<&'a BehaviourEvent>> {
         self.shapes.iter().find_map(|shape| {
-            shape
-                .iter()
-                .map(|condition| events.iter().find(|e| condition.matches(e)))
-                .collect::<Option<Vec<_>>>()
+            let mut matched = Vec::new();
+            for condition in shape {
+                let hits: Vec<&BehaviourEvent> = events
+                    .iter()
+                    .filter(|e| condition.matches(e))
+                    .take(condition.at_least)
+                    .collect();
+                if hits.len() < condition.at_least {
+                    return None;
+                }
+                matched.extend(hits);
+            }
+            Some(matched)
         })
     }
 }
@@ -111,6 +123,7 @@ fn parse(text: &str) -> Result<Vec<Profile>, String> {
                                 target_not: compile(&c.target_not)?,
                                 extra: compile(&c.extra)?,
                                 extra_not: compile(&c.extra_not)?,
+                                at_least: c.at_least.unwrap_or(1).max(1),
                             })
                         })
                         .collect::<Result<Vec<_>, String>>()
