@@ -239,6 +239,79 @@ mod tests {
     }
 
     #[test]
+    fn ransomware_needs_many_files_read_rewritten_and_removed() {
+        let ransomware = profiles_for("mal.ransomware-behavior")
+            .into_iter()
+            .find(|p| p.name == "ransomware")
+            .unwrap_or_else(|| panic!("a ransomware profile"));
+        let docs = ["Documents/a.pdf", "Documents/b.docx", "Pictures/c.jpg"];
+        let mut events: Vec<BehaviourEvent> = docs
+            .iter()
+            .flat_map(|d| {
+                [
+                    event("open", &format!("/work/home/{d}"), "r"),
+                    event("open", &format!("/work/home/{d}.locked"), "w"),
+                ]
+            })
+            .collect();
+        // A backup tool: read and written, the originals left in place.
+        assert!(ransomware.confirmed_by(&events).is_none());
+        events.push(event("delete", "/work/home/Documents/a.pdf", "os.remove"));
+        events.push(event("delete", "/work/home/Documents/b.docx", "os.remove"));
+        assert!(
+            ransomware.confirmed_by(&events).is_none(),
+            "two are not many"
+        );
+        events.push(event("rename", "/work/home/Pictures/c.jpg", "/x"));
+        let matched = ransomware.confirmed_by(&events).map(|m| m.len());
+        assert_eq!(matched, Some(9), "three of each condition");
+        // Dotfiles are not the user's documents.
+        let dotfiles: Vec<BehaviourEvent> = [".bashrc", ".profile", ".cache/x"]
+            .iter()
+            .flat_map(|d| {
+                ["r", "w"]
+                    .map(|m| event("open", &format!("/work/home/{d}"), m))
+                    .into_iter()
+                    .chain([event("delete", &format!("/work/home/{d}"), "os.remove")])
+            })
+            .collect();
+        assert!(ransomware.confirmed_by(&dotfiles).is_none());
+    }
+
+    #[test]
+    fn a_keyboard_hook_counts_only_when_the_typed_keys_leave() {
+        let [keylogger] = profiles_for("mal.keylogger")[..] else {
+            panic!("one keylogger profile");
+        };
+        let hook = event("hook", "keyboard", "document keydown");
+        let beacon = event("fetch", "https://x.example/c", "POST 9 bytes (sendBeacon)");
+        assert!(keylogger.confirmed_by(&[hook.clone(), beacon]).is_none());
+        let keys = event(
+            "fetch",
+            "https://x.example/c",
+            "POST 9 bytes, carries the typed keys",
+        );
+        assert!(keylogger.confirmed_by(&[hook, keys.clone()]).is_some());
+        let hotkeys = event("hook", "keyboard", "hotkeys <ctrl>+<alt>+r");
+        assert!(keylogger.confirmed_by(&[hotkeys, keys]).is_none());
+    }
+
+    #[test]
+    fn the_own_service_unit_is_not_persistence_without_a_hidden_payload() {
+        let [persistence] = profiles_for("mal.persistence")[..] else {
+            panic!("one persistence profile");
+        };
+        let unit = event("open", "/etc/systemd/system/invoice-api.service", "w");
+        assert!(
+            persistence
+                .confirmed_by(std::slice::from_ref(&unit))
+                .is_none()
+        );
+        let payload = event("open", "/work/var/tmp/.journald-flush", "w");
+        assert!(persistence.confirmed_by(&[unit, payload]).is_some());
+    }
+
+    #[test]
     fn bad_profiles_are_reported_not_panicked_on() {
         let bad = "[[profile]]\nname='x'\ndescribes='y'\nconstitutions=[]\nshapes=[[{kind='open', target='('}]]\n";
         assert!(parse(bad).is_err_and(|e| e.contains("profile `x`")));
