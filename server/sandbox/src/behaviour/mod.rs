@@ -8,7 +8,11 @@
 //! `http(s)`, `dns`, `process.kill`, a `process.env` Proxy, patched before the code loads)
 //! run in the same hardened container as the canary harnesses: no network (connections go to
 //! a local listener), a throw-away home full of decoy secrets, spawns and signals refused
-//! after being recorded. [`profiles`] maps constitution ids to the events that count.
+//! after being recorded. The recorders also play what the container lacks: a user (decoy
+//! keys typed into keyboard hooks, a decoy wallet address copied on a fake page for browser
+//! scripts) and missing libraries (`pynput`, a `cryptography.fernet` stand-in), so keyloggers,
+//! clipboard hijackers and ransomware get as far as they would. [`profiles`] maps
+//! constitution ids to the events that count.
 //! Depends on [`crate::harness`] (file names, nonces), [`crate::run`], [`crate::verdict`].
 
 use serde::{Deserialize, Serialize};
