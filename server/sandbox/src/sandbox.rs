@@ -377,6 +377,7 @@ impl Sandbox {
             &request.module_file,
             &request.function,
             self.settings.timeout_secs,
+            self.settings.memory_mb,
         ) {
             Ok(program) => program,
             Err(e) => {

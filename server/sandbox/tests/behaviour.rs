@@ -2,7 +2,9 @@
 //! (tests/corpus/malicious) run under the recorders is `confirmed` with what it tried, one
 //! Python and one JavaScript positive per behaviour class; the benign look-alikes of those
 //! classes, run as whole modules with every top-level function called, are never confirmed.
-//! Gated like every Docker test (`BLUECODE_DOCKER_TESTS=1`).
+//! Two look-alikes of our own (tests/fixtures/behaviour) sit right beside the narrow shapes:
+//! a backup that reads and re-writes every document but keeps them, a keyboard hook that
+//! reports a count. Gated like every Docker test (`BLUECODE_DOCKER_TESTS=1`).
 
 mod common;
 
@@ -13,10 +15,13 @@ use bluecode_sandbox::{
 };
 use common::{docker_enabled, sandbox, verify};
 
+/// A file of the malicious corpus, or of this crate's own behaviour fixtures (`own:` prefix).
 fn corpus(path: &str) -> String {
-    let full = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../tests/corpus/malicious")
-        .join(path);
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let full = match path.strip_prefix("own:") {
+        Some(own) => root.join("tests/fixtures/behaviour").join(own),
+        None => root.join("../../tests/corpus/malicious").join(path),
+    };
     std::fs::read_to_string(&full).unwrap_or_else(|e| panic!("{}: {e}", full.display()))
 }
 
@@ -29,7 +34,12 @@ fn behaviour_request(path: &str, function: &str, constitution: &str) -> VerifyRe
         }
         .to_owned(),
         module_source: corpus(path),
-        module_file: path.rsplit('/').next().unwrap_or(path).to_owned(),
+        module_file: path
+            .trim_start_matches("own:")
+            .rsplit('/')
+            .next()
+            .unwrap_or(path)
+            .to_owned(),
         function: function.to_owned(),
         constitution: Some(constitution.to_owned()),
         ..VerifyRequest::default()
@@ -249,6 +259,112 @@ docker_test!(
         "delete /work/home"
     )
 );
+// Keylogging: the recorder types decoy keys into the hook; they must leave.
+docker_test!(
+    python_keylogger_uploads_the_typed_keys,
+    expect_confirmed(
+        "keylogger/hotkeys_vuln.py",
+        WHOLE_MODULE,
+        "mal.keylogger",
+        "keylogger",
+        "https://stats-sync.app/k (POST 27 bytes, carries the typed keys)"
+    )
+);
+docker_test!(
+    javascript_page_script_beacons_the_typed_keys,
+    expect_confirmed(
+        "keylogger/form_metrics_vuln.js",
+        WHOLE_MODULE,
+        "mal.keylogger",
+        "keylogger",
+        "(sendBeacon), carries the typed keys"
+    )
+);
+// Clipboard hijack: the decoy wallet address copied on the fake page is swapped.
+docker_test!(
+    javascript_swaps_the_copied_wallet_address,
+    expect_confirmed(
+        "clipboard/wallet_helper_vuln.js",
+        WHOLE_MODULE,
+        "mal.clipboard-hijack",
+        "clipboard-hijack",
+        "clipboard bc1qxy2kgdygjrsqtzq2n0yrf2493p83kkfjhx0wlh (replaced the copied text (copy event))"
+    )
+);
+// Ransomware: many documents read, encrypted copies written, the originals deleted.
+docker_test!(
+    python_encrypts_the_home_documents,
+    expect_confirmed(
+        "ransomware/vault_vuln.py",
+        "lock",
+        "mal.ransomware-behavior",
+        "ransomware",
+        ".locked (w)"
+    )
+);
+docker_test!(
+    javascript_encrypts_the_home_documents,
+    expect_confirmed(
+        "ransomware/encrypt_home_vuln.js",
+        WHOLE_MODULE,
+        "mal.ransomware-behavior",
+        "ransomware",
+        "delete /work/home/Documents/budget.xlsx (unlinkSync)"
+    )
+);
+// Resource exhaustion that neither kills the run nor starts processes.
+docker_test!(
+    python_fills_the_disk,
+    expect_confirmed(
+        "memory-exhaustion/hog_vuln.py",
+        "fill_disk",
+        "mal.resource-exhaustion",
+        "resource-exhaustion",
+        "limit disk"
+    )
+);
+docker_test!(
+    javascript_holds_more_buffers_than_the_memory_limit,
+    expect_confirmed(
+        "memory-exhaustion/leak_vuln.js",
+        "leak",
+        "mal.resource-exhaustion",
+        "resource-exhaustion",
+        "held over 256 MB in buffers"
+    )
+);
+docker_test!(
+    javascript_grows_a_string_to_the_engine_limit,
+    expect_confirmed(
+        "memory-exhaustion/leak_vuln.js",
+        "strings",
+        "mal.resource-exhaustion",
+        "resource-exhaustion",
+        "Invalid string length"
+    )
+);
+// Persistence: a system unit plus its hidden payload in a temporary directory.
+docker_test!(
+    python_installs_a_unit_for_a_hidden_payload,
+    expect_confirmed(
+        "persistence/service_unit_vuln.py",
+        "persist",
+        "mal.persistence",
+        "persistence",
+        "open /etc/systemd/system/journald-flush.service (w)"
+    )
+);
+// Obfuscated execution: a shell command decoded at run time.
+docker_test!(
+    python_runs_a_decoded_command,
+    expect_confirmed(
+        "obfuscated-shell/bootstrap_vuln.py",
+        "stage_three",
+        "mal.obfuscated-execution",
+        "obfuscated-execution",
+        "spawn /bin/sh -c id -a (decoded at run time (base64.b64decode))"
+    )
+);
 
 // The benign look-alikes of the same classes.
 docker_test!(look_alikes_are_never_confirmed, async {
@@ -300,6 +416,25 @@ docker_test!(look_alikes_are_never_confirmed, async {
             "destructive/wipe_on_uninstall_safe.js",
             "mal.destructive-deletion",
         ),
+        ("keylogger/hotkeys_safe.py", "mal.keylogger"),
+        ("keylogger/form_metrics_safe.js", "mal.keylogger"),
+        ("own:typing_stats_safe.js", "mal.keylogger"),
+        ("clipboard/wallet_helper_safe.js", "mal.clipboard-hijack"),
+        ("ransomware/vault_safe.py", "mal.ransomware-behavior"),
+        ("ransomware/encrypt_home_safe.js", "mal.ransomware-behavior"),
+        ("own:home_backup_safe.py", "mal.ransomware-behavior"),
+        (
+            "memory-exhaustion/buffers_safe.py",
+            "mal.resource-exhaustion",
+        ),
+        (
+            "memory-exhaustion/stream_safe.js",
+            "mal.resource-exhaustion",
+        ),
+        ("fork-bomb/prefork_safe.py", "mal.resource-exhaustion"),
+        ("fork-bomb/cluster_safe.js", "mal.resource-exhaustion"),
+        ("persistence/service_unit_safe.py", "mal.persistence"),
+        ("obfuscated-shell/codec_safe.py", "mal.obfuscated-execution"),
     ] {
         expect_not_confirmed(path, constitution).await;
     }

@@ -8,7 +8,11 @@
 //! `http(s)`, `dns`, `process.kill`, a `process.env` Proxy, patched before the code loads)
 //! run in the same hardened container as the canary harnesses: no network (connections go to
 //! a local listener), a throw-away home full of decoy secrets, spawns and signals refused
-//! after being recorded. [`profiles`] maps constitution ids to the events that count.
+//! after being recorded. The recorders also play what the container lacks: a user (decoy
+//! keys typed into keyboard hooks, a decoy wallet address copied on a fake page for browser
+//! scripts) and missing libraries (`pynput`, a `cryptography.fernet` stand-in), so keyloggers,
+//! clipboard hijackers and ransomware get as far as they would. [`profiles`] maps
+//! constitution ids to the events that count.
 //! Depends on [`crate::harness`] (file names, nonces), [`crate::run`], [`crate::verdict`].
 
 use serde::{Deserialize, Serialize};
@@ -62,6 +66,9 @@ struct RecorderConfig<'a> {
     /// `None` runs the module only.
     function: Option<&'a str>,
     budget_secs: u64,
+    /// The container's memory limit: buffers held beyond it count as exhaustion even when
+    /// the pages were never touched (and so never killed the run).
+    memory_mb: u64,
 }
 
 /// The recorder's report line.
@@ -129,6 +136,7 @@ pub(crate) fn recorder_program(
     module_file: &str,
     function: &str,
     timeout_secs: u64,
+    memory_mb: u64,
 ) -> Result<(RunSpec, String), SandboxError> {
     let file_name = safe_file_name(module_file, language)?;
     if !is_runnable_reference(function) {
@@ -146,6 +154,7 @@ pub(crate) fn recorder_program(
             && !function.starts_with("line:"))
         .then_some(function),
         budget_secs: timeout_secs.saturating_sub(3).clamp(1, 8),
+        memory_mb,
     };
     let encode = |e: serde_json::Error| {
         SandboxError::InvalidRequest(format!("cannot encode the request: {e}"))
@@ -274,6 +283,7 @@ mod tests {
             "x/agent.py",
             WHOLE_MODULE,
             20,
+            256,
         )
         .unwrap_or_else(|e| panic!("{e}"));
         let program = String::from_utf8(spec.stdin).unwrap_or_default();
@@ -282,9 +292,9 @@ mod tests {
             program.contains("\\\"function\\\":null"),
             "a script runs as a whole"
         );
-        assert!(recorder_program(Language::JavaScript, "", "a.js", "f; x", 20).is_err());
-        assert!(recorder_program(Language::JavaScript, "", "a.txt", "f", 20).is_err());
-        assert!(recorder_program(Language::JavaScript, "", "a.js", "Agent.run", 20).is_ok());
+        assert!(recorder_program(Language::JavaScript, "", "a.js", "f; x", 20, 256).is_err());
+        assert!(recorder_program(Language::JavaScript, "", "a.txt", "f", 20, 256).is_err());
+        assert!(recorder_program(Language::JavaScript, "", "a.js", "Agent.run", 20, 256).is_ok());
     }
 
     #[test]

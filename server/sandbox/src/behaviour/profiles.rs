@@ -34,6 +34,8 @@ struct ConditionSpec {
     target_not: Option<String>,
     extra: Option<String>,
     extra_not: Option<String>,
+    /// How many distinct matching events the condition needs (default 1): "many files".
+    at_least: Option<usize>,
 }
 
 /// One behaviour profile, its regular expressions compiled.
@@ -55,6 +57,7 @@ struct Condition {
     target_not: Option<Regex>,
     extra: Option<Regex>,
     extra_not: Option<Regex>,
+    at_least: usize,
 }
 
 impl Condition {
@@ -71,17 +74,26 @@ impl Condition {
 }
 
 impl Profile {
-    /// The events that confirm this profile (one per condition of the first shape met), or
-    /// `None` when no shape is met.
+    /// The events that confirm this profile (the first `at_least` matches of each condition
+    /// of the first shape met), or `None` when no shape is met.
     pub fn confirmed_by<'a>(
         &self,
         events: &'a [BehaviourEvent],
     ) -> Option<Vec<&'a BehaviourEvent>> {
         self.shapes.iter().find_map(|shape| {
-            shape
-                .iter()
-                .map(|condition| events.iter().find(|e| condition.matches(e)))
-                .collect::<Option<Vec<_>>>()
+            let mut matched = Vec::new();
+            for condition in shape {
+                let hits: Vec<&BehaviourEvent> = events
+                    .iter()
+                    .filter(|e| condition.matches(e))
+                    .take(condition.at_least)
+                    .collect();
+                if hits.len() < condition.at_least {
+                    return None;
+                }
+                matched.extend(hits);
+            }
+            Some(matched)
         })
     }
 }
@@ -111,6 +123,7 @@ fn parse(text: &str) -> Result<Vec<Profile>, String> {
                                 target_not: compile(&c.target_not)?,
                                 extra: compile(&c.extra)?,
                                 extra_not: compile(&c.extra_not)?,
+                                at_least: c.at_least.unwrap_or(1).max(1),
                             })
                         })
                         .collect::<Result<Vec<_>, String>>()
@@ -223,6 +236,79 @@ mod tests {
             kill.confirmed_by(&[event("signal", "-1", "signal 9")])
                 .is_some()
         );
+    }
+
+    #[test]
+    fn ransomware_needs_many_files_read_rewritten_and_removed() {
+        let ransomware = profiles_for("mal.ransomware-behavior")
+            .into_iter()
+            .find(|p| p.name == "ransomware")
+            .unwrap_or_else(|| panic!("a ransomware profile"));
+        let docs = ["Documents/a.pdf", "Documents/b.docx", "Pictures/c.jpg"];
+        let mut events: Vec<BehaviourEvent> = docs
+            .iter()
+            .flat_map(|d| {
+                [
+                    event("open", &format!("/work/home/{d}"), "r"),
+                    event("open", &format!("/work/home/{d}.locked"), "w"),
+                ]
+            })
+            .collect();
+        // A backup tool: read and written, the originals left in place.
+        assert!(ransomware.confirmed_by(&events).is_none());
+        events.push(event("delete", "/work/home/Documents/a.pdf", "os.remove"));
+        events.push(event("delete", "/work/home/Documents/b.docx", "os.remove"));
+        assert!(
+            ransomware.confirmed_by(&events).is_none(),
+            "two are not many"
+        );
+        events.push(event("rename", "/work/home/Pictures/c.jpg", "/x"));
+        let matched = ransomware.confirmed_by(&events).map(|m| m.len());
+        assert_eq!(matched, Some(9), "three of each condition");
+        // Dotfiles are not the user's documents.
+        let dotfiles: Vec<BehaviourEvent> = [".bashrc", ".profile", ".cache/x"]
+            .iter()
+            .flat_map(|d| {
+                ["r", "w"]
+                    .map(|m| event("open", &format!("/work/home/{d}"), m))
+                    .into_iter()
+                    .chain([event("delete", &format!("/work/home/{d}"), "os.remove")])
+            })
+            .collect();
+        assert!(ransomware.confirmed_by(&dotfiles).is_none());
+    }
+
+    #[test]
+    fn a_keyboard_hook_counts_only_when_the_typed_keys_leave() {
+        let [keylogger] = profiles_for("mal.keylogger")[..] else {
+            panic!("one keylogger profile");
+        };
+        let hook = event("hook", "keyboard", "document keydown");
+        let beacon = event("fetch", "https://x.example/c", "POST 9 bytes (sendBeacon)");
+        assert!(keylogger.confirmed_by(&[hook.clone(), beacon]).is_none());
+        let keys = event(
+            "fetch",
+            "https://x.example/c",
+            "POST 9 bytes, carries the typed keys",
+        );
+        assert!(keylogger.confirmed_by(&[hook, keys.clone()]).is_some());
+        let hotkeys = event("hook", "keyboard", "hotkeys <ctrl>+<alt>+r");
+        assert!(keylogger.confirmed_by(&[hotkeys, keys]).is_none());
+    }
+
+    #[test]
+    fn the_own_service_unit_is_not_persistence_without_a_hidden_payload() {
+        let [persistence] = profiles_for("mal.persistence")[..] else {
+            panic!("one persistence profile");
+        };
+        let unit = event("open", "/etc/systemd/system/invoice-api.service", "w");
+        assert!(
+            persistence
+                .confirmed_by(std::slice::from_ref(&unit))
+                .is_none()
+        );
+        let payload = event("open", "/work/var/tmp/.journald-flush", "w");
+        assert!(persistence.confirmed_by(&[unit, payload]).is_some());
     }
 
     #[test]

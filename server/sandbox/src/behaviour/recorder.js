@@ -4,7 +4,9 @@
 // spawns, signals and deletes outside the project are refused after being recorded; outgoing
 // connections go to a local listener; requests get a decoy answer; the home directory is a
 // throw-away one full of decoy secrets. `fs`, `child_process`, `net`, `http(s)`, `dns`,
-// `process.kill` and `process.env` are patched before the code loads. Prints one marked line.
+// `process.kill` and `process.env` are patched before the code loads; a browser script gets a
+// small fake page (document, window, navigator) into which the recorder types decoy keys and
+// copies a decoy wallet address. Prints one marked line.
 "use strict";
 const CONFIG = JSON.parse("__BLUECODE_CONFIG__");
 const fs = require("fs");
@@ -29,6 +31,11 @@ const events = [];
 const seen = new Set();
 const notes = [];
 let armed = false;
+
+// What the recorder "types" into keyboard hooks; data sent out containing it carries the keys.
+const TYPED_KEYS = "pw4bluecode";
+// What the user "copies" on the fake page.
+const DECOY_WALLET = "bc1qbluecodedecoywalletaddress0000000000";
 
 let spawns = 0;
 // Processes one run may try to start before it counts as multiplying without bound.
@@ -74,7 +81,10 @@ const DECOYS = {
   ".cache/.keep": "",
   ".config/autostart/.keep": "",
   "Documents/budget.xlsx": "bluecode-decoy",
+  "Documents/contract.pdf": "bluecode-decoy",
+  "Documents/letter.docx": "bluecode-decoy",
   "Pictures/holiday.jpg": "bluecode-decoy",
+  "Pictures/scan.png": "bluecode-decoy",
 };
 const SYSTEM_DECOYS = {
   "/etc/shadow": "root:$6$bluecode$decoy:19000:0:99999:7:::\n",
@@ -130,7 +140,10 @@ function patchFs() {
         if (kind === "delete") {
           const options = rest[0] && typeof rest[0] === "object" ? rest[0] : {};
           record("delete", where, options.recursive ? "recursive" : name);
-          if (!insideProject(where)) {
+          // One file of the throw-away home may go (a decoy): code that deletes file after
+          // file shows how many it reaches. Trees and anything else are refused.
+          const oneHomeFile = name.startsWith("unlink") && where.startsWith(HOME + "/");
+          if (!insideProject(where) && !oneHomeFile) {
             const callback = rest.find((r) => typeof r === "function");
             if (callback) return process.nextTick(() => callback(blocked(name)));
             if (target === fs.promises) return Promise.reject(blocked(name));
@@ -282,11 +295,15 @@ function patchNet() {
     const method = ((typeof input === "object" && !(input instanceof URL) ? input.method : options && options.method) || "GET").toUpperCase();
     const request = new EventEmitter();
     let bytes = 0;
-    request.write = (chunk) => { bytes += chunk ? chunk.length : 0; return true; };
+    let body = "";
+    request.write = (chunk) => { bytes += chunk ? chunk.length : 0; body += chunk ? String(chunk) : ""; return true; };
     request.setHeader = request.setTimeout = request.destroy = request.abort = () => request;
     request.end = (chunk) => {
-      if (chunk && typeof chunk !== "function") bytes += chunk.length;
-      record("fetch", url, `${method} ${bytes} bytes`);
+      if (chunk && typeof chunk !== "function") {
+        bytes += chunk.length;
+        body += String(chunk);
+      }
+      record("fetch", url, `${method} ${bytes} bytes${carried(url, body)}`);
       const response = Readable.from([Buffer.from(DECOY_BODY)]);
       response.statusCode = 200;
       response.headers = {};
@@ -301,7 +318,8 @@ function patchNet() {
   }
   globalThis.fetch = async (input, init = {}) => {
     const body = init.body ? String(init.body) : "";
-    record("fetch", String(input && input.url ? input.url : input), `${(init.method || "GET").toUpperCase()} ${body.length} bytes`);
+    const url = String(input && input.url ? input.url : input);
+    record("fetch", url, `${(init.method || "GET").toUpperCase()} ${body.length} bytes${carried(url, init.body)}`);
     return new Response(DECOY_BODY, { status: 200 });
   };
   const realLookup = dns.lookup;
@@ -322,6 +340,172 @@ function patchNet() {
   }
   dns.promises.lookup = async (host) => { record("resolve", host); return { address: "198.51.100.7", family: 4 }; };
   dns.promises.resolve = dns.promises.resolve4 = dns.promises.resolveTxt = async (host) => { record("resolve", host); return ["198.51.100.7"]; };
+}
+
+function textOf(part) {
+  if (part === undefined || part === null) return "";
+  if (typeof part === "string") return part;
+  if (Buffer.isBuffer(part) || part instanceof URLSearchParams) return part.toString();
+  try {
+    return JSON.stringify(part) || String(part);
+  } catch (_) {
+    return String(part);
+  }
+}
+
+// ", carries the typed keys" when what is sent contains the decoy keystrokes.
+function carried(...parts) {
+  return parts.some((p) => textOf(p).includes(TYPED_KEYS)) ? ", carries the typed keys" : "";
+}
+
+// ----------------------------------------------------------- a fake page (browser code)
+const KEY_EVENTS = new Set(["keydown", "keypress", "keyup", "input"]);
+const CLIPBOARD_EVENTS = new Set(["copy", "cut"]);
+const pageListeners = [];
+let pageInstalled = false;
+let copied = false;
+
+// A browser script: it uses the page's globals and never tests whether they exist.
+function isBrowserScript(source) {
+  return /\b(document|window|navigator)\s*\./.test(source) && !/typeof\s+(window|document|navigator)\b/.test(source);
+}
+
+function listen(on, type, handler) {
+  const fn = typeof handler === "function" ? handler : handler && typeof handler.handleEvent === "function" ? (e) => handler.handleEvent(e) : null;
+  if (!fn) return;
+  if (KEY_EVENTS.has(type)) record("hook", "keyboard", `${on} ${type}`);
+  if (CLIPBOARD_EVENTS.has(type)) record("hook", "clipboard", `${on} ${type}`);
+  pageListeners.push({ type, fn });
+}
+
+class HTMLElement {}
+class HTMLInputElement extends HTMLElement {}
+class HTMLTextAreaElement extends HTMLElement {}
+class HTMLFormElement extends HTMLElement {}
+
+// An element: the listed members are real, anything else is a harmless stub.
+function element(kind, name) {
+  const target = Object.assign(Object.create(kind.prototype), {
+    id: name, name, value: "", textContent: "", innerHTML: "", dataset: {}, style: {},
+    addEventListener: (type, handler) => listen(`element ${type}`, type, handler),
+    removeEventListener: () => {},
+    querySelector: (selector) => element(HTMLInputElement, selector),
+    querySelectorAll: (selector) => [element(HTMLInputElement, selector)],
+    getAttribute: () => null,
+  });
+  return new Proxy(target, {
+    get: (t, key) => (key in t || typeof key === "symbol" ? t[key] : stub(`${name}.${key}`)),
+  });
+}
+
+function sendBeacon(url, data) {
+  const body = textOf(data);
+  record("fetch", String(url), `POST ${body.length} bytes (sendBeacon)${carried(url, data)}`);
+  return true;
+}
+
+class XMLHttpRequest {
+  open(method, url) { this.method = String(method || "GET").toUpperCase(); this.url = String(url); }
+  setRequestHeader() {}
+  send(body) {
+    record("fetch", this.url, `${this.method} ${textOf(body).length} bytes (XMLHttpRequest)${carried(this.url, body)}`);
+    this.readyState = 4;
+    this.status = 200;
+    this.responseText = this.response = DECOY_BODY;
+    for (const handler of [this.onreadystatechange, this.onload]) if (typeof handler === "function") try { handler.call(this); } catch (_) {}
+  }
+  addEventListener() {}
+}
+
+class Image {
+  set src(url) { record("fetch", String(url), `GET 0 bytes (image)${carried(url)}`); }
+}
+
+function writeClipboard(text, how) {
+  const replaced = copied && String(text) !== DECOY_WALLET;
+  record("clipboard", String(text), replaced ? `replaced the copied text (${how})` : how);
+}
+
+function installFakePage() {
+  pageInstalled = true;
+  const location = { href: "https://shop.example/checkout", origin: "https://shop.example", protocol: "https:", host: "shop.example", hostname: "shop.example", pathname: "/checkout", search: "", hash: "" };
+  const storage = () => { const m = new Map(); return { getItem: (k) => (m.has(k) ? m.get(k) : null), setItem: (k, v) => m.set(k, String(v)), removeItem: (k) => m.delete(k), clear: () => m.clear() }; };
+  const body = element(HTMLElement, "body");
+  const document = element(HTMLElement, "document");
+  Object.assign(document, {
+    addEventListener: (type, handler) => listen("document", type, handler),
+    getElementById: (id) => element(HTMLInputElement, id),
+    getElementsByTagName: (tag) => [element(HTMLInputElement, tag)],
+    getElementsByClassName: (c) => [element(HTMLInputElement, c)],
+    createElement: (tag) => element(HTMLElement, tag),
+    body, head: body, documentElement: body, location, URL: location.href, title: "Checkout",
+    cookie: "session=bluecode-decoy", readyState: "complete", referrer: "",
+  });
+  const navigator = {
+    userAgent: "Mozilla/5.0 (bluecode sandbox)", language: "en", platform: "Linux x86_64", sendBeacon,
+    clipboard: {
+      writeText: async (text) => writeClipboard(text, "clipboard.writeText"),
+      readText: async () => DECOY_WALLET,
+    },
+  };
+  const page = {
+    window: globalThis, self: globalThis, document, navigator, location,
+    localStorage: storage(), sessionStorage: storage(), XMLHttpRequest, Image,
+    HTMLElement, HTMLInputElement, HTMLTextAreaElement, HTMLFormElement,
+    addEventListener: (type, handler) => listen("window", type, handler),
+    removeEventListener: () => {},
+    getSelection: () => ({ toString: () => DECOY_WALLET, rangeCount: 1 }),
+  };
+  for (const [name, value] of Object.entries(page)) Object.defineProperty(globalThis, name, { value, writable: true, configurable: true });
+}
+
+// The user at the keyboard: types the decoy keys into a field, submits the form, copies a
+// wallet address and leaves the page; every handler the code installed sees it.
+function actAsUser() {
+  if (!pageInstalled) return;
+  const fire = (type, event) => {
+    for (const listener of pageListeners.filter((l) => l.type === type)) {
+      try { listener.fn(event); } catch (_) {}
+    }
+  };
+  const base = (type, target) => ({ type, target, srcElement: target, currentTarget: target, isTrusted: true, bubbles: true, preventDefault() {}, stopPropagation() {}, stopImmediatePropagation() {} });
+  const field = element(HTMLInputElement, "password");
+  for (const key of [...TYPED_KEYS, "Enter"]) {
+    if (key.length === 1) field.value += key;
+    for (const type of KEY_EVENTS) {
+      fire(type, Object.assign(base(type, field), { key, code: `Key${key.toUpperCase()}`, keyCode: key.charCodeAt(0), which: key.charCodeAt(0), data: key, altKey: false, ctrlKey: false, metaKey: false, shiftKey: false }));
+    }
+  }
+  for (const type of ["change", "submit"]) fire(type, base(type, element(HTMLFormElement, "form")));
+  copied = true;
+  const clipboardData = { setData: (format, text) => writeClipboard(text, "copy event"), getData: () => DECOY_WALLET };
+  for (const type of CLIPBOARD_EVENTS) fire(type, Object.assign(base(type, field), { clipboardData }));
+  for (const type of ["visibilitychange", "pagehide", "beforeunload", "unload"]) fire(type, base(type, field));
+}
+
+// -------------------------------------------------------------- allocation limits
+// Buffers held beyond the container's memory count as exhaustion even when their pages were
+// never touched (an untouched allocation is not killed, it only grows the address space).
+function patchAllocation() {
+  const limit = (CONFIG.memory_mb || 256) * 1024 * 1024;
+  for (const name of ["alloc", "allocUnsafe", "allocUnsafeSlow"]) {
+    const real = Buffer[name];
+    Buffer[name] = function (size, ...rest) {
+      if (armed && typeof size === "number" && size >= 1024 * 1024 && process.memoryUsage().arrayBuffers + size > limit) {
+        record("limit", "memory", `held over ${CONFIG.memory_mb} MB in buffers`);
+        throw new RangeError("Array buffer allocation failed");
+      }
+      return real.call(this, size, ...rest);
+    };
+  }
+}
+
+// The engine's own size limits reached by growth (a string or buffer too large to exist).
+function noteError(error) {
+  if (events.some((e) => e.kind === "limit")) return;
+  if (error instanceof RangeError && /Invalid string length|Array buffer allocation failed|Invalid typed array length/.test(error.message)) {
+    record("limit", "memory", `${error.message} (the engine's size limit)`);
+  }
 }
 
 // ---------------------------------------------------------------- signals, env, eval
@@ -433,15 +617,18 @@ function loadAndRun(outcome) {
     source += `\n;try { module.exports = Object.assign(module.exports || {}, { __bluecodeTarget: typeof ${head} !== "undefined" ? ${head} : undefined }); } catch (_) {}\n`;
   }
   fs.writeFileSync(file, source);
+  if (isBrowserScript(CONFIG.module_source)) installFakePage();
   armed = true;
   outcome.ran = "module";
   const exported = require(file);
+  actAsUser();
   if (!reference) {
     const all = (exported && exported.__bluecodeAll) || {};
     return Promise.all(Object.values(all).filter((f) => typeof f === "function").map((f) => {
       try {
-        return Promise.race([Promise.resolve(f(...parameterNames(f).map(argumentFor))).catch(() => {}), new Promise((r) => setTimeout(r, 1000))]);
-      } catch (_) {
+        return Promise.race([Promise.resolve(f(...parameterNames(f).map(argumentFor))).catch(noteError), new Promise((r) => setTimeout(r, 1000))]);
+      } catch (error) {
+        noteError(error);
         return undefined;
       }
     }));
@@ -477,17 +664,19 @@ async function main() {
   patchProcess();
   patchEval();
   patchRequire();
+  patchAllocation();
   const outcome = {};
   const started = Date.now();
   const budgetMs = CONFIG.budget_secs * 1000;
-  process.on("uncaughtException", (error) => { outcome.error = outcome.error || `${error.name}: ${String(error.message).slice(0, 200)}`; });
-  process.on("unhandledRejection", (error) => { outcome.error = outcome.error || String(error).slice(0, 200); });
+  process.on("uncaughtException", (error) => { noteError(error); outcome.error = outcome.error || `${error.name}: ${String(error.message).slice(0, 200)}`; });
+  process.on("unhandledRejection", (error) => { noteError(error); outcome.error = outcome.error || String(error).slice(0, 200); });
   try {
     const result = loadAndRun(outcome);
     if (result && typeof result.then === "function") {
-      await Promise.race([result.catch((e) => { outcome.error = String(e).slice(0, 200); }), new Promise((r) => setTimeout(r, budgetMs))]);
+      await Promise.race([result.catch((e) => { noteError(e); outcome.error = String(e).slice(0, 200); }), new Promise((r) => setTimeout(r, budgetMs))]);
     }
   } catch (error) {
+    noteError(error);
     outcome.error = `${error && error.name}: ${String(error && error.message).slice(0, 200)}`;
   }
   // Timers and callbacks the code set up (a beacon, a shell on connect) get a moment to act.

@@ -4,11 +4,16 @@
 # spawns, signals and deletes outside the project are blocked after being recorded; every
 # outgoing connection is redirected to a local listener; fetches get a decoy answer; the
 # home directory is a throw-away one full of decoy secrets. Prints one marked JSON line.
+import base64
 import builtins
+import errno
+import hashlib
 import inspect
 import io
 import json
 import os
+import pathlib
+import re
 import socket
 import sys
 import threading
@@ -24,6 +29,14 @@ DECOY_BODY = b"Ymx1ZWNvZGUx"
 MAX_EVENTS = 200
 # Processes one run may try to start before it counts as multiplying without bound.
 PROCESS_LIMIT = 64
+# What the recorder "types" into a keyboard hook; data sent out that contains it carries
+# the keystrokes.
+TYPED_KEYS = "pw4bluecode"
+# The placeholder string argument; a file of that name exists in the project, so code that
+# copies or reads "its input" gets further.
+PLACEHOLDER = "bluecode"
+# A path argument for a function that wanted a file where it was given the project directory.
+PLACEHOLDER_FILE = "/work/project/bluecode.dat"
 SPAWNS = [0]
 # What the local listener (the attacker's end) sends to a connection that says nothing.
 REMOTE_COMMAND = b"echo bluecode-remote-command\n"
@@ -53,6 +66,53 @@ def record(kind, target, extra=""):
 
 class Blocked(PermissionError):
     pass
+
+
+# Texts the module's code decoded at run time (base64, hex, rot13, zlib…), to tell a command
+# that was hidden from one written out.
+DECODED = []
+
+
+def remember_decoded(how, value):
+    if not ARMED[0] or len(DECODED) >= 100:
+        return
+    if isinstance(value, (bytes, bytearray)):
+        value = bytes(value).decode("utf-8", "ignore")
+    if isinstance(value, str) and len(value.strip()) >= 4:
+        DECODED.append((how, value.strip()[:300]))
+
+
+def decoded_in(command):
+    """`decoded at run time (base64.b64decode)` when the command holds a decoded text."""
+    for how, text in reversed(DECODED):
+        if text in command:
+            return "decoded at run time (%s)" % how
+    return ""
+
+
+def patch_decoders():
+    import base64 as b64
+    import binascii
+    import codecs
+    import zlib
+
+    for module, names in (
+        (b64, ("b64decode", "urlsafe_b64decode", "b32decode", "b16decode", "b85decode", "a85decode")),
+        (binascii, ("unhexlify", "a2b_base64", "a2b_hex")),
+        (codecs, ("decode",)),
+        (zlib, ("decompress",)),
+    ):
+        for name in names:
+            real = getattr(module, name, None)
+            if real is None:
+                continue
+
+            def decoder(*args, _real=real, _how="%s.%s" % (module.__name__, name), **kwargs):
+                result = _real(*args, **kwargs)
+                remember_decoded(_how, result)
+                return result
+
+            setattr(module, name, decoder)
 
 
 def _abs(path):
@@ -86,7 +146,10 @@ DECOYS = {
     "Library/Keychains/login.keychain-db": "bluecode-decoy",
     ".cache/.keep": "",
     "Documents/budget.xlsx": "bluecode-decoy",
+    "Documents/contract.pdf": "bluecode-decoy",
+    "Documents/letter.docx": "bluecode-decoy",
     "Pictures/holiday.jpg": "bluecode-decoy",
+    "Pictures/scan.png": "bluecode-decoy",
     ".config/autostart/.keep": "",
     ".local/share/.keep": "",
     ".bashrc": "# decoy\n",
@@ -118,21 +181,26 @@ def plant_decoys():
             fh.write(text)
     os.makedirs(PROJECT, exist_ok=True)
     os.makedirs("/work/tmp", exist_ok=True)
+    os.makedirs("/work/var/tmp", exist_ok=True)
+    with open(os.path.join(PROJECT, PLACEHOLDER), "w") as fh:
+        fh.write("bluecode placeholder input\n")
     os.environ["HOME"] = HOME
     os.environ.update(SECRET_ENV)
     os.chdir(PROJECT)
 
 
 def decoy_path(path):
-    """System secrets open from their decoy copies; /tmp (read-only here) is under /work."""
+    """System secrets open from their decoy copies; /tmp and /var/tmp (read-only here) are
+    under /work."""
     try:
         text = os.fsdecode(path)
     except Exception:
         return path
     if text in SYSTEM_DECOYS:
         return DECOY_DIR + text
-    if text == "/tmp" or text.startswith("/tmp/"):
-        return "/work" + text
+    for temp in ("/tmp", "/var/tmp"):
+        if text == temp or text.startswith(temp + "/"):
+            return "/work" + text
     return path
 
 
@@ -176,10 +244,12 @@ def audit(event, args):
         record("open", shown, _mode_of(mode, flags))
     elif event in ("subprocess.Popen", "os.posix_spawn", "os.exec"):
         argv = args[1] if len(args) > 1 else args[0]
-        record("spawn", _argv_text(argv))
+        text = _argv_text(argv)
+        record("spawn", text, decoded_in(text))
         raise Blocked("blocked by the bluecode sandbox: " + event)
     elif event == "os.system":
-        record("spawn", "sh -c " + _argv_text(args[0]))
+        text = _argv_text(args[0])
+        record("spawn", "sh -c " + text, decoded_in(text))
         raise Blocked("blocked by the bluecode sandbox: os.system")
     elif event in ("os.kill", "os.killpg"):
         pid, sig = args[0], args[1]
@@ -191,14 +261,19 @@ def audit(event, args):
         if isinstance(path, int):
             return
         record("delete", _abs(path), "recursive" if event == "shutil.rmtree" else event)
-        if not _inside_project(path):
+        # One file of the throw-away home may go (a decoy): code that deletes file after file
+        # shows how many it reaches. Directories, trees and anything else are refused.
+        if not _inside_project(path) and not (event == "os.remove" and _abs(path).startswith(HOME + "/")):
             raise Blocked("blocked by the bluecode sandbox: " + event)
     elif event == "os.rename":
         if not isinstance(args[0], int):
             record("rename", _abs(args[0]), _abs(args[1]))
     elif event == "os.chmod":
         if not isinstance(args[0], int):
-            record("chmod", _abs(args[0]), oct(args[1]) if isinstance(args[1], int) else str(args[1]))
+            shown = _abs(args[0])
+            if shown.startswith(DECOY_DIR + "/"):
+                shown = shown[len(DECOY_DIR):]
+            record("chmod", shown, oct(args[1]) if isinstance(args[1], int) else str(args[1]))
     elif event in ("exec", "compile"):
         # Only code the module under test executes: not the loader's, not a library's.
         caller = sys._getframe(1)
@@ -225,6 +300,7 @@ _real_getaddrinfo = socket.getaddrinfo
 _real_bind = socket.socket.bind
 _real_listen = socket.socket.listen
 _real_dup2 = os.dup2
+_real_chmod = os.chmod
 FAKE_ADDRESS = "198.51.100.7"
 LISTENER = []
 
@@ -338,6 +414,10 @@ class FakeResponse(io.BytesIO):
         return default
 
 
+def patched_chmod(path, *args, **kwargs):
+    return _real_chmod(decoy_path(path), *args, **kwargs)
+
+
 def patched_makedirs(name, *args, **kwargs):
     return _real_makedirs(decoy_path(name), *args, **kwargs)
 
@@ -373,7 +453,8 @@ def requests_fake():
     def request(method, url, **kwargs):
         body = kwargs.get("data") or kwargs.get("json") or kwargs.get("files") or b""
         size = len(body if isinstance(body, (bytes, str)) else repr(body))
-        record("fetch", str(url), "%s %d bytes" % (method.upper(), size if body else 0))
+        sent = "%s %d bytes" % (method.upper(), size if body else 0)
+        record("fetch", str(url), sent + _carried(url, kwargs))
         return Response()
 
     module.request = request
@@ -407,8 +488,13 @@ def patched_urlopen(url, data=None, *args, **kwargs):
     body = data if data is not None else getattr(url, "data", None)
     method = getattr(url, "get_method", lambda: "POST" if body else "GET")()
     size = len(body) if isinstance(body, (bytes, bytearray, str)) else 0
-    record("fetch", str(full), "%s %d bytes" % (method, size))
+    record("fetch", str(full), "%s %d bytes" % (method, size) + _carried(full, body))
     return FakeResponse(str(full))
+
+
+def _carried(*sent):
+    """`, carries the typed keys` when what is sent contains the decoy keystrokes."""
+    return ", carries the typed keys" if any(TYPED_KEYS in repr(part) for part in sent) else ""
 
 
 def patched_spawn(mode, file, args, *rest):
@@ -495,6 +581,154 @@ def psutil_fake():
     return module
 
 
+class KeyCode:
+    """A key of the pynput fake: a character, or a named key (`Key.enter`)."""
+
+    def __init__(self, char=None, name=None):
+        self.char = char
+        self.name = name or char
+        self.vk = None
+
+    @classmethod
+    def from_char(cls, char):
+        return cls(char)
+
+    def __repr__(self):
+        return repr(self.char) if self.char else "Key." + str(self.name)
+
+
+class _KeyNames(type):
+    def __getattr__(cls, name):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return KeyCode(None, name)
+
+
+class Key(metaclass=_KeyNames):
+    pass
+
+
+class KeyboardListener:
+    """pynput's keyboard listener: installing it is recorded, then the recorder types the
+    decoy keys into its callbacks (from a thread of its own, as pynput does)."""
+
+    def __init__(self, on_press=None, on_release=None, *args, **kwargs):
+        self.on_press = on_press
+        self.on_release = on_release
+        self.running = False
+        self._typist = None
+
+    def describe(self):
+        return "every key (pynput Listener)"
+
+    def start(self):
+        record("hook", "keyboard", self.describe())
+        self.running = True
+        self._typist = threading.Thread(target=self._type, daemon=True)
+        self._typist.start()
+
+    def _type(self):
+        for key in [KeyCode(c) for c in TYPED_KEYS] + [KeyCode(None, "enter")]:
+            for callback in (self.on_press, self.on_release):
+                if callback is None:
+                    continue
+                try:
+                    if callback(key) is False:
+                        return
+                except BaseException:  # the code under test may raise anything
+                    return
+
+    def run(self):
+        self.start()
+
+    def join(self, *args):
+        if self._typist is not None:
+            self._typist.join(1.0)
+
+    def wait(self):
+        pass
+
+    def stop(self):
+        self.running = False
+
+    def __enter__(self):
+        self.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.stop()
+        return False
+
+
+class GlobalHotKeys(KeyboardListener):
+    """A hotkey registration sees its combinations only: recorded, no keys typed."""
+
+    def __init__(self, hotkeys, *args, **kwargs):
+        super().__init__()
+        self.hotkeys = dict(hotkeys) if isinstance(hotkeys, dict) else {}
+
+    def describe(self):
+        return "hotkeys " + ", ".join(map(str, self.hotkeys))
+
+    def _type(self):
+        pass
+
+
+class MouseListener(KeyboardListener):
+    def start(self):
+        record("hook", "mouse", "every click (pynput Listener)")
+        self.running = True
+
+
+def pynput_fake(name):
+    """`pynput` (not installed): listeners are recorded and fed decoy keys."""
+    module = types.ModuleType(name)
+    keyboard = types.ModuleType("pynput.keyboard")
+    keyboard.Listener = KeyboardListener
+    keyboard.GlobalHotKeys = GlobalHotKeys
+    keyboard.Key = Key
+    keyboard.KeyCode = KeyCode
+    keyboard.HotKey = Stub("pynput.keyboard.HotKey")
+    keyboard.Controller = Stub("pynput.keyboard.Controller")
+    mouse = types.ModuleType("pynput.mouse")
+    mouse.Listener = MouseListener
+    mouse.Button = Key
+    mouse.Controller = Stub("pynput.mouse.Controller")
+    module.keyboard, module.mouse = keyboard, mouse
+    return {"pynput": module, "pynput.keyboard": keyboard, "pynput.mouse": mouse}.get(name, module)
+
+
+class Fernet:
+    """`cryptography.fernet.Fernet` when the package is not installed: the same interface
+    over a keyed XOR stream (no real encryption; the files are decoys), so code that
+    encrypts files gets as far as it would with the real library."""
+
+    def __init__(self, key):
+        self._stream = hashlib.sha256(key if isinstance(key, bytes) else str(key).encode()).digest()
+
+    @staticmethod
+    def generate_key():
+        return base64.urlsafe_b64encode(os.urandom(32))
+
+    def _xor(self, data):
+        return bytes(b ^ self._stream[i % 32] for i, b in enumerate(data))
+
+    def encrypt(self, data):
+        return b"gAAAAA" + base64.urlsafe_b64encode(self._xor(bytes(data)))
+
+    def decrypt(self, token, ttl=None):
+        return self._xor(base64.urlsafe_b64decode(bytes(token)[6:]))
+
+
+def fernet_fake(name):
+    module = types.ModuleType(name)
+    module.__getattr__ = lambda attr: Stub(name + "." + attr)
+    if name == "cryptography.fernet":
+        module.Fernet = module.MultiFernet = Fernet
+        module.InvalidToken = type("InvalidToken", (Exception,), {})
+    return module
+
+
 def patch_everything():
     import pty
     import shutil  # noqa: F401 (imported before the code runs, so its audit events fire)
@@ -509,6 +743,7 @@ def patch_everything():
     socket.getaddrinfo = patched_getaddrinfo
     os.dup2 = patched_dup2
     os.makedirs = patched_makedirs
+    os.chmod = patched_chmod
     os.fork = patched_fork
     os.mkdir = patched_mkdir
     urllib.request.urlopen = patched_urlopen
@@ -518,6 +753,7 @@ def patch_everything():
     pty.spawn = patched_pty_spawn
     time.sleep = patched_sleep
     install_environ_recorder()
+    patch_decoders()
     sys.addaudithook(audit)
 
 
@@ -610,6 +846,10 @@ class StubLoader:
             return psutil_fake()
         if spec.name == "requests":
             return requests_fake()
+        if spec.name.split(".")[0] == "pynput":
+            return pynput_fake(spec.name)
+        if spec.name.split(".")[0] == "cryptography":
+            return fernet_fake(spec.name)
         module = types.ModuleType(spec.name)
         module.__getattr__ = lambda attr: Stub(spec.name + "." + attr)
         return module
@@ -626,7 +866,7 @@ def load_module():
         fh.write(CONFIG["module_source"])
     sys.path.insert(0, PROJECT)
     sys.meta_path.append(StubFinder)
-    for fakeable in ("psutil", "requests"):
+    for fakeable in ("psutil", "requests", "pynput", "cryptography"):
         try:
             __import__(fakeable)
         except ImportError:
@@ -651,11 +891,25 @@ def load_module():
     raise ImportError("too many missing modules")
 
 
+NUMBER_WORDS = {"port", "count", "num", "number", "size", "pid", "limit", "n", "times", "retries"}
+
+
 def argument_for(parameter):
     if parameter.default is not inspect.Parameter.empty:
         return parameter.default
-    name = parameter.name.lower()
-    if any(w in name for w in ("port", "count", "num", "size", "pid", "limit", "n")) and len(name) <= 6:
+    value = _placeholder_for(parameter.name.lower())
+    annotation = parameter.annotation
+    annotation = getattr(annotation, "__name__", annotation)
+    if annotation in ("Path", "PurePath", "PosixPath") and isinstance(value, str):
+        return pathlib.Path(value)
+    if annotation == "int" and isinstance(value, str):
+        return 1
+    return value
+
+
+def _placeholder_for(name):
+    words = [w.rstrip("s") if len(w) > 3 else w for w in re.split(r"[_\W]+", name) if w]
+    if any(w in NUMBER_WORDS for w in words):
         return 1
     if name in ("root", "home", "top"):
         return HOME
@@ -665,7 +919,7 @@ def argument_for(parameter):
         return "collector.example"
     if "url" in name:
         return "http://collector.example/x"
-    return "bluecode"
+    return PLACEHOLDER
 
 
 def call(target):
@@ -682,7 +936,15 @@ def call(target):
             kwargs[parameter.name] = value
         else:
             args.append(value)
-    result = target(*args, **kwargs)
+    try:
+        result = target(*args, **kwargs)
+    except IsADirectoryError:
+        # It wanted a file where it was given the project directory: once more with a file.
+        if PROJECT not in args and PROJECT not in kwargs.values():
+            raise
+        args = [PLACEHOLDER_FILE if a == PROJECT else a for a in args]
+        kwargs = {k: PLACEHOLDER_FILE if v == PROJECT else v for k, v in kwargs.items()}
+        result = target(*args, **kwargs)
     if inspect.iscoroutine(result):
         import asyncio
 
@@ -723,8 +985,25 @@ def _call_quietly(function):
         call(function)
     except MemoryError:
         record("limit", "memory", "MemoryError")
+    except OSError as e:
+        _note_full_disk(e)
     except BaseException:  # the code under test may raise anything
         pass
+
+
+def _note_full_disk(error):
+    if error.errno == errno.ENOSPC:
+        record("limit", "disk", "no space left on the throw-away disk")
+
+
+def check_disk():
+    """A disk filled to the last block counts even when the code swallowed the error."""
+    try:
+        stats = os.statvfs("/work")
+    except OSError:
+        return
+    if stats.f_bavail * stats.f_frsize < 64 * 1024:
+        record("limit", "disk", "the throw-away disk is full")
 
 
 def work(outcome):
@@ -751,6 +1030,8 @@ def work(outcome):
     except SystemExit:
         pass
     except BaseException as e:  # the code under test may raise anything
+        if isinstance(e, OSError):
+            _note_full_disk(e)
         outcome.setdefault("error", "%s: %s" % (type(e).__name__, str(e)[:200]))
 
 
@@ -769,6 +1050,7 @@ def main():
         if thread is not threading.current_thread() and thread.daemon is False and left > 0:
             thread.join(min(left, 1.0))
     _real_sleep(min(1.0, max(0.0, CONFIG["budget_secs"] - (time.monotonic() - started))))
+    check_disk()
     ARMED[0] = False
     if worker.is_alive():
         NOTES.append("still running when the time budget ended")
