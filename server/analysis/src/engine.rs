@@ -303,10 +303,11 @@ impl Engine {
                 let root = tree.root_node();
                 let mut walk = root.walk();
                 let top_level: Vec<Node> = root.children(&mut walk).collect();
+                // Compiled on first need only: it costs as much as all the groups again.
                 let everything = plan
                     .compiled
-                    .and_then(|c| c.everything())
-                    .filter(|_| plan.whole.len() > GROUPS_PER_WALK_LIMIT);
+                    .filter(|_| plan.whole.len() > GROUPS_PER_WALK_LIMIT)
+                    .and_then(|c| c.everything_without_waiting());
                 if let Some(everything) = everything {
                     self.match_candidates(
                         plan,
@@ -783,13 +784,26 @@ impl Engine {
         unit_id: &str,
     ) -> Vec<Finding> {
         let mut findings = Vec::new();
-        for rule in &compiled.regex_patterns {
+        // Which regexes can match in each range: one pass of the literal gate per range,
+        // so that a rule absent from a unit costs nothing more.
+        let possible: Vec<Vec<bool>> = ranges
+            .iter()
+            .map(|range| {
+                text.get(range.clone())
+                    .map(|segment| compiled.regex_gate.possible(segment))
+                    .unwrap_or_default()
+            })
+            .collect();
+        for (index, rule) in compiled.regex_patterns.iter().enumerate() {
             let constitution = &self.set.constitutions()[rule.constitution];
             let pattern = &constitution.patterns[rule.pattern];
             let PatternKind::Regex { regex, .. } = &pattern.kind else {
                 continue;
             };
-            for range in ranges {
+            for (range, possible) in ranges.iter().zip(&possible) {
+                if !possible.get(index).copied().unwrap_or(false) {
+                    continue;
+                }
                 let Some(segment) = text.get(range.clone()) else {
                     continue;
                 };

@@ -89,7 +89,8 @@ fn weakened(regex: &str) -> Option<String> {
     Some(hir.to_string())
 }
 
-fn without_looks(hir: Hir) -> Hir {
+/// `hir` with its look-around assertions (`^`, `$`, `\b`) made empty.
+pub(crate) fn without_looks(hir: Hir) -> Hir {
     match hir.into_kind() {
         HirKind::Look(_) => Hir::empty(),
         HirKind::Repetition(mut r) => {

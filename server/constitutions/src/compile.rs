@@ -8,11 +8,15 @@
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use rayon::prelude::*;
 
 use bluecode_syntax::Language;
 use tree_sitter::Query;
 
 use crate::anchors::{Anchor, Anchors, anchor_of};
+use crate::regex_gate::RegexGate;
 use crate::schema::{Constitution, PatternKind};
 
 /// A pattern's place in the set: `constitutions()[constitution].patterns[pattern]`.
@@ -70,6 +74,8 @@ pub struct CompiledLanguage {
     /// Every query pattern, for [`CompiledLanguage::everything`].
     every_part: Vec<(PatternRef, String)>,
     everything: OnceLock<Option<CombinedQuery>>,
+    /// Whether some thread has begun compiling `everything`.
+    everything_started: AtomicBool,
     /// Patterns without an anchor, run on every unit.
     pub unanchored: Option<CombinedQuery>,
     /// The anchored patterns, one query per constitution; `anchors` tells which to run.
@@ -79,6 +85,8 @@ pub struct CompiledLanguage {
     pub anchors: Option<Anchors>,
     /// Regex patterns over units' own text.
     pub regex_patterns: Vec<PatternRef>,
+    /// Which of `regex_patterns` (same order) can match in a text.
+    pub regex_gate: RegexGate,
     /// Query patterns with a `module_matches` condition, decided once per document.
     pub module_conditioned: Vec<PatternRef>,
     /// Patterns whose query does not compile for this language (a JavaScript query that
@@ -93,6 +101,7 @@ impl CompiledLanguage {
     /// hit, where a walk per group would visit every node again and again. Compiled on
     /// first use: it costs as much again as the groups, and an editor rarely needs it.
     pub fn everything(&self) -> Option<&CombinedQuery> {
+        self.everything_started.store(true, Ordering::Relaxed);
         self.everything
             .get_or_init(|| {
                 let parts = self
@@ -107,6 +116,17 @@ impl CompiledLanguage {
                 combine_all(self.language, parts, &mut Vec::new())
             })
             .as_ref()
+    }
+
+    /// [`CompiledLanguage::everything`], unless another thread is compiling it: then
+    /// `None` at once, and the caller runs the groups it would have combined (the same
+    /// findings) instead of waiting — a scan's other threads keep working.
+    pub fn everything_without_waiting(&self) -> Option<&CombinedQuery> {
+        match self.everything.get() {
+            Some(ready) => ready.as_ref(),
+            None if self.everything_started.load(Ordering::Relaxed) => None,
+            None => self.everything(),
+        }
     }
 
     /// The queries worth running over `texts` (a unit's own ranges, or a whole file).
@@ -319,11 +339,40 @@ pub(crate) fn compile_language(
         .chain(anchored_groups.iter().flat_map(|(parts, _)| parts))
         .map(|p| (p.rule, p.source.to_owned()))
         .collect();
-    let unanchored = combine_all(language, unanchored_parts, &mut skipped);
+    let regex_gate = RegexGate::new(regex_patterns.iter().map(|rule: &PatternRef| {
+        match &constitutions[rule.constitution].patterns[rule.pattern].kind {
+            PatternKind::Regex { regex, .. } => regex.as_str(),
+            // Only regex patterns are in the list; an empty regex always runs.
+            PatternKind::Query { .. } => "",
+        }
+    }));
+    // tree-sitter's analysis of a query is most of the start-up cost of a language, and
+    // the groups are independent: compiled on every core (in order, so results and
+    // `skipped` do not depend on the schedule).
+    let (unanchored, groups) = rayon::join(
+        || {
+            let mut skipped = Vec::new();
+            let query = combine_all(language, unanchored_parts, &mut skipped);
+            (query, skipped)
+        },
+        || {
+            anchored_groups
+                .into_par_iter()
+                .map(|(parts, anchors)| {
+                    let mut skipped = Vec::new();
+                    let query = combine_all(language, parts, &mut skipped);
+                    (query, anchors, skipped)
+                })
+                .collect::<Vec<_>>()
+        },
+    );
+    let (unanchored, unanchored_skipped) = unanchored;
+    skipped.extend(unanchored_skipped);
     let mut anchored = Vec::new();
     let mut group_anchors = Vec::new();
-    for (parts, anchors) in anchored_groups {
-        if let Some(query) = combine_all(language, parts, &mut skipped) {
+    for (query, anchors, group_skipped) in groups {
+        skipped.extend(group_skipped);
+        if let Some(query) = query {
             group_anchors.push(anchors);
             anchored.push(query);
         }
@@ -332,10 +381,12 @@ pub(crate) fn compile_language(
         language,
         every_part,
         everything: OnceLock::new(),
+        everything_started: AtomicBool::new(false),
         unanchored,
         anchored,
         anchors: Anchors::new(&group_anchors),
         regex_patterns,
+        regex_gate,
         module_conditioned,
         skipped,
         contexts,

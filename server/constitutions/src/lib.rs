@@ -13,6 +13,7 @@ mod compile;
 mod error;
 mod kinds;
 mod load;
+mod regex_gate;
 mod schema;
 mod taint_model;
 
@@ -23,6 +24,7 @@ pub use compile::{
 pub use error::{LoadError, LoadErrors};
 pub use kinds::{SinkKind, SinkKinds};
 pub use load::{ConstitutionSet, Origin};
+pub use regex_gate::RegexGate;
 pub use schema::{
     CalleeRule, Category, Confidence, Constitution, Example, ExampleKind, FixTemplate, Pattern,
     PatternKind, Severity, Unresolved,
