@@ -226,3 +226,66 @@ fn a_go_handler_reaches_a_repository_method_in_another_package() {
     let findings = json_findings(p.path());
     assert!(findings.is_empty(), "{findings:#?}");
 }
+
+/// The artifact URIs of a SARIF result's first code flow, in order.
+fn flow_uris(result: &Value) -> Vec<String> {
+    result["codeFlows"][0]["threadFlows"][0]["locations"]
+        .as_array()
+        .expect("code flow")
+        .iter()
+        .map(|l| {
+            l["location"]["physicalLocation"]["artifactLocation"]["uri"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned()
+        })
+        .collect()
+}
+
+#[test]
+fn a_spring_controller_reaches_jdbc_template_in_a_service_by_declared_types() {
+    const CONTROLLER: &str = "src/main/java/com/acme/web/UserController.java";
+    const SERVICE: &str = "src/main/java/com/acme/service/UserService.java";
+    const AUDIT: &str = "src/main/java/com/acme/web/AuditLog.java";
+    const QUERIES: &str = "src/main/java/com/acme/service/Queries.java";
+    let run = bluecode(
+        &["scan", ".", "--format", "sarif", "--exit-zero"],
+        &fixture("java"),
+    );
+    let sarif: Value = serde_json::from_str(&run.stdout).expect("sarif");
+    let results = sarif["runs"][0]["results"].as_array().expect("results");
+    let at_uri = |uri: &str| {
+        results
+            .iter()
+            .find(|r| r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == uri)
+    };
+    // A field typed with an imported class: `users.findByName(name)`.
+    let service = at_uri(SERVICE).expect("findByName's query");
+    assert_eq!(service["ruleId"], "java.sql-injection");
+    assert_eq!(
+        service["locations"][0]["physicalLocation"]["region"]["startLine"],
+        18
+    );
+    let uris = flow_uris(service);
+    assert_eq!(uris.first().map(String::as_str), Some(CONTROLLER), "{uris:?}");
+    assert_eq!(uris.last().map(String::as_str), Some(SERVICE), "{uris:?}");
+    // A local made with `new` of a class of the controller's own package.
+    let audit = at_uri(AUDIT).expect("AuditLog.record's update");
+    assert_eq!(flow_uris(audit).first().map(String::as_str), Some(CONTROLLER));
+    // Safe twins: the sort column is checked against an allow-list (sortedBy), the
+    // number is parsed before the static helper gets it (countAbove), and purge has
+    // no caller.
+    assert_eq!(results.len(), 2, "{results:#?}");
+
+    // The static call resolves: with the raw parameter passed, its query is reported.
+    let p = copy_of("java");
+    let controller = std::fs::read_to_string(fixture("java").join(CONTROLLER)).expect("read");
+    p.file(
+        CONTROLLER,
+        controller.replace("String.valueOf(floor)", "min"),
+    );
+    let findings = json_findings(p.path());
+    let count = at(&findings, QUERIES, 11).expect("countAbove's query");
+    assert_eq!(count["trace"][0]["path"], CONTROLLER, "{count:#?}");
+    assert_eq!(findings.len(), 3, "{findings:#?}");
+}
