@@ -289,3 +289,44 @@ fn a_spring_controller_reaches_jdbc_template_in_a_service_by_declared_types() {
     assert_eq!(count["trace"][0]["path"], CONTROLLER, "{count:#?}");
     assert_eq!(findings.len(), 3, "{findings:#?}");
 }
+
+#[test]
+fn a_c_main_reaches_memcpy_in_another_translation_unit_only_through_global_functions() {
+    let dir = fixture("c");
+    let text = text_report(&dir);
+    assert!(
+        text.contains("parser.c:9:5: error [c.tainted-copy-length]"),
+        "{text}"
+    );
+    assert!(
+        text.contains("main.c:19:17: source: data read from a descriptor (read)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("main.c:24:5: passed to: `parse_name(name, packet)`"),
+        "{text}"
+    );
+    let findings = json_findings(&dir);
+    let copy = at(&findings, "parser.c", 9).expect("parse_name's memcpy");
+    assert_eq!(copy["trace"][0]["path"], "main.c", "{copy:#?}");
+    // Safe twin: main checks the length against the buffer before copy_bytes.
+    assert!(at(&findings, "parser.c", 13).is_none(), "{findings:#?}");
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+
+    // Without the bound check the twin is reported …
+    let p = copy_of("c");
+    let main = std::fs::read_to_string(dir.join("main.c")).expect("main.c");
+    let unchecked = main.replace("if (len >= sizeof(title)) {", "if (len == 0) {");
+    p.file("main.c", unchecked.as_bytes());
+    let findings = json_findings(p.path());
+    assert!(at(&findings, "parser.c", 13).is_some(), "{findings:#?}");
+    // … unless copy_bytes is `static`: main.c cannot call parser.c's static function.
+    let parser = std::fs::read_to_string(dir.join("parser.c")).expect("parser.c");
+    p.file(
+        "parser.c",
+        parser.replace("\nvoid copy_bytes", "\nstatic void copy_bytes"),
+    );
+    let findings = json_findings(p.path());
+    assert!(at(&findings, "parser.c", 13).is_none(), "{findings:#?}");
+    assert!(at(&findings, "parser.c", 9).is_some(), "{findings:#?}");
+}
