@@ -213,7 +213,10 @@ fn a_go_handler_reaches_a_repository_method_in_another_package() {
         ("store/repo.go", 19),
         ("store/repo.go", 31),
     ] {
-        assert!(at(&findings, path, line).is_none(), "{path}:{line} {findings:#?}");
+        assert!(
+            at(&findings, path, line).is_none(),
+            "{path}:{line} {findings:#?}"
+        );
     }
     assert_eq!(findings.len(), 1, "{findings:#?}");
 
@@ -267,11 +270,18 @@ fn a_spring_controller_reaches_jdbc_template_in_a_service_by_declared_types() {
         18
     );
     let uris = flow_uris(service);
-    assert_eq!(uris.first().map(String::as_str), Some(CONTROLLER), "{uris:?}");
+    assert_eq!(
+        uris.first().map(String::as_str),
+        Some(CONTROLLER),
+        "{uris:?}"
+    );
     assert_eq!(uris.last().map(String::as_str), Some(SERVICE), "{uris:?}");
     // A local made with `new` of a class of the controller's own package.
     let audit = at_uri(AUDIT).expect("AuditLog.record's update");
-    assert_eq!(flow_uris(audit).first().map(String::as_str), Some(CONTROLLER));
+    assert_eq!(
+        flow_uris(audit).first().map(String::as_str),
+        Some(CONTROLLER)
+    );
     // Safe twins: the sort column is checked against an allow-list (sortedBy), the
     // number is parsed before the static helper gets it (countAbove), and purge has
     // no caller.

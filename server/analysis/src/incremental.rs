@@ -153,14 +153,12 @@ impl DocumentAnalysis {
                 }
             }
             self.module = match (doc.language(), doc.tree()) {
-                (Some(language), Some(tree)) => {
-                    Some(ModuleFacts::collect(
-                        language,
-                        doc.text(),
-                        tree.root_node(),
-                        &units,
-                    ))
-                }
+                (Some(language), Some(tree)) => Some(ModuleFacts::collect(
+                    language,
+                    doc.text(),
+                    tree.root_node(),
+                    &units,
+                )),
                 _ => None,
             };
         }

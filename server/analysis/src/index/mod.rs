@@ -4,8 +4,8 @@
 //! to its parameters and what the functions it calls return. Plain data in and out — the
 //! review core (`server/workspace`) decides which files are indexed and when.
 
-mod facts;
 mod declared;
+mod facts;
 mod from_walk;
 mod locate;
 mod module;

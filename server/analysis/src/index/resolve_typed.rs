@@ -48,8 +48,7 @@ impl Resolver<'_> {
         };
         let own = self.go_member(&[file], name);
         own.or_else(|| {
-            let files =
-                self.go_package(entry.path.parent()?, entry.module.package.as_deref());
+            let files = self.go_package(entry.path.parent()?, entry.module.package.as_deref());
             self.go_member(&files, name)
         })
     }
@@ -83,7 +82,10 @@ impl Resolver<'_> {
             .filter(|&i| {
                 self.files.get(i).is_some_and(|f| {
                     !f.path.to_string_lossy().ends_with("_test.go")
-                        && f.module.package.as_deref().is_some_and(|p| !p.ends_with("_test"))
+                        && f.module
+                            .package
+                            .as_deref()
+                            .is_some_and(|p| !p.ends_with("_test"))
                 })
             })
             .collect();
@@ -130,7 +132,12 @@ impl Resolver<'_> {
         found.next().is_none().then_some(first)
     }
 
-    pub(super) fn java_call(&self, file: usize, unit: &str, call: &CallSite) -> Option<FunctionRef> {
+    pub(super) fn java_call(
+        &self,
+        file: usize,
+        unit: &str,
+        call: &CallSite,
+    ) -> Option<FunctionRef> {
         let entry = self.files.get(file)?;
         let arity = call.args.len();
         let own_package = || {
