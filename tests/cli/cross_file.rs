@@ -171,3 +171,172 @@ fn without_the_index_or_in_the_library_profile_helpers_are_judged_on_their_own()
     let find = at(&findings, "reports/queries.py", 8).expect("find_report");
     assert_eq!(find["trace"][0]["path"], "reports/routes.py", "{find:#?}");
 }
+
+/// The text report of a scan of `dir`.
+fn text_report(dir: &Path) -> String {
+    let run = bluecode(&["scan", ".", "--exit-zero"], dir);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    run.stdout
+}
+
+#[test]
+fn a_go_handler_reaches_a_repository_method_in_another_package() {
+    let dir = fixture("go");
+    // Text: the finding is at the sink in store/repo.go; its steps in the handler's file
+    // carry that file's path.
+    let text = text_report(&dir);
+    assert!(
+        text.contains("store/repo.go:13:9: error [go.sql-injection]"),
+        "{text}"
+    );
+    assert!(
+        text.contains("web/handlers.go:29:8: source: HTTP query parameter"),
+        "{text}"
+    );
+    assert!(
+        text.contains("web/handlers.go:30:15: passed to: `h.users.FindUser(id)`"),
+        "{text}"
+    );
+
+    let findings = json_findings(&dir);
+    let sql = at(&findings, "store/repo.go", 13).expect("FindUser's query");
+    assert_eq!(sql["rule_id"], "go.sql-injection");
+    let trace = sql["trace"].as_array().expect("trace");
+    assert_eq!(trace[0]["path"], "web/handlers.go", "{trace:?}");
+    assert!(trace.last().expect("sink").get("path").is_none());
+    // Safe twins: the sort column checked against an allow-list before it goes through
+    // CountOrders to a function of the package in another file (orders.go:8), a number
+    // parsed by strconv.Atoi (InvoiceTotal, repo.go:19), and Purge, which no caller
+    // feeds (repo.go:31).
+    for (path, line) in [
+        ("store/orders.go", 8),
+        ("store/repo.go", 19),
+        ("store/repo.go", 31),
+    ] {
+        assert!(
+            at(&findings, path, line).is_none(),
+            "{path}:{line} {findings:#?}"
+        );
+    }
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+
+    // Without the go.mod, import paths name no folder: nothing crosses packages.
+    let p = copy_of("go");
+    p.file(
+        "go.mod",
+        "module example.com/elsewhere\n\ngo 1.22\n\nrequire github.com/go-chi/chi/v5 v5.0.12\n",
+    );
+    let findings = json_findings(p.path());
+    assert!(findings.is_empty(), "{findings:#?}");
+}
+
+/// The artifact URIs of a SARIF result's first code flow, in order.
+fn flow_uris(result: &Value) -> Vec<String> {
+    result["codeFlows"][0]["threadFlows"][0]["locations"]
+        .as_array()
+        .expect("code flow")
+        .iter()
+        .map(|l| {
+            l["location"]["physicalLocation"]["artifactLocation"]["uri"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned()
+        })
+        .collect()
+}
+
+#[test]
+fn a_spring_controller_reaches_jdbc_template_in_a_service_by_declared_types() {
+    const CONTROLLER: &str = "src/main/java/com/acme/web/UserController.java";
+    const SERVICE: &str = "src/main/java/com/acme/service/UserService.java";
+    const AUDIT: &str = "src/main/java/com/acme/web/AuditLog.java";
+    const QUERIES: &str = "src/main/java/com/acme/service/Queries.java";
+    let run = bluecode(
+        &["scan", ".", "--format", "sarif", "--exit-zero"],
+        &fixture("java"),
+    );
+    let sarif: Value = serde_json::from_str(&run.stdout).expect("sarif");
+    let results = sarif["runs"][0]["results"].as_array().expect("results");
+    let at_uri = |uri: &str| {
+        results
+            .iter()
+            .find(|r| r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == uri)
+    };
+    // A field typed with an imported class: `users.findByName(name)`.
+    let service = at_uri(SERVICE).expect("findByName's query");
+    assert_eq!(service["ruleId"], "java.sql-injection");
+    assert_eq!(
+        service["locations"][0]["physicalLocation"]["region"]["startLine"],
+        18
+    );
+    let uris = flow_uris(service);
+    assert_eq!(
+        uris.first().map(String::as_str),
+        Some(CONTROLLER),
+        "{uris:?}"
+    );
+    assert_eq!(uris.last().map(String::as_str), Some(SERVICE), "{uris:?}");
+    // A local made with `new` of a class of the controller's own package.
+    let audit = at_uri(AUDIT).expect("AuditLog.record's update");
+    assert_eq!(
+        flow_uris(audit).first().map(String::as_str),
+        Some(CONTROLLER)
+    );
+    // Safe twins: the sort column is checked against an allow-list (sortedBy), the
+    // number is parsed before the static helper gets it (countAbove), and purge has
+    // no caller.
+    assert_eq!(results.len(), 2, "{results:#?}");
+
+    // The static call resolves: with the raw parameter passed, its query is reported.
+    let p = copy_of("java");
+    let controller = std::fs::read_to_string(fixture("java").join(CONTROLLER)).expect("read");
+    p.file(
+        CONTROLLER,
+        controller.replace("String.valueOf(floor)", "min"),
+    );
+    let findings = json_findings(p.path());
+    let count = at(&findings, QUERIES, 11).expect("countAbove's query");
+    assert_eq!(count["trace"][0]["path"], CONTROLLER, "{count:#?}");
+    assert_eq!(findings.len(), 3, "{findings:#?}");
+}
+
+#[test]
+fn a_c_main_reaches_memcpy_in_another_translation_unit_only_through_global_functions() {
+    let dir = fixture("c");
+    let text = text_report(&dir);
+    assert!(
+        text.contains("parser.c:9:5: error [c.tainted-copy-length]"),
+        "{text}"
+    );
+    assert!(
+        text.contains("main.c:19:17: source: data read from a descriptor (read)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("main.c:24:5: passed to: `parse_name(name, packet)`"),
+        "{text}"
+    );
+    let findings = json_findings(&dir);
+    let copy = at(&findings, "parser.c", 9).expect("parse_name's memcpy");
+    assert_eq!(copy["trace"][0]["path"], "main.c", "{copy:#?}");
+    // Safe twin: main checks the length against the buffer before copy_bytes.
+    assert!(at(&findings, "parser.c", 13).is_none(), "{findings:#?}");
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+
+    // Without the bound check the twin is reported …
+    let p = copy_of("c");
+    let main = std::fs::read_to_string(dir.join("main.c")).expect("main.c");
+    let unchecked = main.replace("if (len >= sizeof(title)) {", "if (len == 0) {");
+    p.file("main.c", unchecked.as_bytes());
+    let findings = json_findings(p.path());
+    assert!(at(&findings, "parser.c", 13).is_some(), "{findings:#?}");
+    // … unless copy_bytes is `static`: main.c cannot call parser.c's static function.
+    let parser = std::fs::read_to_string(dir.join("parser.c")).expect("parser.c");
+    p.file(
+        "parser.c",
+        parser.replace("\nvoid copy_bytes", "\nstatic void copy_bytes"),
+    );
+    let findings = json_findings(p.path());
+    assert!(at(&findings, "parser.c", 13).is_none(), "{findings:#?}");
+    assert!(at(&findings, "parser.c", 9).is_some(), "{findings:#?}");
+}

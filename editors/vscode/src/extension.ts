@@ -272,7 +272,9 @@ class Bluecode implements vscode.Disposable {
             synchronize: {
                 fileEvents: [
                     vscode.workspace.createFileSystemWatcher('**/bluecode.toml'),
-                    vscode.workspace.createFileSystemWatcher('**/*.{py,js,jsx,mjs,cjs,ts,tsx}'),
+                    vscode.workspace.createFileSystemWatcher(
+                        '**/*.{py,js,jsx,mjs,cjs,ts,tsx,go,java,c,h,cc,cpp,cxx,hpp,hh}',
+                    ),
                 ],
             },
             errorHandler: {

@@ -665,11 +665,36 @@ impl Engine {
                             .as_str()
                     })
                     .collect();
+                // Go and Java calls resolve by the callee's qualified API (through the
+                // imports and the receiver's declared type); the index needs no tree.
+                let qualified: Vec<Option<String>> =
+                    if matches!(language, Language::Go | Language::Java) {
+                        let root = tree.root_node();
+                        let symbols = plan
+                            .symbols
+                            .get_or_init(|| FileSymbols::collect(language, text, root));
+                        let resolver = Resolver::new(language, text, root, symbols);
+                        raw.state
+                            .calls
+                            .iter()
+                            .map(|c| {
+                                root.descendant_for_byte_range(c.range.start, c.range.end)
+                                    .filter(|n| n.byte_range() == c.range)
+                                    .and_then(|n| match resolver.resolve_call(n) {
+                                        Resolution::Api(q) => Some(q),
+                                        _ => None,
+                                    })
+                            })
+                            .collect()
+                    } else {
+                        Vec::new()
+                    };
                 Some(crate::index::summarise(
                     unit.id.as_str(),
                     raw,
                     &sink_inputs,
                     &rules,
+                    &qualified,
                 ))
             }
             _ => None,

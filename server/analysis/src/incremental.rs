@@ -16,7 +16,7 @@ use std::collections::HashMap;
 
 use aho_corasick::AhoCorasick;
 use bluecode_syntax::tree_sitter::Node;
-use bluecode_syntax::{Document, Outline, Unit, UnitId, UnitKind, outline};
+use bluecode_syntax::{Document, Language, Outline, Unit, UnitId, UnitKind, outline};
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 use crate::context::AnalysisContext;
@@ -92,10 +92,21 @@ impl DocumentAnalysis {
             .filter_map(|c| c.summary.as_ref().map(|s| s.unit.as_str()))
             .collect();
         // Only calls the index could resolve are kept: through an import, to the
-        // caller's own class, or to a function of this file by its name.
-        let resolvable = |path: &[String]| match path {
+        // caller's own class, or to a function of this file by its name; Go and Java
+        // calls the file's resolver qualified, and bare names that may be of the same
+        // package (Go, Java) or a global function (C/C++); Java's `Class.m(x)`.
+        let across_files = matches!(
+            language,
+            Language::Go | Language::Java | Language::C | Language::Cpp
+        );
+        let resolvable = |call: &crate::index::CallSite| match call.path.as_slice() {
+            _ if call.qualified.is_some() => true,
+            [name] if across_files => !name.is_empty(),
             [first, ..] if module.imports.contains_key(first) => true,
             [receiver, _] if matches!(receiver.as_str(), "self" | "cls" | "this") => true,
+            [class, _] if language == Language::Java => {
+                class.starts_with(|c: char| c.is_ascii_uppercase())
+            }
             [name] => own.contains(name.as_str()),
             _ => false,
         };
@@ -108,7 +119,7 @@ impl DocumentAnalysis {
         let functions = functions
             .into_iter()
             .map(|(_, mut s)| {
-                s.calls.retain(|c| resolvable(&c.path));
+                s.calls.retain(|c| resolvable(c));
                 s.map_steps(|step| *step = crate::index::located(doc, &hooks.path, step.clone()));
                 s
             })
@@ -142,9 +153,12 @@ impl DocumentAnalysis {
                 }
             }
             self.module = match (doc.language(), doc.tree()) {
-                (Some(language), Some(tree)) => {
-                    Some(ModuleFacts::collect(language, doc.text(), tree.root_node()))
-                }
+                (Some(language), Some(tree)) => Some(ModuleFacts::collect(
+                    language,
+                    doc.text(),
+                    tree.root_node(),
+                    &units,
+                )),
                 _ => None,
             };
         }

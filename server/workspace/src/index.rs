@@ -79,6 +79,8 @@ impl Workspace {
 pub struct IndexState {
     index: WorkspaceIndex,
     facts: HashMap<Arc<Path>, Arc<DocumentFacts>>,
+    /// Go: the `go.mod` each folder belongs to (its folder and `module` path), read once.
+    go_modules: HashMap<PathBuf, Option<(Arc<Path>, String)>>,
 }
 
 impl IndexState {
@@ -90,6 +92,11 @@ impl IndexState {
     pub fn extend(&mut self, entries: impl IntoIterator<Item = FileEntry>) -> Vec<Arc<Path>> {
         let mut changed = false;
         for entry in entries {
+            if entry.language == Language::Go
+                && let Some((root, module)) = entry.path.parent().and_then(|d| self.go_module(d))
+            {
+                changed |= self.index.set_go_module(root, module);
+            }
             changed |= self.index.insert(entry);
         }
         if changed {
@@ -133,6 +140,20 @@ impl IndexState {
         (self.index.len(), self.index.functions())
     }
 
+    /// The nearest `go.mod` at or above `dir` and its `module` path (import paths of the
+    /// module's packages are that path and their folder under it).
+    fn go_module(&mut self, dir: &Path) -> Option<(Arc<Path>, String)> {
+        if let Some(known) = self.go_modules.get(dir) {
+            return known.clone();
+        }
+        let found = match std::fs::read_to_string(dir.join("go.mod")) {
+            Ok(text) => module_path(&text).map(|m| (Arc::from(dir), m)),
+            Err(_) => dir.parent().and_then(|up| self.go_module(up)),
+        };
+        self.go_modules.insert(dir.to_owned(), found.clone());
+        found
+    }
+
     fn propagate(&mut self) -> Vec<Arc<Path>> {
         let new = self.index.facts();
         let mut changed: Vec<Arc<Path>> = new
@@ -148,5 +169,32 @@ impl IndexState {
         );
         self.facts = new;
         changed
+    }
+}
+
+/// The `module` line of a `go.mod`: `module example.com/shop` (optionally quoted).
+fn module_path(go_mod: &str) -> Option<String> {
+    go_mod.lines().find_map(|line| {
+        let rest = line.trim().strip_prefix("module")?;
+        if !rest.starts_with(char::is_whitespace) {
+            return None;
+        }
+        let path = rest.split("//").next()?.trim().trim_matches(['"', '`']);
+        (!path.is_empty()).then(|| path.to_owned())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::module_path;
+
+    #[test]
+    fn a_go_mod_names_its_module() {
+        assert_eq!(
+            module_path("// c\nmodule example.com/shop // the shop\n\ngo 1.22\n").as_deref(),
+            Some("example.com/shop")
+        );
+        assert_eq!(module_path("module \"x/y\"\n").as_deref(), Some("x/y"));
+        assert_eq!(module_path("modules a\ngo 1.21\n"), None);
     }
 }

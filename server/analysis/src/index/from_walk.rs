@@ -20,6 +20,7 @@ pub(crate) fn summarise(
     raw: RawSummary,
     inputs: &[SinkInput<'_>],
     rules: &[&str],
+    qualified: &[Option<String>],
 ) -> FunctionSummary {
     let state = raw.state;
     let param_sinks = raw
@@ -51,8 +52,10 @@ pub(crate) fn summarise(
     let calls = state
         .calls
         .into_iter()
-        .map(|call| CallSite {
+        .enumerate()
+        .map(|(i, call)| CallSite {
             path: call.path,
+            qualified: qualified.get(i).cloned().flatten(),
             step: TraceStep::here(call.range, call.label),
             args: call
                 .args

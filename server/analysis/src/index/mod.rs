@@ -4,12 +4,14 @@
 //! to its parameters and what the functions it calls return. Plain data in and out — the
 //! review core (`server/workspace`) decides which files are indexed and when.
 
+mod declared;
 mod facts;
 mod from_walk;
 mod locate;
 mod module;
 mod propagate;
 mod resolve;
+mod resolve_typed;
 mod summary;
 
 use std::collections::{BTreeMap, HashMap};
@@ -25,9 +27,13 @@ pub use module::{Import, ModuleFacts};
 pub use propagate::{MAX_CALL_DEPTH, MAX_INCOMING_PER_PARAMETER};
 pub use summary::{ArgumentFacts, CallSite, FunctionSummary, ParamSink, ReturnFacts, SourceFlow};
 
-/// Whether files of `language` take part in the index (their calls resolve by import).
+/// Whether files of `language` take part in the index (their calls resolve by import,
+/// package, declared type, or — C/C++ — a global function's name).
 pub fn indexes(language: Language) -> bool {
-    language == Language::Python || language.is_js_family()
+    matches!(
+        language,
+        Language::Python | Language::Go | Language::Java | Language::C | Language::Cpp
+    ) || language.is_js_family()
 }
 
 /// One indexed file: what it imports and exports and its functions' summaries.
@@ -49,6 +55,9 @@ impl FileEntry {
 #[derive(Debug, Clone, Default)]
 pub struct WorkspaceIndex {
     files: BTreeMap<Arc<Path>, FileEntry>,
+    /// Go modules: the folder of each `go.mod` and its `module` path, which map import
+    /// paths to folders.
+    go_modules: Vec<(Arc<Path>, String)>,
 }
 
 impl WorkspaceIndex {
@@ -65,6 +74,17 @@ impl WorkspaceIndex {
                 true
             }
         }
+    }
+
+    /// Records the Go module whose `go.mod` is in `root`; whether it is new.
+    pub fn set_go_module(&mut self, root: Arc<Path>, module: String) -> bool {
+        if let Some(known) = self.go_modules.iter_mut().find(|(r, _)| *r == root) {
+            let changed = known.1 != module;
+            known.1 = module;
+            return changed;
+        }
+        self.go_modules.push((root, module));
+        true
     }
 
     /// Forgets a file (deleted, renamed away); whether it was indexed.
@@ -93,7 +113,7 @@ impl WorkspaceIndex {
     /// of every document that has any.
     pub fn facts(&self) -> HashMap<Arc<Path>, Arc<DocumentFacts>> {
         let files: Vec<&FileEntry> = self.files.values().collect();
-        propagate::document_facts(&files)
+        propagate::document_facts(&files, &self.go_modules)
     }
 }
 

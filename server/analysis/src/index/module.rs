@@ -1,11 +1,12 @@
 //! What one file imports and exports, as the workspace index resolves calls with it:
 //! Python `import a.b [as m]`, `from [.]a.b import f [as g]`; JavaScript/TypeScript
 //! `import … from "./m"`, `const m = require("./m")` (also destructured), and the names a
-//! module exports (`export function f`, `exports.f = …`, `module.exports = { f }`).
+//! module exports (`export function f`, `exports.f = …`, `module.exports = { f }`). Go,
+//! Java and C/C++ declarations are collected by `declared.rs`.
 
 use std::collections::BTreeMap;
 
-use bluecode_syntax::Language;
+use bluecode_syntax::{Language, Unit};
 use tree_sitter::Node;
 
 /// What a local name is bound to by an import.
@@ -23,13 +24,25 @@ pub struct ModuleFacts {
     /// Local name → what it imports.
     pub imports: BTreeMap<String, Import>,
     /// JavaScript: exported name → the local name or unit id that implements it
-    /// (`default` for `module.exports = f` and `export default`).
+    /// (`default` for `module.exports = f` and `export default`). C/C++: the file's
+    /// non-`static` function definitions, name → unit id.
     pub exports: BTreeMap<String, String>,
+    /// Go's `package` clause name; Java's dotted package.
+    pub package: Option<String>,
+    /// Go: `Type.Method` → the unit id of the method (unit ids do not name receivers).
+    pub methods: BTreeMap<String, String>,
 }
 
 impl ModuleFacts {
-    pub fn collect(language: Language, text: &str, root: Node) -> ModuleFacts {
+    /// The facts of a file whose tree is `root` and whose units are `units`.
+    pub fn collect(language: Language, text: &str, root: Node, units: &[Unit]) -> ModuleFacts {
         let mut facts = ModuleFacts::default();
+        match language {
+            Language::Go => super::declared::go(&mut facts, text, root, units),
+            Language::Java => super::declared::java(&mut facts, text, root),
+            Language::C | Language::Cpp => super::declared::c(&mut facts, text, root, units),
+            _ => {}
+        }
         let mut c = Collector {
             text,
             facts: &mut facts,

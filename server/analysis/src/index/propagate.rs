@@ -73,8 +73,11 @@ fn tells_callers(summary: &FunctionSummary) -> bool {
         })
 }
 
-pub(super) fn document_facts(files: &[&FileEntry]) -> HashMap<Arc<Path>, Arc<DocumentFacts>> {
-    let resolver = Resolver::new(files);
+pub(super) fn document_facts(
+    files: &[&FileEntry],
+    go_modules: &[(Arc<Path>, String)],
+) -> HashMap<Arc<Path>, Arc<DocumentFacts>> {
+    let resolver = Resolver::new(files, go_modules);
     let summary = |f: &FunctionRef| files.get(f.0).and_then(|e| e.function(&f.1));
     // (file, unit) → its resolved call sites (index in `calls`, callee).
     let mut resolved: HashMap<(usize, &str), Vec<(usize, FunctionRef)>> = HashMap::new();
@@ -84,7 +87,7 @@ pub(super) fn document_facts(files: &[&FileEntry]) -> HashMap<Arc<Path>, Arc<Doc
         for function in &file.functions {
             let mut sites = Vec::new();
             for (ci, call) in function.calls.iter().enumerate() {
-                let Some(callee) = resolver.resolve(fi, &function.unit, &call.path) else {
+                let Some(callee) = resolver.resolve(fi, &function.unit, call) else {
                     continue;
                 };
                 let Some(target) = summary(&callee) else {

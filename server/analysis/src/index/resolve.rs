@@ -1,37 +1,73 @@
 //! Resolving a call site to a summarised function of the workspace, by import and name
 //! only. A module path names a file when exactly one indexed file can be it; anything
 //! else (a package outside the workspace, a receiver of unknown type, two candidate
-//! files) is unresolved — a bare name is never matched across files.
+//! files) is unresolved — a bare name is never matched across files, except a C/C++
+//! global function that exactly one indexed file defines (the linker's rule). Go and
+//! Java calls are resolved in `resolve_typed.rs`.
 
 use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
 
 use bluecode_syntax::Language;
 
 use super::FileEntry;
 use super::module::Import;
+use super::summary::CallSite;
 
 /// A function of the index: (file index, unit id).
 pub(crate) type FunctionRef = (usize, String);
 
 /// Lookup tables over the indexed files.
 pub(crate) struct Resolver<'i> {
-    files: &'i [&'i FileEntry],
+    pub(super) files: &'i [&'i FileEntry],
     by_path: HashMap<&'i Path, usize>,
     /// Python: dotted module suffix (`helpers`, `app.helpers`) → files.
     python_modules: HashMap<String, Vec<usize>>,
+    /// Go: a directory → its `.go` files.
+    pub(super) go_dirs: HashMap<&'i Path, Vec<usize>>,
+    /// Go modules: (the folder of a `go.mod`, its `module` path).
+    pub(super) go_modules: &'i [(Arc<Path>, String)],
+    /// Java: a package → its files.
+    pub(super) java_packages: HashMap<&'i str, Vec<usize>>,
+    /// C/C++: a non-`static` function's name → the files defining it.
+    c_exports: HashMap<&'i str, Vec<usize>>,
 }
 
 const JS_EXTENSIONS: [&str; 6] = ["js", "ts", "mjs", "cjs", "jsx", "tsx"];
 
 impl<'i> Resolver<'i> {
-    pub(crate) fn new(files: &'i [&'i FileEntry]) -> Resolver<'i> {
+    pub(crate) fn new(
+        files: &'i [&'i FileEntry],
+        go_modules: &'i [(Arc<Path>, String)],
+    ) -> Resolver<'i> {
         let mut by_path = HashMap::new();
         let mut python_modules: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut go_dirs: HashMap<&Path, Vec<usize>> = HashMap::new();
+        let mut java_packages: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut c_exports: HashMap<&str, Vec<usize>> = HashMap::new();
         for (i, f) in files.iter().enumerate() {
             by_path.insert(f.path.as_ref(), i);
-            if f.language != Language::Python {
-                continue;
+            match f.language {
+                Language::Go => {
+                    if let Some(dir) = f.path.parent() {
+                        go_dirs.entry(dir).or_default().push(i);
+                    }
+                    continue;
+                }
+                Language::Java => {
+                    let package = f.module.package.as_deref().unwrap_or_default();
+                    java_packages.entry(package).or_default().push(i);
+                    continue;
+                }
+                Language::C | Language::Cpp => {
+                    for name in f.module.exports.keys() {
+                        c_exports.entry(name.as_str()).or_default().push(i);
+                    }
+                    continue;
+                }
+                Language::Python => {}
+                _ => continue,
             }
             let mut parts: Vec<String> = f
                 .path
@@ -56,13 +92,23 @@ impl<'i> Resolver<'i> {
             files,
             by_path,
             python_modules,
+            go_dirs,
+            go_modules,
+            java_packages,
+            c_exports,
         }
     }
 
-    /// The function a call of `path` in unit `unit` of file `file` runs, if it can be
-    /// told.
-    pub(crate) fn resolve(&self, file: usize, unit: &str, path: &[String]) -> Option<FunctionRef> {
+    /// The function `call` in unit `unit` of file `file` runs, if it can be told.
+    pub(crate) fn resolve(&self, file: usize, unit: &str, call: &CallSite) -> Option<FunctionRef> {
         let entry = self.files.get(file)?;
+        let path = call.path.as_slice();
+        match entry.language {
+            Language::Go => return self.go_call(file, call),
+            Language::Java => return self.java_call(file, unit, call),
+            Language::C | Language::Cpp => return self.c_call(file, path),
+            _ => {}
+        }
         let (first, rest) = path.split_first()?;
         // `self.m()`, `cls.m()`, `this.m()`: the method of the caller's class.
         if rest.len() == 1 && matches!(first.as_str(), "self" | "cls" | "this") {
@@ -81,7 +127,20 @@ impl<'i> Resolver<'i> {
         }
     }
 
-    fn function_in(&self, file: usize, unit: &str) -> Option<FunctionRef> {
+    /// C/C++: a function of the same file (`static` or not), else the one indexed file
+    /// that defines a non-`static` function of that name.
+    fn c_call(&self, file: usize, path: &[String]) -> Option<FunctionRef> {
+        let [name] = path else { return None };
+        if let Some(own) = self.function_in(file, name) {
+            return Some(own);
+        }
+        match self.c_exports.get(name.as_str()).map(Vec::as_slice) {
+            Some([only]) => self.function_in(*only, name),
+            _ => None,
+        }
+    }
+
+    pub(super) fn function_in(&self, file: usize, unit: &str) -> Option<FunctionRef> {
         let entry = self.files.get(file)?;
         entry.function(unit).map(|_| (file, unit.to_owned()))
     }

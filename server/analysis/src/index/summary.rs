@@ -31,6 +31,10 @@ pub struct ArgumentFacts {
 pub struct CallSite {
     /// The callee's dotted path (`helpers.run_query`, `self.load`, `run`).
     pub path: Vec<String>,
+    /// Go and Java: the callee qualified through the file's imports and the receiver's
+    /// declared type (`example.com/shop/store.Repo.FindUser`,
+    /// `com.acme.service.UserService.find`), when the file says it.
+    pub qualified: Option<String>,
     /// The call expression (a located step: "passed to `run_query(q)`").
     pub step: TraceStep,
     pub args: Vec<ArgumentFacts>,

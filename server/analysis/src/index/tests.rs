@@ -33,15 +33,19 @@ fn application() -> AnalysisContext {
 /// Analyses `files` (path, text) as one workspace in the application profile, with
 /// rounds of re-analysis until the index's facts settle; the findings per path.
 fn analyse(files: &[(&str, &str)]) -> HashMap<String, Vec<Finding>> {
+    analyse_in(files, &[])
+}
+
+/// [`analyse`] with Go modules: (the folder of a `go.mod`, its module path).
+fn analyse_in(
+    files: &[(&str, &str)],
+    go_modules: &[(&str, &str)],
+) -> HashMap<String, Vec<Finding>> {
     let engine = engine();
     let mut docs: Vec<(Arc<Path>, Document, DocumentAnalysis)> = files
         .iter()
         .map(|(path, text)| {
-            let language = if path.ends_with(".py") {
-                Language::Python
-            } else {
-                Language::JavaScript
-            };
+            let language = Language::from_path(Path::new(path)).expect("a code file");
             let path: Arc<Path> = Arc::from(Path::new(path));
             let mut analysis = DocumentAnalysis::new();
             analysis.set_context(application());
@@ -57,6 +61,9 @@ fn analyse(files: &[(&str, &str)]) -> HashMap<String, Vec<Finding>> {
         })
         .collect();
     let mut index = WorkspaceIndex::new();
+    for (root, module) in go_modules {
+        index.set_go_module(Arc::from(Path::new(root)), (*module).to_owned());
+    }
     let mut previous = HashMap::new();
     for _ in 0..4 {
         for (_, doc, analysis) in &mut docs {
@@ -196,4 +203,178 @@ fn summaries_record_parameters_at_sinks_returns_and_calls() {
             .is_some_and(|k| k.contains(&"shell".to_owned()))
     );
     assert!(helper.returns.source.is_none());
+}
+
+const GO_HANDLER: &str = "package web\n\nimport (\n\t\"net/http\"\n\n\t\"example.com/shop/store\"\n)\n\nfunc Search(w http.ResponseWriter, r *http.Request) {\n\tstore.Find(r.URL.Query().Get(\"q\"))\n}\n";
+const GO_STORE: &str = "package store\n\nimport \"database/sql\"\n\nvar db *sql.DB\n\nfunc Find(q string) {\n\tdb.Query(\"SELECT * FROM t WHERE a = '\" + q + \"'\")\n}\n";
+
+#[test]
+fn go_calls_resolve_by_import_path_and_package_only() {
+    let files = [
+        ("/w/shop/web/h.go", GO_HANDLER),
+        ("/w/shop/store/find.go", GO_STORE),
+    ];
+    let modules = [("/w/shop", "example.com/shop")];
+    let found = analyse_in(&files, &modules);
+    assert_eq!(rules(&found, "/w/shop/store/find.go"), ["go.sql-injection"]);
+    // Without the go.mod the import path names no folder.
+    let found = analyse_in(&files, &[]);
+    assert!(found["/w/shop/store/find.go"].is_empty(), "{found:?}");
+    // A bare name is of the caller's own package: not store's Find.
+    let bare = GO_HANDLER
+        .replace("store.Find(", "Find(")
+        .replace("\n\n\t\"example.com/shop/store\"\n", "\n");
+    let found = analyse_in(&[("/w/shop/web/h.go", &bare), files[1]], &modules);
+    assert!(found["/w/shop/store/find.go"].is_empty(), "{found:?}");
+    // … and there it resolves across the package's files.
+    let same = GO_STORE.replace("package store", "package web");
+    let found = analyse_in(
+        &[("/w/shop/web/h.go", &bare), ("/w/shop/web/find.go", &same)],
+        &modules,
+    );
+    assert_eq!(rules(&found, "/w/shop/web/find.go"), ["go.sql-injection"]);
+    // Two files of the package defining it: ambiguous, unresolved.
+    let found = analyse_in(
+        &[
+            ("/w/shop/web/h.go", &bare),
+            ("/w/shop/web/find.go", &same),
+            ("/w/shop/web/find2.go", &same),
+        ],
+        &modules,
+    );
+    assert!(found["/w/shop/web/find.go"].is_empty() && found["/w/shop/web/find2.go"].is_empty());
+}
+
+#[test]
+fn go_methods_resolve_through_declared_receiver_types() {
+    let handler = "package web\n\nimport (\n\t\"net/http\"\n\n\t\"example.com/shop/store\"\n)\n\ntype H struct {\n\trepo *store.Repo\n}\n\nfunc (h *H) Search(w http.ResponseWriter, r *http.Request) {\n\th.repo.Find(r.URL.Query().Get(\"q\"))\n}\n\nfunc Other(w http.ResponseWriter, r *http.Request, repo *store.Other) {\n\trepo.Find(r.URL.Query().Get(\"q\"))\n}\n";
+    let repo = "package store\n\nimport \"database/sql\"\n\ntype Repo struct {\n\tdb *sql.DB\n}\n\nfunc (s *Repo) Find(q string) {\n\ts.db.Query(\"SELECT * FROM t WHERE a = '\" + q + \"'\")\n}\n\ntype Other struct {\n\tdb *sql.DB\n}\n\nfunc (s *Other) Find(q string) {\n\ts.db.Exec(\"DELETE FROM t WHERE a = '\" + q + \"'\")\n}\n";
+    let found = analyse_in(
+        &[
+            ("/w/shop/web/h.go", handler),
+            ("/w/shop/store/repo.go", repo),
+        ],
+        &[("/w/shop", "example.com/shop")],
+    );
+    // Both `Find`s are reached, each through its own receiver type (a struct field's,
+    // a parameter's): two findings, one per method.
+    let lines: Vec<u32> = found["/w/shop/store/repo.go"]
+        .iter()
+        .map(|f| {
+            f.trace
+                .last()
+                .and_then(|s| s.elsewhere.as_ref())
+                .map_or(0, |l| l.start.line)
+        })
+        .collect();
+    assert_eq!(
+        found["/w/shop/store/repo.go"].len(),
+        2,
+        "{found:?} {lines:?}"
+    );
+    // With the field typed as the other struct, only its method is reached.
+    let other = handler.replace("repo *store.Repo\n}", "repo *store.Other\n}");
+    let found = analyse_in(
+        &[
+            ("/w/shop/web/h.go", &other),
+            ("/w/shop/store/repo.go", repo),
+        ],
+        &[("/w/shop", "example.com/shop")],
+    );
+    assert_eq!(rules(&found, "/w/shop/store/repo.go"), ["go.sql-injection"]);
+    assert!(found["/w/shop/store/repo.go"][0].message.contains("Exec"));
+}
+
+const JAVA_CONTROLLER: &str = "package com.acme.web;\n\nimport org.springframework.web.bind.annotation.*;\nimport com.acme.service.Svc;\n\n@RestController\npublic class C {\n    private Svc svc;\n\n    @GetMapping(\"/q\")\n    public void q(@RequestParam String q) {\n        svc.run(q);\n    }\n}\n";
+const JAVA_SERVICE: &str = "package com.acme.service;\n\nimport org.springframework.jdbc.core.JdbcTemplate;\n\npublic class Svc {\n    private JdbcTemplate jdbc;\n\n    public void run(String q) {\n        jdbc.update(\"DELETE FROM t WHERE a = '\" + q + \"'\");\n    }\n}\n";
+
+#[test]
+fn java_calls_resolve_by_import_package_and_arity() {
+    let service_elsewhere =
+        JAVA_SERVICE.replace("package com.acme.service", "package com.acme.other");
+    let found = analyse(&[
+        ("/w/src/com/acme/web/C.java", JAVA_CONTROLLER),
+        ("/w/src/com/acme/service/Svc.java", JAVA_SERVICE),
+        ("/w/src/com/acme/other/Svc.java", &service_elsewhere),
+    ]);
+    // The import names the package: only its Svc is reached.
+    assert_eq!(
+        rules(&found, "/w/src/com/acme/service/Svc.java"),
+        ["java.sql-injection"]
+    );
+    assert!(found["/w/src/com/acme/other/Svc.java"].is_empty());
+    // Without the import, `Svc` would be of the controller's package, which has none.
+    let unimported = JAVA_CONTROLLER.replace("import com.acme.service.Svc;\n", "");
+    let found = analyse(&[
+        ("/w/src/com/acme/web/C.java", &unimported),
+        ("/w/src/com/acme/service/Svc.java", JAVA_SERVICE),
+    ]);
+    assert!(
+        found["/w/src/com/acme/service/Svc.java"].is_empty(),
+        "{found:?}"
+    );
+    // A static call of a class of the same package.
+    let statically = unimported.replace("svc.run(q)", "Svc.run(q)");
+    let same_package = JAVA_SERVICE
+        .replace("package com.acme.service", "package com.acme.web")
+        .replace(
+            "private JdbcTemplate jdbc;",
+            "private static JdbcTemplate jdbc;",
+        )
+        .replace("public void run", "public static void run");
+    let found = analyse(&[
+        ("/w/src/com/acme/web/C.java", &statically),
+        ("/w/src/com/acme/web/Svc.java", &same_package),
+    ]);
+    assert_eq!(
+        rules(&found, "/w/src/com/acme/web/Svc.java"),
+        ["java.sql-injection"]
+    );
+    // Overloads: the one with the call's arity.
+    let overloaded = JAVA_SERVICE.replace(
+        "    public void run(String q) {",
+        "    public void run(String q, String r) {\n        jdbc.update(\"DELETE FROM u WHERE a = '\" + q + \"'\");\n    }\n\n    public void run(String q) {",
+    );
+    let found = analyse(&[
+        ("/w/src/com/acme/web/C.java", JAVA_CONTROLLER),
+        ("/w/src/com/acme/service/Svc.java", &overloaded),
+    ]);
+    let hits = &found["/w/src/com/acme/service/Svc.java"];
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert!(hits[0].message.contains("FROM t"), "{hits:?}");
+}
+
+const C_MAIN: &str = "#include <unistd.h>\n\nvoid parse(char *dst, const unsigned char *rec);\n\nint main(void) {\n    unsigned char buf[256];\n    char out[16];\n    read(0, buf, sizeof(buf));\n    parse(out, buf);\n    return 0;\n}\n";
+const C_PARSER: &str = "#include <string.h>\n\nvoid parse(char *dst, const unsigned char *rec) {\n    size_t len = rec[0];\n    memcpy(dst, rec + 1, len);\n}\n";
+
+#[test]
+fn c_global_functions_cross_files_only_when_one_file_defines_them_and_not_static() {
+    let found = analyse(&[("/w/main.c", C_MAIN), ("/w/parser.c", C_PARSER)]);
+    assert_eq!(rules(&found, "/w/parser.c"), ["c.tainted-copy-length"]);
+    assert_eq!(
+        found["/w/parser.c"][0].trace[0]
+            .elsewhere
+            .as_ref()
+            .map(|l| l.path.as_ref()),
+        Some(Path::new("/w/main.c"))
+    );
+    // A `static` function is its file's own.
+    let private = C_PARSER.replace("void parse(", "static void parse(");
+    let found = analyse(&[("/w/main.c", C_MAIN), ("/w/parser.c", &private)]);
+    assert!(found["/w/parser.c"].is_empty(), "{found:?}");
+    // Two files defining it: the linker would refuse; the index does not guess.
+    let found = analyse(&[
+        ("/w/main.c", C_MAIN),
+        ("/w/parser.c", C_PARSER),
+        ("/w/legacy/parser.c", C_PARSER),
+    ]);
+    assert!(found["/w/parser.c"].is_empty() && found["/w/legacy/parser.c"].is_empty());
+    // A static one elsewhere does not make the global one ambiguous.
+    let found = analyse(&[
+        ("/w/main.c", C_MAIN),
+        ("/w/parser.c", C_PARSER),
+        ("/w/legacy/parser.c", &private),
+    ]);
+    assert_eq!(rules(&found, "/w/parser.c"), ["c.tainted-copy-length"]);
+    assert!(found["/w/legacy/parser.c"].is_empty());
 }
