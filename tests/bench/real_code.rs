@@ -12,6 +12,9 @@
 //! - `BLUECODE_REAL_CODE_TRIAGE`: the triage file (default `tests/real-code/triage.csv`).
 //! - `BLUECODE_REAL_CODE_UNTRIAGED`: where to write the template of sampled findings that
 //!   have no triage row yet (default `<cache>/untriaged.csv`).
+//! - `BLUECODE_REAL_CODE_CONFIG`: a `bluecode.toml` placed in each project for its scan
+//!   (and removed after), to measure a setting that is not the default
+//!   (`[analysis] index = true`).
 //!
 //! `tests/real-code/README.md` says how to triage, add a project and read the numbers.
 
@@ -74,6 +77,9 @@ fn run() -> anyhow::Result<()> {
         .unwrap_or_else(|| manifest.join("tests/real-code/triage.csv"));
     let untriaged_path =
         env_path("BLUECODE_REAL_CODE_UNTRIAGED").unwrap_or_else(|| cache.join("untriaged.csv"));
+    let config = env_path("BLUECODE_REAL_CODE_CONFIG")
+        .map(|p| std::fs::read_to_string(&p).with_context(|| format!("{}", p.display())))
+        .transpose()?;
     let quota = match std::env::var("BLUECODE_REAL_CODE_SAMPLE") {
         Ok(v) if !v.is_empty() => v
             .parse()
@@ -131,7 +137,12 @@ fn run() -> anyhow::Result<()> {
     for (p, root) in roots {
         eprintln!("scanning {} {} …", p.name, p.version);
         let cpu_at_start = children_cpu_seconds();
-        let scan = measure::scan(bluecode, &root, &reports.join(format!("{}.json", p.slug())))?;
+        let scan = measure::scan(
+            bluecode,
+            &root,
+            &reports.join(format!("{}.json", p.slug())),
+            config.as_deref(),
+        )?;
         let scan_cpu = children_cpu_seconds() - cpu_at_start;
         let loc = measure::count_lines(&root);
         let assigned = index.assign(&p.name, &p.version, &scan.findings);

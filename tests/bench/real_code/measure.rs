@@ -81,14 +81,33 @@ pub fn normalise_snippet(line: &str) -> String {
 
 /// `bluecode scan --format json -o REPORT` with the project's root as the working folder.
 /// Exit codes 0 and 1 (findings) are normal; anything else is an error.
-pub fn scan(bluecode: &Path, root: &Path, report: &Path) -> anyhow::Result<Scan> {
+/// `config` (`BLUECODE_REAL_CODE_CONFIG`, a `bluecode.toml`'s text) is the project's
+/// `bluecode.toml` for this scan only: the same projects measured with settings other
+/// than the defaults (`[analysis] index = true`). Not `--config`: that makes the config's
+/// folder the workspace root, and the project's threat model and scope would be lost.
+pub fn scan(
+    bluecode: &Path,
+    root: &Path,
+    report: &Path,
+    config: Option<&str>,
+) -> anyhow::Result<Scan> {
+    let settings = root.join("bluecode.toml");
+    if let Some(text) = config {
+        if settings.exists() {
+            bail!("{} has its own bluecode.toml", root.display());
+        }
+        std::fs::write(&settings, text)?;
+    }
     let started = Instant::now();
     let out = Command::new(bluecode)
         .args(["scan", "--format", "json", "--output"])
         .arg(report)
         .current_dir(root)
-        .output()
-        .with_context(|| format!("cannot start {}", bluecode.display()))?;
+        .output();
+    if config.is_some() {
+        std::fs::remove_file(&settings)?;
+    }
+    let out = out.with_context(|| format!("cannot start {}", bluecode.display()))?;
     let wall = started.elapsed();
     let exit_code = out.status.code().unwrap_or(-1);
     if !matches!(exit_code, 0 | 1) {
