@@ -21,6 +21,8 @@
 #[allow(dead_code)]
 #[path = "../e2e/client.rs"]
 mod client;
+#[path = "latency_stats.rs"]
+mod latency_stats;
 
 use std::fmt::Write;
 use std::path::Path;
@@ -29,6 +31,7 @@ use std::time::{Duration, Instant};
 use serde_json::{Value, json};
 
 use client::{TestClient, file_uri};
+use latency_stats::{ms, percentile};
 
 const HELPER_LINES: usize = 2_000;
 const DEPENDENTS: usize = 20;
@@ -70,15 +73,6 @@ fn write(root: &Path, name: &str, text: &str) {
         std::fs::create_dir_all(parent).expect("fixture folder");
     }
     std::fs::write(path, text).expect("fixture written");
-}
-
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    let rank = ((sorted.len() as f64 * p).ceil() as usize).clamp(1, sorted.len());
-    sorted[rank - 1]
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1_000.0
 }
 
 fn report(what: &str, latencies: &mut [Duration], target: Duration) {

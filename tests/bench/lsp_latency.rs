@@ -16,6 +16,8 @@
 #[allow(dead_code)]
 #[path = "../e2e/client.rs"]
 mod client;
+#[path = "latency_stats.rs"]
+mod latency_stats;
 
 use std::fmt::Write;
 use std::time::{Duration, Instant};
@@ -23,6 +25,7 @@ use std::time::{Duration, Instant};
 use serde_json::json;
 
 use client::{TestClient, file_uri};
+use latency_stats::{ms, percentile};
 
 const LINES: usize = 2_000;
 const KEYSTROKES: usize = 300;
@@ -68,15 +71,6 @@ fn generate_module() -> String {
         i += 1;
     }
     out
-}
-
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    let rank = ((sorted.len() as f64 * p).ceil() as usize).clamp(1, sorted.len());
-    sorted[rank - 1]
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1_000.0
 }
 
 fn main() {

@@ -281,22 +281,31 @@ impl<'t> Collector<'t> {
     }
 
     fn java_import(&mut self, node: Node<'t>) {
-        let text = self.text_of(node);
-        if text.contains('*') {
+        let Some(path) = java_import_path(self.text_of(node)) else {
             return;
-        }
-        let path = text
-            .trim_start_matches("import")
-            .trim()
-            .trim_start_matches("static")
-            .trim()
-            .trim_end_matches(';')
-            .trim()
-            .to_owned();
+        };
         if let Some(last) = path.rsplit('.').next() {
             self.imports.insert(last.to_owned(), path.clone());
         }
     }
+}
+
+/// The dotted path a Java `import` declaration names (`import static a.b.C.m;` →
+/// `a.b.C.m`); `None` for a wildcard import, which binds no one name.
+pub(crate) fn java_import_path(declaration: &str) -> Option<String> {
+    if declaration.contains('*') {
+        return None;
+    }
+    let rest = declaration.trim().trim_start_matches("import").trim_start();
+    let rest = rest
+        .strip_prefix("static")
+        .filter(|r| r.starts_with(char::is_whitespace))
+        .unwrap_or(rest);
+    Some(
+        rest.trim()
+            .trim_end_matches(';')
+            .replace(char::is_whitespace, ""),
+    )
 }
 
 /// Resolves callees in one document.

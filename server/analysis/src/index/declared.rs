@@ -104,17 +104,9 @@ pub(super) fn java(facts: &mut ModuleFacts, text: &str, root: Node) {
                     .map(|n| text_of(text, n).replace(char::is_whitespace, ""));
             }
             "import_declaration" => {
-                let written = text_of(text, node);
-                if written.contains('*') {
+                let Some(path) = crate::resolve::java_import_path(text_of(text, node)) else {
                     continue;
-                }
-                let path = written
-                    .trim_start_matches("import")
-                    .trim()
-                    .trim_start_matches("static ")
-                    .trim()
-                    .trim_end_matches(';')
-                    .replace(char::is_whitespace, "");
+                };
                 if let Some((module, last)) = path.rsplit_once('.') {
                     facts.imports.insert(
                         last.to_owned(),
