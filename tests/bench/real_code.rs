@@ -137,11 +137,16 @@ fn run() -> anyhow::Result<()> {
     for (p, root) in roots {
         eprintln!("scanning {} {} …", p.name, p.version);
         let cpu_at_start = children_cpu_seconds();
+        // The unpacked archive's top folder: `root` less the components of `p.root`.
+        let top = root
+            .ancestors()
+            .nth(Path::new(&p.root).components().count().saturating_sub(1))
+            .unwrap_or(&root);
         let scan = measure::scan(
             bluecode,
             &root,
             &reports.join(format!("{}.json", p.slug())),
-            config.as_deref(),
+            config.as_deref().map(|text| (text, top)),
         )?;
         let scan_cpu = children_cpu_seconds() - cpu_at_start;
         let loc = measure::count_lines(&root);

@@ -81,18 +81,24 @@ pub fn normalise_snippet(line: &str) -> String {
 
 /// `bluecode scan --format json -o REPORT` with the project's root as the working folder.
 /// Exit codes 0 and 1 (findings) are normal; anything else is an error.
-/// `config` (`BLUECODE_REAL_CODE_CONFIG`, a `bluecode.toml`'s text) is the project's
-/// `bluecode.toml` for this scan only: the same projects measured with settings other
-/// than the defaults (`[analysis] index = true`). Not `--config`: that makes the config's
-/// folder the workspace root, and the project's threat model and scope would be lost.
+/// `config` (`BLUECODE_REAL_CODE_CONFIG`: a `bluecode.toml`'s text, and the project's top
+/// folder) is the project's `bluecode.toml` for this scan only: the same projects measured
+/// with settings other than the defaults (`[analysis] index = true`). It goes in the top
+/// folder, where the project's manifests are — the folder with `bluecode.toml` is the
+/// workspace root its threat model is read from (a scan root deeper down, ZooKeeper's
+/// `zookeeper-server/src/main`, would be a `snippet`). Not `--config`, which makes the
+/// config's own folder the root.
 pub fn scan(
     bluecode: &Path,
     root: &Path,
     report: &Path,
-    config: Option<&str>,
+    config: Option<(&str, &Path)>,
 ) -> anyhow::Result<Scan> {
-    let settings = root.join("bluecode.toml");
-    if let Some(text) = config {
+    let settings = config.map_or_else(
+        || root.join("bluecode.toml"),
+        |(_, top)| top.join("bluecode.toml"),
+    );
+    if let Some((text, _)) = config {
         if settings.exists() {
             bail!("{} has its own bluecode.toml", root.display());
         }
