@@ -257,7 +257,7 @@ impl ImportAliases {
 }
 
 /// The module a `require("m")` call (or `require("m").default`) names, without quotes.
-fn required_module<'t>(value: Node, text: &'t str) -> Option<&'t str> {
+pub(crate) fn required_module<'t>(value: Node, text: &'t str) -> Option<&'t str> {
     let call = match value.kind() {
         "call_expression" => value,
         "member_expression" => value.child_by_field_name("object")?,

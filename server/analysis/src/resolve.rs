@@ -19,6 +19,7 @@ use std::collections::{HashMap, HashSet};
 use bluecode_syntax::Language;
 use tree_sitter::Node;
 
+use crate::aliases::required_module;
 use crate::taint::lang;
 
 /// What a call's callee resolves to.
@@ -207,18 +208,10 @@ impl<'t> Collector<'t> {
         ) else {
             return;
         };
-        if value.kind() != "call_expression"
-            || value
-                .child_by_field_name("function")
-                .is_none_or(|f| self.text_of(f) != "require")
-        {
-            return;
-        }
-        let Some(module) = value
-            .child_by_field_name("arguments")
-            .and_then(|a| a.named_child(0))
-            .filter(|a| a.kind() == "string")
-            .map(|a| self.text_of(a).trim_matches(['"', '\'', '`']).to_owned())
+        let Some(module) = (value.kind() == "call_expression")
+            .then(|| required_module(value, self.text))
+            .flatten()
+            .map(str::to_owned)
         else {
             return;
         };
@@ -474,17 +467,13 @@ impl<'t> Resolver<'t> {
     fn required_module(&self, call: Node<'t>, callee: Node<'t>) -> Option<String> {
         if !self.language.is_js_family()
             || callee.kind() != "identifier"
-            || self.text_of(callee) != "require"
             || self.symbols.defined.contains("require")
         {
             return None;
         }
-        let argument = call.child_by_field_name("arguments")?.named_child(0)?;
-        if argument.kind() != "string" {
-            return None;
-        }
-        let module = self.text_of(argument).trim_matches(['"', '\'', '`']);
-        (!module.is_empty()).then(|| module.to_owned())
+        required_module(call, self.text)
+            .filter(|m| !m.is_empty())
+            .map(str::to_owned)
     }
 
     /// A type written in the source (`*sql.DB`, `JdbcTemplate`, `Pool<Client>`),

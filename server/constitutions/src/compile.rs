@@ -100,7 +100,7 @@ impl CompiledLanguage {
     /// Every query pattern in one query: one walk of a document that many groups' anchors
     /// hit, where a walk per group would visit every node again and again. Compiled on
     /// first use: it costs as much again as the groups, and an editor rarely needs it.
-    pub fn everything(&self) -> Option<&CombinedQuery> {
+    fn everything(&self) -> Option<&CombinedQuery> {
         self.everything_started.store(true, Ordering::Relaxed);
         self.everything
             .get_or_init(|| {
@@ -118,7 +118,7 @@ impl CompiledLanguage {
             .as_ref()
     }
 
-    /// [`CompiledLanguage::everything`], unless another thread is compiling it: then
+    /// The whole-language query (`everything`), unless another thread is compiling it: then
     /// `None` at once, and the caller runs the groups it would have combined (the same
     /// findings) instead of waiting — a scan's other threads keep working.
     pub fn everything_without_waiting(&self) -> Option<&CombinedQuery> {

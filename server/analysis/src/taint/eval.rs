@@ -487,12 +487,7 @@ impl<'t> Walker<'_, 't> {
                 _ => Value::Clean,
             };
         }
-        // `open(file=path)` is `open(path)`. Other calls with keywords only look up by
-        // them (`get_history_snapshot(timestamp=v)`, `get_asset(asset_name=n)`: real-code
-        // false alarms when keywords were taken for the data).
-        let builtin_open =
-            refs.as_slice() == ["open"] && args.iter().all(|a| lang::is_keyword_argument(*a));
-        let passed = if !builtin_open && self.options_do_not_flow(&refs) {
+        let passed = if self.options_do_not_flow(&refs, &args) {
             let positional = args
                 .iter()
                 .zip(argument_values)
@@ -516,9 +511,14 @@ impl<'t> Walker<'_, 't> {
     /// (`render_diff(a, b, ignore_whitespace=flag)`, `query.filter(name__icontains=q)`),
     /// it is not the data the result is made of. Constructors (a capitalised name: the
     /// object keeps its fields) and the calls that do build text or mappings from keywords
-    /// (`str.format`, `dict`, `Template.substitute`…) keep every argument.
-    fn options_do_not_flow(&self, path: &[&str]) -> bool {
-        if self.language != Language::Python {
+    /// (`str.format`, `dict`, `Template.substitute`…) keep every argument, and so does
+    /// `open(file=path)`, which is `open(path)`. Other calls given keywords only look up
+    /// by them (`get_history_snapshot(timestamp=v)`, `get_asset(asset_name=n)`: real-code
+    /// false alarms when those keywords were taken for the data).
+    fn options_do_not_flow(&self, path: &[&str], args: &[Node<'t>]) -> bool {
+        if self.language != Language::Python
+            || (path == ["open"] && args.iter().all(|a| lang::is_keyword_argument(*a)))
+        {
             return false;
         }
         let Some(name) = path.last() else {
