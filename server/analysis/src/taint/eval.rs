@@ -178,6 +178,14 @@ impl<'t> Walker<'_, 't> {
                 }
                 let a = self.eval(left, env);
                 let mut b = self.eval(right, env);
+                // C/C++ `s - buf`: a pointer difference, an offset into the buffer a
+                // reader filled; the buffer's content is not its address.
+                if op == "-"
+                    && matches!(self.language, Language::C | Language::Cpp)
+                    && b.taint().is_some_and(|t| t.buffer)
+                {
+                    b = Value::Clean;
+                }
                 // `base + "?next=" + value`: past a literal `?` or `#` it is the query.
                 if op == "+" && b.taint().is_some() && self.holds_query_delimiter(left) {
                     b = b.sanitized_for(&query_kinds());

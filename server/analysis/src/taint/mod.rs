@@ -670,7 +670,13 @@ impl<'t> Walker<'_, 't> {
         {
             for arg in args.get(outs).unwrap_or_default() {
                 let step = self.step(call, "read into");
-                self.bind(lang::pointer_base(*arg), v.clone(), step, env);
+                let base = lang::pointer_base(*arg);
+                self.bind(base, v.clone(), step, env);
+                if let Some(key) = self.key(base)
+                    && let Some(Value::Tainted(t)) = env.get_mut(&key)
+                {
+                    Rc::make_mut(t).buffer = true;
+                }
             }
             return;
         }
@@ -810,7 +816,10 @@ impl<'t> Walker<'_, 't> {
 
     fn bind(&mut self, target: Node<'t>, value: Value, step: TraceStep, env: &mut Env) {
         let value = match value {
-            Value::Tainted(t) => Value::Tainted(Rc::new(t.with_step(step.clone()))),
+            Value::Tainted(t) => Value::Tainted(Rc::new(Taint {
+                buffer: false,
+                ..t.with_step(step.clone())
+            })),
             other => other,
         };
         match classify(target, self.language) {
@@ -1043,6 +1052,7 @@ impl<'t> Walker<'_, 't> {
             strong: true,
             sanitized: Vec::new(),
             params: 0,
+            buffer: false,
         })))
     }
 }

@@ -193,6 +193,7 @@ impl<'t> Walker<'_, 't> {
                     strong,
                     sanitized: Vec::new(),
                     params: 0,
+                    buffer: false,
                 }))
             };
             if value.taint().is_none() {

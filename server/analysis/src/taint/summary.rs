@@ -110,6 +110,7 @@ impl<'t> Walker<'_, 't> {
             strong,
             sanitized: Vec::new(),
             params: 1 << bit,
+            buffer: false,
         })))
     }
 
@@ -126,6 +127,7 @@ impl<'t> Walker<'_, 't> {
                 strong: true,
                 sanitized: f.sanitized.clone(),
                 params: 0,
+                buffer: false,
             }))
         })))
     }
@@ -232,6 +234,7 @@ impl<'t> Walker<'_, 't> {
                 strong: true,
                 sanitized: source.sanitized.clone(),
                 params: 0,
+                buffer: false,
             })));
         }
         match Value::join_all(parts) {

@@ -23,6 +23,9 @@ pub(crate) struct Taint {
     /// When summarising a function: the bits of its own parameters this value derives
     /// from (bit *i*: parameter *i*). Zero in a reporting walk.
     pub params: u64,
+    /// C/C++: the content of the buffer a reader (`read`, `fgets`, …) filled, held by the
+    /// buffer's own name. Its address is not data: `s - buf` is an offset into it.
+    pub buffer: bool,
 }
 
 impl Taint {
