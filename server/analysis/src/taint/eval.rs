@@ -353,6 +353,18 @@ impl<'t> Walker<'_, 't> {
         if let Some(p) = &path {
             self.record_call(node, p, &args, &inputs);
         }
+        // `strtok(NULL, " ")` returns the next token of the string the last
+        // `strtok(buf, …)` was given.
+        if matches!(self.language, Language::C | Language::Cpp)
+            && let Some(p) = &path
+            && matches!(p.last().map(String::as_str), Some("strtok" | "strtok_r"))
+            && let Some(first) = args.first()
+        {
+            if matches!(self.text_of(*first), "NULL" | "nullptr" | "0") {
+                return self.tokenized.clone();
+            }
+            self.tokenized = inputs.first().cloned().unwrap_or_default();
+        }
         let argument_values = inputs.clone();
         let receiver_value = receiver.map(|r| self.eval(r, env));
         // `store.get(key, default)` on a container no source filled: as with `store[key]`,

@@ -106,6 +106,8 @@ struct Walker<'a, 't> {
     facts: Option<&'a UnitFacts>,
     /// Set in a summarising walk: what it has collected so far.
     summary: Option<SummaryState>,
+    /// C `strtok(NULL, …)` goes on splitting the string last given to `strtok`: its value.
+    tokenized: Value,
 }
 
 fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
@@ -147,6 +149,7 @@ impl<'a, 't> Walker<'a, 't> {
             profile,
             facts,
             summary: None,
+            tokenized: Value::Clean,
         }
     }
 
@@ -644,13 +647,60 @@ impl<'t> Walker<'_, 't> {
         let Some(path) = self.path(current) else {
             return;
         };
-        let Some(v) = self.source_value(current, &path) else {
+        // `std::ifstream in(path); in >> name`: the stream's declared type is the source.
+        let Some(v) = self.source_value(current, &path).or_else(|| {
+            let ty = self.declared_cpp_type(current)?;
+            self.source_value(current, &ty)
+        }) else {
             return;
         };
         for t in targets.into_iter().rev() {
             let step = self.step(node, "read into");
             self.bind(t, v.clone(), step, env);
         }
+    }
+
+    /// The declared type of local `name` (`std::ifstream in(path);` → `std.ifstream`):
+    /// the last declaration of it in the enclosing function before the use.
+    fn declared_cpp_type(&self, name: Node<'t>) -> Option<Vec<String>> {
+        if name.kind() != "identifier" {
+            return None;
+        }
+        let wanted = self.text_of(name);
+        let mut function = name.parent();
+        while let Some(f) = function.filter(|f| f.kind() != "function_definition") {
+            function = f.parent();
+        }
+        let mut found = None;
+        let mut stack = vec![function?];
+        while let Some(node) = stack.pop() {
+            if node.start_byte() >= name.start_byte() {
+                continue;
+            }
+            if node.kind() == "declaration"
+                && let Some(ty) = node.child_by_field_name("type")
+            {
+                let mut cursor = node.walk();
+                let declares = node
+                    .children_by_field_name("declarator", &mut cursor)
+                    .any(|d| {
+                        let d = d.child_by_field_name("declarator").unwrap_or(d);
+                        self.text_of(d) == wanted
+                    });
+                if declares {
+                    found = Some(
+                        self.text_of(ty)
+                            .split("::")
+                            .map(|s| s.trim().to_owned())
+                            .collect(),
+                    );
+                }
+            }
+            let mut cursor = node.walk();
+            let children: Vec<Node<'t>> = node.named_children(&mut cursor).collect();
+            stack.extend(children.into_iter().rev());
+        }
+        found
     }
 
     /// `parts.append(x)`, `sb.append(x)`, `strcpy(buf, x)`: the container takes the
