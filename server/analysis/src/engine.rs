@@ -222,7 +222,8 @@ impl Engine {
         plan
     }
 
-    /// The patterns of `doc`'s language whose `module_matches` the module's own code fails.
+    /// The patterns of `doc`'s language whose `module_matches` the module's own code fails,
+    /// or whose `file_not_matches` the whole file matches.
     /// Tested once per version here rather than as a module-rooted query: such a query
     /// walks the whole tree again for every unit.
     fn patterns_off_by_module(
@@ -243,14 +244,21 @@ impl Engine {
             .collect::<Vec<_>>()
             .join("\n");
         let constitutions = self.set.constitutions();
+        let file_text = std::cell::OnceCell::new();
         compiled
             .module_conditioned
             .iter()
             .filter(|rule| {
-                constitutions[rule.constitution].patterns[rule.pattern]
+                let pattern = &constitutions[rule.constitution].patterns[rule.pattern];
+                pattern
                     .module_matches
                     .as_ref()
                     .is_some_and(|condition| !condition.is_match(&module_text))
+                    || pattern.file_not_matches.as_ref().is_some_and(|condition| {
+                        condition.is_match(file_text.get_or_init(|| {
+                            comment_free(doc.text(), 0..doc.text().len(), comments)
+                        }))
+                    })
             })
             .map(|rule| (rule.constitution, rule.pattern))
             .collect()

@@ -87,7 +87,8 @@ pub struct CompiledLanguage {
     pub regex_patterns: Vec<PatternRef>,
     /// Which of `regex_patterns` (same order) can match in a text.
     pub regex_gate: RegexGate,
-    /// Query patterns with a `module_matches` condition, decided once per document.
+    /// Query patterns with a `module_matches` or `file_not_matches` condition, decided
+    /// once per document.
     pub module_conditioned: Vec<PatternRef>,
     /// Patterns whose query does not compile for this language (a JavaScript query that
     /// the TypeScript grammar rejects), with the reason.
@@ -307,7 +308,7 @@ pub(crate) fn compile_language(
                             }
                         }
                     }
-                    if pattern.module_matches.is_some() {
+                    if pattern.module_matches.is_some() || pattern.file_not_matches.is_some() {
                         module_conditioned.push(rule);
                     }
                     for text in split_patterns(source) {

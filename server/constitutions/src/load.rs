@@ -452,6 +452,7 @@ fn parse_taint_model(
             .iter()
             .map(|p| taint_model::split_path(p))
             .collect(),
+        outbound_clients: raw.outbound_clients,
     };
     Some((language, model))
 }
@@ -707,19 +708,25 @@ fn parse_pattern(
             return None;
         }
     }
-    let module_matches = match &p.module_matches {
-        Some(m) => match regex::Regex::new(m.get_ref()) {
-            Ok(r) => Some(r),
-            Err(e) => {
-                check.at(
-                    m.span().start,
-                    format!("invalid `module_matches` regex: {e}"),
-                );
-                return None;
+    let mut file_conditions = [None, None];
+    for (slot, (field, value)) in [
+        ("module_matches", &p.module_matches),
+        ("file_not_matches", &p.file_not_matches),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        if let Some(m) = value {
+            match regex::Regex::new(m.get_ref()) {
+                Ok(r) => file_conditions[slot] = Some(r),
+                Err(e) => {
+                    check.at(m.span().start, format!("invalid `{field}` regex: {e}"));
+                    return None;
+                }
             }
-        },
-        None => None,
-    };
+        }
+    }
+    let [module_matches, file_not_matches] = file_conditions;
     let callee = match (&p.callee, &p.unresolved) {
         (None, Some(u)) => {
             check.at(u.span().start, "`unresolved` goes with `callee`");
@@ -775,6 +782,13 @@ fn parse_pattern(
     }
     if module_matches.is_some() && p.regex.is_some() {
         check.at(start, "`module_matches` needs a query pattern, not a regex");
+        return None;
+    }
+    if file_not_matches.is_some() && p.regex.is_some() {
+        check.at(
+            start,
+            "`file_not_matches` needs a query pattern, not a regex",
+        );
         return None;
     }
     for (field, value) in [("inside", &p.inside), ("not_inside", &p.not_inside)] {
@@ -917,6 +931,7 @@ fn parse_pattern(
             }
         }),
         module_matches,
+        file_not_matches,
         callee,
         inside: p
             .inside

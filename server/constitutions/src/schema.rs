@@ -141,6 +141,9 @@ pub struct Pattern {
     /// The pattern applies only where the module's own code (outside every function, with
     /// comments blanked) matches this: a blueprint mounted under `/admin`.
     pub module_matches: Option<regex::Regex>,
+    /// The pattern does not apply in a file whose whole text (comments blanked) matches
+    /// this: a script that drives a web page's DOM runs in the visitor's browser.
+    pub file_not_matches: Option<regex::Regex>,
     /// The APIs the reported call must resolve to (see [`CalleeRule`]).
     pub callee: Option<CalleeRule>,
     /// Queries a node enclosing the `@sink` must match, each by some enclosing node: one
@@ -411,6 +414,8 @@ pub(crate) mod raw {
         pub fix: Option<Spanned<Fix>>,
         #[serde(default)]
         pub module_matches: Option<Spanned<String>>,
+        #[serde(default)]
+        pub file_not_matches: Option<Spanned<String>>,
         #[serde(default)]
         pub callee: Option<Spanned<Vec<String>>>,
         #[serde(default)]

@@ -52,6 +52,11 @@ pub struct TaintModel {
     /// starts with the route's own prefix, so a redirect to it (a trailing slash added,
     /// a segment renamed) stays on the site. Never a source for the `redirect` kind.
     pub routed_paths: Vec<Vec<String>>,
+    /// What makes the program's own outgoing connections (Java's `Socket` constructed
+    /// with a host and port, `openConnection`): a source read through a local made by
+    /// one of these (`client.getInputStream()`) is the peer the program chose, not a
+    /// request. Constructor types or method names.
+    pub outbound_clients: Vec<String>,
 }
 
 impl TaintModel {
@@ -107,6 +112,7 @@ impl TaintModel {
         self.url_validators.extend(other.url_validators);
         self.lookup_methods.extend(other.lookup_methods);
         self.routed_paths.extend(other.routed_paths);
+        self.outbound_clients.extend(other.outbound_clients);
     }
 }
 
@@ -147,6 +153,8 @@ pub(crate) mod raw {
         pub lookup_methods: Vec<String>,
         #[serde(default)]
         pub routed_paths: Vec<String>,
+        #[serde(default)]
+        pub outbound_clients: Vec<String>,
     }
 
     #[derive(Debug, Deserialize)]

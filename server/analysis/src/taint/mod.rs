@@ -9,6 +9,7 @@ mod eval;
 mod guards;
 mod helpers;
 pub(crate) mod lang;
+mod origin;
 mod params;
 mod summary;
 mod value;
@@ -660,49 +661,6 @@ impl<'t> Walker<'_, 't> {
         }
     }
 
-    /// The declared type of local `name` (`std::ifstream in(path);` → `std.ifstream`):
-    /// the last declaration of it in the enclosing function before the use.
-    fn declared_cpp_type(&self, name: Node<'t>) -> Option<Vec<String>> {
-        if name.kind() != "identifier" {
-            return None;
-        }
-        let wanted = self.text_of(name);
-        let mut function = name.parent();
-        while let Some(f) = function.filter(|f| f.kind() != "function_definition") {
-            function = f.parent();
-        }
-        let mut found = None;
-        let mut stack = vec![function?];
-        while let Some(node) = stack.pop() {
-            if node.start_byte() >= name.start_byte() {
-                continue;
-            }
-            if node.kind() == "declaration"
-                && let Some(ty) = node.child_by_field_name("type")
-            {
-                let mut cursor = node.walk();
-                let declares = node
-                    .children_by_field_name("declarator", &mut cursor)
-                    .any(|d| {
-                        let d = d.child_by_field_name("declarator").unwrap_or(d);
-                        self.text_of(d) == wanted
-                    });
-                if declares {
-                    found = Some(
-                        self.text_of(ty)
-                            .split("::")
-                            .map(|s| s.trim().to_owned())
-                            .collect(),
-                    );
-                }
-            }
-            let mut cursor = node.walk();
-            let children: Vec<Node<'t>> = node.named_children(&mut cursor).collect();
-            stack.extend(children.into_iter().rev());
-        }
-        found
-    }
-
     /// `parts.append(x)`, `sb.append(x)`, `strcpy(buf, x)`: the container takes the
     /// argument's taint.
     fn apply_mutation(&mut self, call: Node<'t>, env: &mut Env) {
@@ -1091,9 +1049,12 @@ impl<'t> Walker<'_, 't> {
         })
     }
 
-    fn source_value(&self, node: Node, path: &[String]) -> Option<Value> {
+    fn source_value(&self, node: Node<'t>, path: &[String]) -> Option<Value> {
         let refs: Vec<&str> = path.iter().map(String::as_str).collect();
         let rule = self.source_rule(&refs)?;
+        if path.len() > 1 && self.reads_outbound_client(node) {
+            return None;
+        }
         Some(Value::Tainted(Rc::new(Taint {
             trace: vec![TraceStep::here(
                 node.byte_range(),

@@ -1,0 +1,158 @@
+//! Where a local's value comes from, read from its declaration in the enclosing function:
+//! its declared type (`std::ifstream in(path);`) and the constructor or call that made it
+//! (`Socket client = new Socket(host, port);`). The walker asks when a path is about to
+//! count as a source.
+
+use tree_sitter::Node;
+
+use super::Walker;
+use super::lang;
+
+impl<'t> Walker<'_, 't> {
+    /// The declared type of local `name` (`std::ifstream in(path);` → `std.ifstream`):
+    /// the last declaration of it in the enclosing function before the use.
+    pub(super) fn declared_cpp_type(&self, name: Node<'t>) -> Option<Vec<String>> {
+        let declaration = self.last_declaration(name)?;
+        let ty = declaration.child_by_field_name("type")?;
+        Some(
+            self.text_of(ty)
+                .split("::")
+                .map(|s| s.trim().to_owned())
+                .collect(),
+        )
+    }
+
+    /// Whether the receiver at the root of `node` (`client` of
+    /// `client.getInputStream()`) was made by one of the model's `outbound_clients`: a
+    /// connection the program opened to a peer it chose, whose data is that peer's.
+    pub(super) fn reads_outbound_client(&self, node: Node<'t>) -> bool {
+        if self.model.outbound_clients.is_empty() {
+            return false;
+        }
+        let Some(root) = receiver_root(node).filter(|r| r.id() != node.id()) else {
+            return false;
+        };
+        let Some(mut value) = self.last_initializer(root) else {
+            return false;
+        };
+        while matches!(value.kind(), "cast_expression" | "parenthesized_expression") {
+            match value
+                .child_by_field_name("value")
+                .or_else(|| value.named_child(value.named_child_count().saturating_sub(1)))
+            {
+                Some(inner) if inner.id() != value.id() => value = inner,
+                _ => break,
+            }
+        }
+        let made_by = match value.kind() {
+            "object_creation_expression" | "new_expression" => value
+                .child_by_field_name("type")
+                .or_else(|| value.child_by_field_name("constructor"))
+                .map(|t| self.text_of(t)),
+            "method_invocation" => value.child_by_field_name("name").map(|n| self.text_of(n)),
+            _ => None,
+        };
+        let Some(made_by) = made_by else {
+            return false;
+        };
+        let made_by = made_by.split('<').next().unwrap_or(made_by).trim();
+        let short = made_by.rsplit('.').next().unwrap_or(made_by);
+        self.model
+            .outbound_clients
+            .iter()
+            .any(|c| c == made_by || c == short)
+    }
+
+    /// The declaration of local `name` last written before its use in the enclosing
+    /// function (a C/C++ `declaration`, a Java `local_variable_declaration`).
+    fn last_declaration(&self, name: Node<'t>) -> Option<Node<'t>> {
+        let wanted = self.text_of(name);
+        let mut found = None;
+        self.visit_before(name, |node| {
+            if matches!(node.kind(), "declaration" | "local_variable_declaration") {
+                let mut cursor = node.walk();
+                let declares = node
+                    .children_by_field_name("declarator", &mut cursor)
+                    .any(|d| {
+                        let d = d
+                            .child_by_field_name("declarator")
+                            .or_else(|| d.child_by_field_name("name"))
+                            .unwrap_or(d);
+                        self.text_of(d) == wanted
+                    });
+                if declares {
+                    found = Some(node);
+                }
+            }
+        });
+        found
+    }
+
+    /// The value local `name` was last given before its use in the enclosing function:
+    /// `T name = value;` or `name = value;`.
+    fn last_initializer(&self, name: Node<'t>) -> Option<Node<'t>> {
+        let wanted = self.text_of(name);
+        let mut found = None;
+        self.visit_before(name, |node| match node.kind() {
+            "variable_declarator" | "init_declarator" | "resource"
+                if node
+                    .child_by_field_name("name")
+                    .or_else(|| node.child_by_field_name("declarator"))
+                    .is_some_and(|n| self.text_of(n) == wanted) =>
+            {
+                found = node.child_by_field_name("value");
+            }
+            "assignment_expression"
+                if node
+                    .child_by_field_name("left")
+                    .is_some_and(|n| self.text_of(n) == wanted) =>
+            {
+                found = node.child_by_field_name("right");
+            }
+            _ => {}
+        });
+        found
+    }
+
+    /// Visits, in source order, the nodes of the function around `use_site` that start
+    /// before it (nested functions excluded).
+    fn visit_before(&self, use_site: Node<'t>, mut visit: impl FnMut(Node<'t>)) {
+        let mut function = use_site.parent();
+        while let Some(f) = function.filter(|f| !lang::is_function_like(*f)) {
+            function = f.parent();
+        }
+        let Some(function) = function else { return };
+        let mut stack = vec![function];
+        while let Some(node) = stack.pop() {
+            if node.start_byte() >= use_site.start_byte() {
+                continue;
+            }
+            if node.id() != function.id() && lang::is_function_like(node) {
+                continue;
+            }
+            visit(node);
+            let mut cursor = node.walk();
+            let children: Vec<Node<'t>> = node.named_children(&mut cursor).collect();
+            stack.extend(children.into_iter().rev());
+        }
+    }
+}
+
+/// The identifier a member or call chain starts from (`client` of
+/// `client.getInputStream().read()`).
+fn receiver_root(node: Node) -> Option<Node> {
+    let mut current = node;
+    for _ in 0..16 {
+        let next = match current.kind() {
+            "identifier" => return Some(current),
+            "method_invocation" | "field_access" => current.child_by_field_name("object"),
+            "call_expression" => current.child_by_field_name("function"),
+            "member_expression" | "field_expression" => current
+                .child_by_field_name("object")
+                .or_else(|| current.child_by_field_name("argument")),
+            _ => None,
+        };
+        current = next?;
+    }
+    None
+}
