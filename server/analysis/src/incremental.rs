@@ -116,10 +116,18 @@ impl DocumentAnalysis {
             .filter_map(|c| c.summary.clone().map(|s| (c.start, s)))
             .collect();
         functions.sort_by_key(|(start, _)| *start);
+        // A test, a vendored copy or a generated file is no entry point: a test calling a
+        // handler with a crafted request passes no attacker's data on.
+        let passes_sources = self.context.role == crate::context::FileRole::Source;
         let functions = functions
             .into_iter()
             .map(|(_, mut s)| {
                 s.calls.retain(|c| resolvable(c));
+                if !passes_sources {
+                    for arg in s.calls.iter_mut().flat_map(|c| c.args.iter_mut()) {
+                        arg.source = None;
+                    }
+                }
                 s.map_steps(|step| *step = crate::index::located(doc, &hooks.path, step.clone()));
                 s
             })

@@ -48,7 +48,16 @@ fn analyse_in(
             let language = Language::from_path(Path::new(path)).expect("a code file");
             let path: Arc<Path> = Arc::from(Path::new(path));
             let mut analysis = DocumentAnalysis::new();
-            analysis.set_context(application());
+            let role = if path.components().any(|c| c.as_os_str() == "tests") {
+                FileRole::Test
+            } else {
+                FileRole::Source
+            };
+            analysis.set_context(AnalysisContext {
+                role,
+                reviewed: role == FileRole::Source,
+                ..application()
+            });
             analysis.set_index(Some(IndexHooks {
                 path: path.clone(),
                 facts: None,
@@ -108,6 +117,14 @@ fn a_source_passed_to_an_imported_helper_is_reported_at_its_sink() {
     assert_eq!(elsewhere.path.as_ref(), Path::new("/w/app/routes.py"));
     assert_eq!(elsewhere.start.line, 7);
     assert!(finding.trace.last().expect("sink").elsewhere.is_none());
+}
+
+#[test]
+fn a_test_calling_a_helper_with_a_request_is_no_entry_point() {
+    // The test builds the request itself: nothing an attacker sends reaches `run` there.
+    let test = ROUTE.replace("@app.route('/q')\ndef q():", "def test_q():");
+    let found = analyse(&[("/w/tests/test_routes.py", &test), ("/w/app/db.py", DB)]);
+    assert!(found["/w/app/db.py"].is_empty(), "{found:?}");
 }
 
 #[test]
