@@ -674,7 +674,8 @@ impl Engine {
                     })
                     .collect();
                 // Go and Java calls resolve by the callee's qualified API (through the
-                // imports and the receiver's declared type); the index needs no tree.
+                // imports and the receiver's declared type), JavaScript methods by the class
+                // that made their receiver; the index needs no tree.
                 let qualified: Vec<Option<String>> =
                     if matches!(language, Language::Go | Language::Java) {
                         let root = tree.root_node();
@@ -692,6 +693,21 @@ impl Engine {
                                         Resolution::Api(q) => Some(q),
                                         _ => None,
                                     })
+                            })
+                            .collect()
+                    } else if language.is_js_family() {
+                        let root = tree.root_node();
+                        let symbols = plan
+                            .symbols
+                            .get_or_init(|| FileSymbols::collect(language, text, root));
+                        let resolver = Resolver::new(language, text, root, symbols);
+                        raw.state
+                            .calls
+                            .iter()
+                            .map(|c| {
+                                root.descendant_for_byte_range(c.range.start, c.range.end)
+                                    .filter(|n| n.byte_range() == c.range)
+                                    .and_then(|n| resolver.constructed_receiver_call(n))
                             })
                             .collect()
                     } else {

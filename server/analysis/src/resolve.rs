@@ -368,6 +368,54 @@ impl<'t> Resolver<'t> {
         }
     }
 
+    /// JavaScript: `X.method` for a call `recv.method(…)` whose receiver is a name the
+    /// function (or, failing that, the module) last bound to `new X(…)`, `X` a plain name.
+    pub(crate) fn constructed_receiver_call(&self, call: Node<'t>) -> Option<String> {
+        if !self.language.is_js_family() {
+            return None;
+        }
+        let callee = call.child_by_field_name("function")?;
+        if callee.kind() != "member_expression" {
+            return None;
+        }
+        let receiver = callee.child_by_field_name("object")?;
+        let method = callee.child_by_field_name("property")?;
+        if receiver.kind() != "identifier" {
+            return None;
+        }
+        let name = self.text_of(receiver);
+        let made_by = |scope: Node<'t>| -> Option<&'t str> {
+            let mut found = None;
+            let mut stack = vec![scope];
+            while let Some(n) = stack.pop() {
+                if n.start_byte() >= call.start_byte()
+                    || (n.id() != scope.id() && lang::is_function_like(n))
+                {
+                    continue;
+                }
+                if n.kind() == "variable_declarator"
+                    && n.child_by_field_name("name")
+                        .is_some_and(|x| self.text_of(x) == name)
+                {
+                    found = n
+                        .child_by_field_name("value")
+                        .filter(|v| v.kind() == "new_expression")
+                        .and_then(|v| v.child_by_field_name("constructor"))
+                        .filter(|c| c.kind() == "identifier")
+                        .map(|c| self.text_of(c));
+                }
+                let mut cursor = n.walk();
+                let children: Vec<Node<'t>> = n.named_children(&mut cursor).collect();
+                stack.extend(children.into_iter().rev());
+            }
+            found
+        };
+        let class = enclosing_function(call)
+            .and_then(made_by)
+            .or_else(|| made_by(self.root))?;
+        Some(format!("{class}.{}", self.text_of(method)))
+    }
+
     /// The qualified path of an expression's value or type, if it can be known.
     fn qualify(
         &self,

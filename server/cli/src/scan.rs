@@ -153,6 +153,8 @@ pub fn scan(
             break;
         }
         reanalysed += due.len();
+        let round_started = Instant::now();
+        let round_files = due.len();
         let results: Vec<(usize, Outcome, Indexed)> = due
             .into_par_iter()
             .filter_map(|(i, state)| {
@@ -171,7 +173,14 @@ pub fn scan(
                 pending.push((i, state));
             }
         }
+        let reviewed_ms = round_started.elapsed().as_millis() as u64;
         affected = index.extend(entries).into_iter().collect();
+        tracing::debug!(
+            files = round_files,
+            reviewed_ms,
+            ms = round_started.elapsed().as_millis() as u64,
+            "index round"
+        );
     }
     let (indexed_files, indexed_functions) = index.size();
     tracing::info!(

@@ -109,6 +109,13 @@ impl<'i> Resolver<'i> {
             Language::C | Language::Cpp => return self.c_call(file, path),
             _ => {}
         }
+        // `m.f(x)` with `const m = new X()`: method `f` of the class `X` names.
+        if entry.language.is_js_family()
+            && let Some((class, method)) = call.qualified.as_deref().and_then(|q| q.split_once('.'))
+            && let Some(import) = entry.module.imports.get(class)
+        {
+            return self.js_class_method(file, import, method);
+        }
         let (first, rest) = path.split_first()?;
         // `self.m()`, `cls.m()`, `this.m()`: the method of the caller's class.
         if rest.len() == 1 && matches!(first.as_str(), "self" | "cls" | "this") {
@@ -236,6 +243,15 @@ impl<'i> Resolver<'i> {
         ]
         .into_iter()
         .find_map(|unit| self.function_in(target, &unit))
+    }
+
+    /// Method `method` of the class `import` names (the module's default export, or a
+    /// named one).
+    fn js_class_method(&self, file: usize, import: &Import, method: &str) -> Option<FunctionRef> {
+        let target = self.js_module(file, &import.module)?;
+        let exported = import.member.as_deref().unwrap_or("default");
+        let class = self.files.get(target)?.module.exports.get(exported)?;
+        self.function_in(target, &format!("{class}.{method}"))
     }
 
     /// A relative specifier (`./service`, `../lib/db.js`) as an indexed file.

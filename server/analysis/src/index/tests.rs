@@ -395,3 +395,29 @@ fn c_global_functions_cross_files_only_when_one_file_defines_them_and_not_static
     assert_eq!(rules(&found, "/w/parser.c"), ["c.tainted-copy-length"]);
     assert!(found["/w/legacy/parser.c"].is_empty());
 }
+
+#[test]
+fn js_methods_resolve_through_the_class_that_made_the_receiver() {
+    let route = "const express = require('express');\nconst Sitemaps = require('./sitemaps');\nconst sitemaps = new Sitemaps();\nconst app = express();\napp.get('/s/:kind', (req, res) => {\n    res.send(sitemaps.render(req.params.kind));\n});\n";
+    // The kind picks one of the manager's own documents: nothing of it is echoed.
+    let picks = "class Sitemaps {\n    constructor() { this.posts = '<urlset/>'; }\n    render(kind) {\n        return this[kind];\n    }\n}\nmodule.exports = Sitemaps;\n";
+    let found = analyse(&[("/w/app/routes.js", route), ("/w/app/sitemaps.js", picks)]);
+    assert!(found["/w/app/routes.js"].is_empty(), "{found:?}");
+    // The kind is written into the document: reported at the route (a summary that
+    // returns its argument as it is tells the caller nothing new: "passed through").
+    let echoes = picks.replace(
+        "return this[kind];",
+        "return '<urlset>' + kind + '</urlset>';",
+    );
+    let found = analyse(&[("/w/app/routes.js", route), ("/w/app/sitemaps.js", &echoes)]);
+    assert_eq!(rules(&found, "/w/app/routes.js"), ["js.reflected-xss"]);
+    // Built inside the handler, the same.
+    let local = route
+        .replace("const sitemaps = new Sitemaps();\n", "")
+        .replace(
+            "    res.send(",
+            "    const sitemaps = new Sitemaps();\n    res.send(",
+        );
+    let found = analyse(&[("/w/app/routes.js", &local), ("/w/app/sitemaps.js", picks)]);
+    assert!(found["/w/app/routes.js"].is_empty(), "{found:?}");
+}
