@@ -50,6 +50,8 @@ pub struct QueryPlan<'e> {
     /// The document's imports and definitions, collected when a `callee` pattern first
     /// matches.
     symbols: std::cell::OnceCell<FileSymbols>,
+    /// JavaScript: the module's names bound only to `new X()`, with `X` (for the index).
+    constructed: std::cell::OnceCell<HashMap<String, String>>,
     /// With the workspace index on: the document's path and what the index says.
     index: Option<IndexHooks>,
 }
@@ -171,6 +173,7 @@ impl Engine {
             profile: Profile::Snippet,
             dependencies: None,
             symbols: std::cell::OnceCell::new(),
+            constructed: std::cell::OnceCell::new(),
             index: None,
         };
         let (Some(compiled), Some(tree)) = (compiled, doc.tree()) else {
@@ -701,13 +704,28 @@ impl Engine {
                             .symbols
                             .get_or_init(|| FileSymbols::collect(language, text, root));
                         let resolver = Resolver::new(language, text, root, symbols);
+                        let module = plan
+                            .constructed
+                            .get_or_init(|| {
+                                resolver
+                                    .constructed_names(root)
+                                    .into_iter()
+                                    .map(|(n, c)| (n.to_owned(), c.to_owned()))
+                                    .collect()
+                            })
+                            .iter()
+                            .map(|(n, c)| (n.as_str(), c.as_str()))
+                            .collect();
+                        let local = resolver.constructed_names(node);
                         raw.state
                             .calls
                             .iter()
                             .map(|c| {
                                 root.descendant_for_byte_range(c.range.start, c.range.end)
                                     .filter(|n| n.byte_range() == c.range)
-                                    .and_then(|n| resolver.constructed_receiver_call(n))
+                                    .and_then(|n| {
+                                        resolver.constructed_receiver_call(n, [&local, &module])
+                                    })
                             })
                             .collect()
                     } else {

@@ -368,12 +368,64 @@ impl<'t> Resolver<'t> {
         }
     }
 
-    /// JavaScript: `X.method` for a call `recv.method(…)` whose receiver is a name the
-    /// function (or, failing that, the module) last bound to `new X(…)`, `X` a plain name.
-    pub(crate) fn constructed_receiver_call(&self, call: Node<'t>) -> Option<String> {
+    /// JavaScript: the names `scope` binds to `new X(…)` (`X` a plain name) and to
+    /// nothing else, with `X`. For the module (`scope` the root) only its top-level
+    /// statements count; for a function, its body without nested functions. One walk.
+    pub(crate) fn constructed_names(&self, scope: Node<'t>) -> HashMap<&'t str, &'t str> {
+        let mut bound: HashMap<&'t str, Option<&'t str>> = HashMap::new();
         if !self.language.is_js_family() {
-            return None;
+            return HashMap::new();
         }
+        let module = scope.id() == self.root.id();
+        let mut stack = vec![scope];
+        while let Some(n) = stack.pop() {
+            if n.id() != scope.id() && lang::is_function_like(n) {
+                continue;
+            }
+            if n.kind() == "variable_declarator"
+                && let Some(name) = n
+                    .child_by_field_name("name")
+                    .filter(|x| x.kind() == "identifier")
+            {
+                let made_by = n
+                    .child_by_field_name("value")
+                    .filter(|v| v.kind() == "new_expression")
+                    .and_then(|v| v.child_by_field_name("constructor"))
+                    .filter(|c| c.kind() == "identifier")
+                    .map(|c| self.text_of(c));
+                let entry = bound.entry(self.text_of(name)).or_insert(made_by);
+                if *entry != made_by {
+                    *entry = None;
+                }
+            }
+            let mut cursor = n.walk();
+            for child in n.named_children(&mut cursor) {
+                // The module's own declarations only: not what its statements nest.
+                if !module
+                    || n.id() != scope.id()
+                    || matches!(
+                        child.kind(),
+                        "lexical_declaration" | "variable_declaration" | "export_statement"
+                    )
+                {
+                    stack.push(child);
+                }
+            }
+        }
+        bound
+            .into_iter()
+            .filter_map(|(name, class)| Some((name, class?)))
+            .collect()
+    }
+
+    /// JavaScript: `X.method` for a call `recv.method(…)` whose receiver `scopes` (the
+    /// function's names, then the module's, from [`Resolver::constructed_names`]) say was
+    /// made by `new X(…)`.
+    pub(crate) fn constructed_receiver_call(
+        &self,
+        call: Node<'t>,
+        scopes: [&HashMap<&'t str, &'t str>; 2],
+    ) -> Option<String> {
         let callee = call.child_by_field_name("function")?;
         if callee.kind() != "member_expression" {
             return None;
@@ -384,35 +436,7 @@ impl<'t> Resolver<'t> {
             return None;
         }
         let name = self.text_of(receiver);
-        let made_by = |scope: Node<'t>| -> Option<&'t str> {
-            let mut found = None;
-            let mut stack = vec![scope];
-            while let Some(n) = stack.pop() {
-                if n.start_byte() >= call.start_byte()
-                    || (n.id() != scope.id() && lang::is_function_like(n))
-                {
-                    continue;
-                }
-                if n.kind() == "variable_declarator"
-                    && n.child_by_field_name("name")
-                        .is_some_and(|x| self.text_of(x) == name)
-                {
-                    found = n
-                        .child_by_field_name("value")
-                        .filter(|v| v.kind() == "new_expression")
-                        .and_then(|v| v.child_by_field_name("constructor"))
-                        .filter(|c| c.kind() == "identifier")
-                        .map(|c| self.text_of(c));
-                }
-                let mut cursor = n.walk();
-                let children: Vec<Node<'t>> = n.named_children(&mut cursor).collect();
-                stack.extend(children.into_iter().rev());
-            }
-            found
-        };
-        let class = enclosing_function(call)
-            .and_then(made_by)
-            .or_else(|| made_by(self.root))?;
+        let class = scopes.iter().find_map(|s| s.get(name))?;
         Some(format!("{class}.{}", self.text_of(method)))
     }
 

@@ -2,7 +2,8 @@
 //! each beside its unsafe twin, through the real engine and the built-in constitutions:
 //! a lookup keyed by request data, a name that tests false, a subtraction bounded by a
 //! comparison, text after a URL's `?`, one field of an object literal, a prefix check
-//! that pins the origin.
+//! that pins the origin, an offset found inside a read buffer, the operator's argv in a
+//! server, a stream from the program's own outgoing connection.
 
 use bluecode_analysis::syntax::{Document, Language};
 use bluecode_analysis::{AnalysisContext, FileRole, Profile};
@@ -305,4 +306,97 @@ function followHash() {
 }
 "#;
     assert!(flags(Language::JavaScript, "js.open-redirect", fragment));
+}
+
+#[test]
+fn an_offset_found_inside_a_read_buffer_is_not_the_buffers_content() {
+    let offset = r#"
+#include <string.h>
+#include <unistd.h>
+
+void keep_tail(int fd)
+{
+    char buf[512];
+    ssize_t got = read(fd, buf, sizeof buf);
+    if (got <= 0)
+        return;
+    char *lt = memchr(buf, '<', (size_t)got);
+    if (lt == NULL)
+        return;
+    size_t skip = lt - buf;
+    memmove(buf, buf + skip, (size_t)got - skip);
+}
+"#;
+    assert!(!flags(Language::C, "c.tainted-copy-length", offset));
+    // A length the peer wrote into the buffer is its content.
+    let content = offset.replace(
+        "size_t skip = lt - buf;",
+        "size_t skip = (unsigned char)buf[1];",
+    );
+    assert!(flags(Language::C, "c.tainted-copy-length", &content));
+}
+
+#[test]
+fn a_server_copying_its_operators_argv_is_no_overflow_from_outside() {
+    let argv = r#"
+#include <string.h>
+
+struct proc { char *orig_argv[64]; char *argv[64]; int argc; };
+
+void restore_title(struct proc *p)
+{
+    for (int i = 0; i < p->argc; i++)
+        strcpy(p->orig_argv[i], p->argv[i]);
+}
+"#;
+    assert!(!flags(Language::C, "c.unbounded-string-copy", argv));
+    // The next token of a request line read from a socket is the sender's.
+    let request = r#"
+#include <string.h>
+#include <unistd.h>
+
+struct request { char method[8]; char path[128]; };
+
+int parse(int fd, struct request *r)
+{
+    char line[2048];
+    ssize_t n = read(fd, line, sizeof line - 1);
+    if (n <= 0)
+        return -1;
+    line[n] = '\0';
+    char *method = strtok(line, " ");
+    char *path = strtok(NULL, " ");
+    if (method == NULL || path == NULL)
+        return -1;
+    strcpy(r->path, path);
+    return 0;
+}
+"#;
+    assert!(flags(Language::C, "c.unbounded-string-copy", request));
+}
+
+#[test]
+fn a_stream_of_the_programs_own_outgoing_connection_is_not_a_request() {
+    let proxy = r#"
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+public class Relay extends HttpServlet {
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws java.io.IOException {
+        Socket upstream = new Socket("127.0.0.1", 8081);
+        InputStream in = upstream.getInputStream();
+        OutputStream out = resp.getOutputStream();
+        byte[] b = new byte[4096];
+        int n = in.read(b, 0, b.length);
+        out.write(b, 0, n);
+    }
+}
+"#;
+    assert!(!flags(Language::Java, "java.xss", proxy));
+    let echo = proxy.replace("upstream.getInputStream()", "req.getInputStream()");
+    assert!(flags(Language::Java, "java.xss", &echo));
 }
