@@ -187,3 +187,59 @@ fn a_file_changed_on_disk_updates_the_index_and_a_pulling_client_is_asked_to_ref
     assert!(!has_sql(&client.pulled(&queries)["items"]));
     client.shutdown();
 }
+
+/// Starts a server on `root` with its cache in `cache`, waits for the index to be built
+/// and for the cross-file flow to reach the opened query file; its log.
+fn build_index_and_see_the_flow(root: &std::path::Path, cache: &std::path::Path) -> String {
+    let mut client = TestClient::spawn_with_env(root, &[("XDG_CACHE_HOME", cache)]);
+    client.initialize(
+        json!({"debounceMs": 0, "analysis": {"index": true}}),
+        json!({"window": {"workDoneProgress": true}}),
+    );
+    let begin = client.notification("$/progress", |p| {
+        p["value"]["kind"] == "begin" && p["value"]["title"] == "Indexing the workspace"
+    });
+    let token = begin["token"].clone();
+    client.notification("$/progress", |p| {
+        p["token"] == token && p["value"]["kind"] == "end"
+    });
+    // Opened once the index is built: every file went through the build.
+    let queries = file_uri(&root.join("app/queries.py"));
+    client.open(&queries, "python", 1, QUERIES);
+    client.notification("textDocument/publishDiagnostics", |p| {
+        p["uri"] == queries.as_str() && has_sql(&p["diagnostics"])
+    });
+    // The build's summary line is logged before its progress ends; stderr is read by a
+    // thread of its own.
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    let mut log = client.stderr();
+    while !log.contains("workspace index built") && std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+        log = client.stderr();
+    }
+    client.shutdown();
+    log
+}
+
+#[test]
+fn a_reopened_workspace_reads_its_index_from_disk() {
+    let (_dir, root) = project();
+    let cache = tempfile::tempdir().expect("cache dir");
+    // First start: the three files are analysed and stored.
+    let first = build_index_and_see_the_flow(&root, cache.path());
+    assert!(first.contains("reused=0"), "{first}");
+    // Second start: read back (the flow is found from the stored summaries alone).
+    let second = build_index_and_see_the_flow(&root, cache.path());
+    assert!(second.contains("reused=3"), "{second}");
+    // The route changes on disk: that file is analysed again, the other reused.
+    std::fs::write(
+        root.join("app/routes.py"),
+        ROUTES.replace(
+            "return find_report(name)",
+            "return find_report(name.strip())",
+        ),
+    )
+    .expect("edit");
+    let third = build_index_and_see_the_flow(&root, cache.path());
+    assert!(third.contains("reused=2"), "{third}");
+}

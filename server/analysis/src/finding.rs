@@ -1,6 +1,7 @@
 //! A finding: which constitution was breached, where (byte range), how sure we are, and
 //! the path the untrusted data took to get there.
 
+use serde::{Deserialize, Serialize};
 use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
@@ -8,7 +9,7 @@ use std::sync::Arc;
 use bluecode_constitutions::{Category, Confidence, Severity};
 
 /// One step of a taint trace: where the data was and what happened to it.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct TraceStep {
     /// Byte range in the analysed document, or in `elsewhere`'s file when set.
     pub range: Range<usize>,
@@ -30,7 +31,7 @@ impl TraceStep {
 }
 
 /// A line and its column in bytes and in UTF-16 code units (0-based).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub struct StepPosition {
     pub line: u32,
     pub utf8: u32,
@@ -38,7 +39,7 @@ pub struct StepPosition {
 }
 
 /// Where a trace step outside the analysed document is.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct StepLocation {
     pub path: Arc<Path>,
     pub start: StepPosition,

@@ -1,17 +1,12 @@
 //! Verdicts on disk, in a redb file under the user's cache directory, keyed by
-//! (unit hash, constitution-set hash, model, prompt version). Depends on `verdict` and redb.
-//!
-//! The cache is an optimisation and never a reason to fail: a corrupt file is deleted and
-//! rebuilt with a warning; a file that cannot be used now (locked where the platform has no
-//! byte-range locks, a read-only directory) leaves the cache off for this session with a
-//! warning. Several processes share the file at once (redb's multi-writer mode).
+//! (unit hash, constitution-set hash, model, prompt version). Depends on `verdict` and
+//! `store` (which opens the file: a corrupt one is rebuilt, an unusable one leaves the
+//! cache off with a warning; several processes share it).
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use redb::{
-    ConcurrencyMode, Database, DatabaseError, ReadableDatabase, StorageError, TableDefinition,
-};
+use redb::{Database, ReadableDatabase, TableDefinition};
 
 use crate::verdict::LlmVerdict;
 
@@ -55,15 +50,9 @@ impl std::fmt::Debug for VerdictCache {
 }
 
 impl VerdictCache {
-    /// `$XDG_CACHE_HOME/bluecode`, else the platform cache directory (`~/.cache` on Linux)
-    /// joined with `bluecode`.
+    /// The user's bluecode cache directory (see [`crate::store::default_dir`]).
     pub fn default_dir() -> Option<PathBuf> {
-        std::env::var_os("XDG_CACHE_HOME")
-            .map(PathBuf::from)
-            .filter(|p| p.is_absolute())
-            .or_else(dirs::cache_dir)
-            .or_else(|| dirs::home_dir().map(|h| h.join(".cache")))
-            .map(|base| base.join("bluecode"))
+        crate::store::default_dir()
     }
 
     /// Opens the cache in [`Self::default_dir`].
@@ -89,34 +78,13 @@ impl VerdictCache {
 
     /// Opens (or creates) the cache file in `dir`; never fails, see the module doc.
     pub fn open(dir: &Path) -> VerdictCache {
-        let path = dir.join(FILE_NAME);
-        if let Err(e) = std::fs::create_dir_all(dir) {
-            tracing::warn!(dir = %dir.display(), error = %e, "cannot create the LLM cache directory; caching is off");
-            return Self::disabled();
-        }
-        let db = match open_database(&path) {
-            Ok(db) => Some(db),
-            Err(OpenFailure::Corrupt(reason)) => {
-                tracing::warn!(path = %path.display(), %reason, "LLM cache is corrupt; deleting and rebuilding it");
-                match std::fs::remove_file(&path)
-                    .map_err(|e| e.to_string())
-                    .and_then(|()| open_database(&path).map_err(|e| e.to_string()))
-                {
-                    Ok(db) => Some(db),
-                    Err(e) => {
-                        tracing::warn!(path = %path.display(), error = %e, "could not rebuild the LLM cache; caching is off");
-                        None
-                    }
-                }
-            }
-            Err(OpenFailure::Unavailable(reason)) => {
-                tracing::warn!(path = %path.display(), %reason, "LLM cache unavailable; caching is off for this session");
-                None
-            }
-        };
+        let db = crate::store::open(dir, FILE_NAME, "LLM cache", |txn| {
+            txn.open_table(VERDICTS)?;
+            Ok(())
+        });
         VerdictCache {
             db: db.map(Arc::new),
-            path: Some(path),
+            path: Some(dir.join(FILE_NAME)),
         }
     }
 
@@ -173,64 +141,6 @@ impl VerdictCache {
         if let Err(e) = write() {
             tracing::warn!(error = %e, "LLM cache write failed");
         }
-    }
-}
-
-enum OpenFailure {
-    /// The file is damaged or from an incompatible format: rebuild it.
-    Corrupt(String),
-    /// The file is fine but cannot be used now (locked, permissions): leave it alone.
-    Unavailable(String),
-}
-
-impl std::fmt::Display for OpenFailure {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            OpenFailure::Corrupt(r) | OpenFailure::Unavailable(r) => f.write_str(r),
-        }
-    }
-}
-
-fn open_database(path: &Path) -> Result<Database, OpenFailure> {
-    // Multi-writer mode lets the language server and a `bluecode scan --llm` in a terminal
-    // share the cache at once. It needs byte-range locks; where the platform has none, fall
-    // back to redb's default whole-file lock (then a second process runs uncached).
-    let mut builder = Database::builder();
-    builder.set_concurrency_mode(ConcurrencyMode::MultiWriter);
-    let db = match builder.create(path) {
-        Err(DatabaseError::Storage(StorageError::Unsupported)) => {
-            Database::create(path).map_err(classify)?
-        }
-        other => other.map_err(classify)?,
-    };
-    // Create the table up front so that readers never see "table does not exist".
-    let init = || -> Result<(), redb::Error> {
-        let txn = db.begin_write()?;
-        txn.open_table(VERDICTS)?;
-        txn.commit()?;
-        Ok(())
-    };
-    init().map_err(|e| OpenFailure::Corrupt(e.to_string()))?;
-    Ok(db)
-}
-
-fn classify(error: DatabaseError) -> OpenFailure {
-    match error {
-        DatabaseError::DatabaseAlreadyOpen
-        | DatabaseError::LockProtocolMismatch
-        | DatabaseError::TransactionInProgress => OpenFailure::Unavailable(error.to_string()),
-        DatabaseError::Storage(StorageError::Io(io))
-            if matches!(
-                io.kind(),
-                std::io::ErrorKind::PermissionDenied
-                    | std::io::ErrorKind::ReadOnlyFilesystem
-                    | std::io::ErrorKind::StorageFull
-                    | std::io::ErrorKind::WouldBlock
-            ) =>
-        {
-            OpenFailure::Unavailable(io.to_string())
-        }
-        other => OpenFailure::Corrupt(other.to_string()),
     }
 }
 

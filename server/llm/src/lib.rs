@@ -20,6 +20,7 @@ pub mod provider;
 pub mod redact;
 pub mod retrieval;
 pub mod settings;
+pub mod store;
 pub mod types;
 pub mod verdict;
 

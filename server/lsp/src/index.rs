@@ -3,7 +3,9 @@
 //! wait for it), then kept current: each review of an open document records its entry
 //! (its function summaries, from the editor's text), a file changed outside the editor
 //! (`workspace/didChangeWatchedFiles`) is summarised again from disk, and a deleted one
-//! is forgotten. Whenever the propagated facts of a document change, that document — if
+//! is forgotten. Entries of the first round are kept on disk (`IndexCache`): reopening
+//! the workspace reuses those whose file, constitutions and context are unchanged.
+//! Whenever the propagated facts of a document change, that document — if
 //! open — is reviewed again and its diagnostics refreshed (its scheduler republishes:
 //! pushed, or `workspace/diagnostic/refresh` for a pulling client). An entry whose summaries did not
 //! change propagates nothing.
@@ -13,6 +15,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use bluecode_analysis::index::{DocumentFacts, FileEntry};
+use bluecode_workspace::{IndexCache, Workspace};
 use tower_lsp_server::UriExt;
 
 use crate::document::Event;
@@ -89,6 +92,16 @@ async fn build(session: &Arc<Session>) {
         None,
     )
     .await;
+    // Entries of the first round (made without facts) are read from and written to disk.
+    let cache = {
+        let root = workspace.root().map(Path::to_path_buf);
+        tokio::task::spawn_blocking(move || root.map(|r| IndexCache::open_default(&r)))
+            .await
+            .ok()
+            .flatten()
+            .map(Arc::new)
+    };
+    let mut reused = 0;
     let mut due: Vec<PathBuf> = files.clone();
     let mut changed_all: Vec<Arc<Path>> = Vec::new();
     for round in 0..BUILD_ROUNDS {
@@ -104,17 +117,13 @@ async fn build(session: &Arc<Session>) {
                 })
                 .collect();
             let workspace = workspace.clone();
-            let summarised = tokio::task::spawn_blocking(move || {
-                batch
-                    .into_iter()
-                    .filter_map(|(path, facts)| {
-                        let text = std::fs::read_to_string(&path).ok()?;
-                        workspace.summarise_file(&path, text, facts)
-                    })
-                    .collect::<Vec<FileEntry>>()
+            let cache = cache.clone().filter(|_| round == 0);
+            let (summarised, hits) = tokio::task::spawn_blocking(move || {
+                summarise_batch(&workspace, cache.as_deref(), batch)
             })
             .await
             .unwrap_or_default();
+            reused += hits;
             entries.extend(summarised);
             if round == 0
                 && let Some(p) = &progress
@@ -143,6 +152,7 @@ async fn build(session: &Arc<Session>) {
     tracing::info!(
         files,
         functions,
+        reused,
         ms = started.elapsed().as_millis() as u64,
         "workspace index built"
     );
@@ -151,6 +161,41 @@ async fn build(session: &Arc<Session>) {
             .await;
     }
     notify(session, &changed_all, None);
+}
+
+/// Summarises `batch` from disk; with `cache`, an entry stored under the same key is
+/// reused and the others are stored. The entries and how many were reused.
+fn summarise_batch(
+    workspace: &Workspace,
+    cache: Option<&IndexCache>,
+    batch: Vec<(PathBuf, Option<Arc<DocumentFacts>>)>,
+) -> (Vec<FileEntry>, usize) {
+    let mut entries = Vec::with_capacity(batch.len());
+    let mut fresh = Vec::new();
+    let mut hits = 0;
+    for (path, facts) in batch {
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let Some(cache) = cache.filter(|_| facts.is_none()) else {
+            entries.extend(workspace.summarise_file(&path, text, facts));
+            continue;
+        };
+        let key = workspace.summary_key(&path, &text);
+        if let Some(entry) = cache.get(&path, key) {
+            hits += 1;
+            entries.push(entry);
+            continue;
+        }
+        if let Some(entry) = workspace.summarise_file(&path, text, None) {
+            fresh.push((path, key, entry.clone()));
+            entries.push(entry);
+        }
+    }
+    if let Some(cache) = cache {
+        cache.put(&fresh);
+    }
+    (entries, hits)
 }
 
 /// `workspace/didChangeWatchedFiles` for a code file: summarised again from disk (or

@@ -25,6 +25,26 @@ const NOT_INDEXED: [&str; 7] = [
     ".bluecode",
 ];
 
+/// This build of bluecode: its version and its executable's size and modification time,
+/// so that a rebuilt engine (whose summaries may differ) reuses nothing stored before.
+fn build_stamp() -> (&'static str, u64, u128) {
+    static STAMP: std::sync::OnceLock<(u64, u128)> = std::sync::OnceLock::new();
+    let (len, modified) = *STAMP.get_or_init(|| {
+        std::env::current_exe()
+            .and_then(std::fs::metadata)
+            .map(|m| {
+                let modified = m
+                    .modified()
+                    .ok()
+                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                    .map_or(0, |d| d.as_nanos());
+                (m.len(), modified)
+            })
+            .unwrap_or_default()
+    });
+    (env!("CARGO_PKG_VERSION"), len, modified)
+}
+
 impl Workspace {
     /// The files under the root the index covers: code in an indexed language, with
     /// `.gitignore` and the `exclude` globs honoured. Empty without a root or with the
@@ -54,6 +74,22 @@ impl Workspace {
             .collect();
         files.sort();
         files
+    }
+
+    /// What an index entry of `path` holding `text` depends on, as one key (see
+    /// `IndexCache`): the text, the constitutions, the file's analysis context and this
+    /// build of bluecode.
+    pub fn summary_key(&self, path: &Path, text: &str) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        text.hash(&mut hasher);
+        self.engine()
+            .constitutions()
+            .content_hash()
+            .hash(&mut hasher);
+        self.context(Some(path), text).hash(&mut hasher);
+        build_stamp().hash(&mut hasher);
+        hasher.finish()
     }
 
     /// The index entry of a file that is not open: reviewed as the scan reviews it (its

@@ -22,6 +22,7 @@
 pub mod baseline;
 mod document_review;
 mod index;
+mod index_cache;
 mod judge_view;
 mod knowledge;
 mod llm_bridge;
@@ -33,6 +34,7 @@ mod units;
 
 pub use document_review::{DocumentKind, DocumentReview, SandboxRecord};
 pub use index::IndexState;
+pub use index_cache::IndexCache;
 pub use judge_view::LlmRecord;
 pub use llm_bridge::{
     apply_llm_outcome, constitution_docs, judge_request, static_findings, unit_source_lines,

@@ -14,6 +14,7 @@ mod resolve;
 mod resolve_typed;
 mod summary;
 
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use std::sync::Arc;
@@ -37,7 +38,7 @@ pub fn indexes(language: Language) -> bool {
 }
 
 /// One indexed file: what it imports and exports and its functions' summaries.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileEntry {
     pub path: Arc<Path>,
     pub language: Language,

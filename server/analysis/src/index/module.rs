@@ -4,13 +4,14 @@
 //! module exports (`export function f`, `exports.f = …`, `module.exports = { f }`). Go,
 //! Java and C/C++ declarations are collected by `declared.rs`.
 
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 use bluecode_syntax::{Language, Unit};
 use tree_sitter::Node;
 
 /// What a local name is bound to by an import.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Import {
     /// The module as written: `app.helpers`, `.helpers`, `./service`.
     pub module: String,
@@ -19,7 +20,7 @@ pub struct Import {
 }
 
 /// One file's imports and exports.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub struct ModuleFacts {
     /// Local name → what it imports.
     pub imports: BTreeMap<String, Import>,

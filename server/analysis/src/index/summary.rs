@@ -4,9 +4,10 @@
 //! can be shown from any other document.
 
 use crate::finding::TraceStep;
+use serde::{Deserialize, Serialize};
 
 /// A real source's path as far as the summarised function: the caller's trace.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct SourceFlow {
     pub trace: Vec<TraceStep>,
     /// Sink kinds the value was sanitized for on the way.
@@ -14,7 +15,7 @@ pub struct SourceFlow {
 }
 
 /// What reaches one argument of a call.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub struct ArgumentFacts {
     /// `name=` of a keyword argument (Python); `None` for a positional one.
     pub keyword: Option<String>,
@@ -27,7 +28,7 @@ pub struct ArgumentFacts {
 }
 
 /// One call the function makes, as written: resolved later by the index.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct CallSite {
     /// The callee's dotted path (`helpers.run_query`, `self.load`, `run`).
     pub path: Vec<String>,
@@ -43,7 +44,7 @@ pub struct CallSite {
 }
 
 /// A parameter that reaches a sink of the function unsanitized.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct ParamSink {
     pub params: u64,
     /// The sink kind (`sql`, `command`, …) and the constitution of the sink's pattern.
@@ -53,7 +54,7 @@ pub struct ParamSink {
 }
 
 /// What the function returns.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub struct ReturnFacts {
     /// Per parameter: `None` when it does not reach a returned value, else the sink kinds
     /// it is sanitized for there.
@@ -66,7 +67,7 @@ pub struct ReturnFacts {
 }
 
 /// The summary of one function unit.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct FunctionSummary {
     /// The unit's id: `run_query`, `Reports.load`.
     pub unit: String,
