@@ -676,61 +676,9 @@ impl Engine {
                             .as_str()
                     })
                     .collect();
-                // Go and Java calls resolve by the callee's qualified API (through the
-                // imports and the receiver's declared type), JavaScript methods by the class
-                // that made their receiver; the index needs no tree.
-                let qualified: Vec<Option<String>> =
-                    if matches!(language, Language::Go | Language::Java) {
-                        let root = tree.root_node();
-                        let symbols = plan
-                            .symbols
-                            .get_or_init(|| FileSymbols::collect(language, text, root));
-                        let resolver = Resolver::new(language, text, root, symbols);
-                        raw.state
-                            .calls
-                            .iter()
-                            .map(|c| {
-                                root.descendant_for_byte_range(c.range.start, c.range.end)
-                                    .filter(|n| n.byte_range() == c.range)
-                                    .and_then(|n| match resolver.resolve_call(n) {
-                                        Resolution::Api(q) => Some(q),
-                                        _ => None,
-                                    })
-                            })
-                            .collect()
-                    } else if language.is_js_family() {
-                        let root = tree.root_node();
-                        let symbols = plan
-                            .symbols
-                            .get_or_init(|| FileSymbols::collect(language, text, root));
-                        let resolver = Resolver::new(language, text, root, symbols);
-                        let module = plan
-                            .constructed
-                            .get_or_init(|| {
-                                resolver
-                                    .constructed_names(root)
-                                    .into_iter()
-                                    .map(|(n, c)| (n.to_owned(), c.to_owned()))
-                                    .collect()
-                            })
-                            .iter()
-                            .map(|(n, c)| (n.as_str(), c.as_str()))
-                            .collect();
-                        let local = resolver.constructed_names(node);
-                        raw.state
-                            .calls
-                            .iter()
-                            .map(|c| {
-                                root.descendant_for_byte_range(c.range.start, c.range.end)
-                                    .filter(|n| n.byte_range() == c.range)
-                                    .and_then(|n| {
-                                        resolver.constructed_receiver_call(n, [&local, &module])
-                                    })
-                            })
-                            .collect()
-                    } else {
-                        Vec::new()
-                    };
+                let ranges: Vec<Range<usize>> =
+                    raw.state.calls.iter().map(|c| c.range.clone()).collect();
+                let qualified = qualified_calls(plan, language, text, tree, node, &ranges);
                 Some(crate::index::summarise(
                     unit.id.as_str(),
                     raw,
@@ -1164,4 +1112,60 @@ fn call_node(sink: Node) -> Option<Node> {
         stack.extend(children);
     }
     None
+}
+
+/// The index's reading of each call at `ranges` in `unit` (see `CallSite::qualified`): Go
+/// and Java calls by the callee's qualified API (through the imports and the receiver's
+/// declared type), JavaScript methods by the class that made their receiver; the index
+/// then needs no tree.
+fn qualified_calls<'t>(
+    plan: &QueryPlan<'_>,
+    language: Language,
+    text: &'t str,
+    tree: &'t bluecode_syntax::tree_sitter::Tree,
+    unit: Node<'t>,
+    ranges: &[Range<usize>],
+) -> Vec<Option<String>> {
+    let go_or_java = matches!(language, Language::Go | Language::Java);
+    if !go_or_java && !language.is_js_family() {
+        return Vec::new();
+    }
+    let root = tree.root_node();
+    let symbols = plan
+        .symbols
+        .get_or_init(|| FileSymbols::collect(language, text, root));
+    let resolver = Resolver::new(language, text, root, symbols);
+    let (module, local) = if go_or_java {
+        (HashMap::new(), HashMap::new())
+    } else {
+        let module: HashMap<&str, &str> = plan
+            .constructed
+            .get_or_init(|| {
+                resolver
+                    .constructed_names(root)
+                    .into_iter()
+                    .map(|(n, c)| (n.to_owned(), c.to_owned()))
+                    .collect()
+            })
+            .iter()
+            .map(|(n, c)| (n.as_str(), c.as_str()))
+            .collect();
+        (module, resolver.constructed_names(unit))
+    };
+    ranges
+        .iter()
+        .map(|range| {
+            let call = root
+                .descendant_for_byte_range(range.start, range.end)
+                .filter(|n| n.byte_range() == *range)?;
+            if go_or_java {
+                match resolver.resolve_call(call) {
+                    Resolution::Api(q) => Some(q),
+                    _ => None,
+                }
+            } else {
+                resolver.constructed_receiver_call(call, [&local, &module])
+            }
+        })
+        .collect()
 }

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use redb::{Database, ReadableDatabase, TableDefinition};
+use redb::{Database, TableDefinition};
 
 use crate::verdict::LlmVerdict;
 
@@ -101,13 +101,7 @@ impl VerdictCache {
     /// The verdict stored under `key`; a damaged entry reads as a miss.
     pub fn get(&self, key: &CacheKey) -> Option<LlmVerdict> {
         let db = self.db.as_ref()?;
-        let read = || -> Result<Option<Vec<u8>>, redb::Error> {
-            let txn = db.begin_read()?;
-            let table = txn.open_table(VERDICTS)?;
-            Ok(table
-                .get(key.encode().as_str())?
-                .map(|v| v.value().to_vec()))
-        };
+        let read = || crate::store::read(db, VERDICTS, &key.encode());
         match read() {
             Ok(Some(bytes)) => match serde_json::from_slice(&bytes) {
                 Ok(verdict) => Some(verdict),
@@ -130,13 +124,7 @@ impl VerdictCache {
         let write = || -> Result<(), redb::Error> {
             let bytes = serde_json::to_vec(verdict)
                 .map_err(|e| redb::Error::Corrupted(format!("serialising a verdict: {e}")))?;
-            let txn = db.begin_write()?;
-            {
-                let mut table = txn.open_table(VERDICTS)?;
-                table.insert(key.encode().as_str(), bytes.as_slice())?;
-            }
-            txn.commit()?;
-            Ok(())
+            crate::store::write(db, VERDICTS, [(key.encode().as_str(), bytes.as_slice())])
         };
         if let Err(e) = write() {
             tracing::warn!(error = %e, "LLM cache write failed");

@@ -7,7 +7,10 @@
 
 use std::path::{Path, PathBuf};
 
-use redb::{ConcurrencyMode, Database, DatabaseError, StorageError, WriteTransaction};
+use redb::{
+    ConcurrencyMode, Database, DatabaseError, ReadableDatabase, StorageError, TableDefinition,
+    WriteTransaction,
+};
 
 /// `$XDG_CACHE_HOME/bluecode`, else the platform cache directory (`~/.cache` on Linux)
 /// joined with `bluecode`.
@@ -54,6 +57,34 @@ pub fn open(
             None
         }
     }
+}
+
+/// The bytes stored under `key` in `table`.
+pub fn read(
+    db: &Database,
+    table: TableDefinition<&str, &[u8]>,
+    key: &str,
+) -> Result<Option<Vec<u8>>, redb::Error> {
+    let txn = db.begin_read()?;
+    let table = txn.open_table(table)?;
+    Ok(table.get(key)?.map(|v| v.value().to_vec()))
+}
+
+/// Stores each `(key, bytes)` in `table`, in one transaction.
+pub fn write<'a>(
+    db: &Database,
+    table: TableDefinition<&str, &[u8]>,
+    items: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+) -> Result<(), redb::Error> {
+    let txn = db.begin_write()?;
+    {
+        let mut table = txn.open_table(table)?;
+        for (key, bytes) in items {
+            table.insert(key, bytes)?;
+        }
+    }
+    txn.commit()?;
+    Ok(())
 }
 
 enum OpenFailure {

@@ -12,15 +12,15 @@
 use std::path::{Path, PathBuf};
 
 use bluecode_analysis::index::FileEntry;
-use redb::{Database, ReadableDatabase, TableDefinition};
+use redb::{Database, TableDefinition};
 
 const ENTRIES: TableDefinition<&str, &[u8]> = TableDefinition::new("entries");
 
-/// A stored entry and the key it was made under.
+/// A stored entry (owned when read, borrowed when written) and the key it was made under.
 #[derive(serde::Serialize, serde::Deserialize)]
-struct Stored {
+struct Stored<E> {
     key: u64,
-    entry: FileEntry,
+    entry: E,
 }
 
 /// Index entries on disk (or nothing, when the store cannot be used).
@@ -59,13 +59,7 @@ impl IndexCache {
     /// record, a read error) is a miss.
     pub fn get(&self, path: &Path, key: u64) -> Option<FileEntry> {
         let db = self.db.as_ref()?;
-        let read = || -> Result<Option<Vec<u8>>, redb::Error> {
-            let txn = db.begin_read()?;
-            let table = txn.open_table(ENTRIES)?;
-            Ok(table
-                .get(path.to_string_lossy().as_ref())?
-                .map(|v| v.value().to_vec()))
-        };
+        let read = || bluecode_llm::store::read(db, ENTRIES, &path.to_string_lossy());
         let bytes = match read() {
             Ok(bytes) => bytes?,
             Err(e) => {
@@ -73,7 +67,7 @@ impl IndexCache {
                 return None;
             }
         };
-        match serde_json::from_slice::<Stored>(&bytes) {
+        match serde_json::from_slice::<Stored<FileEntry>>(&bytes) {
             Ok(stored) if stored.key == key && stored.entry.path.as_ref() == path => {
                 Some(stored.entry)
             }
@@ -92,22 +86,19 @@ impl IndexCache {
             return;
         }
         let write = || -> Result<(), redb::Error> {
-            let txn = db.begin_write()?;
-            {
-                let mut table = txn.open_table(ENTRIES)?;
-                for (path, key, entry) in entries {
-                    let stored = Stored {
-                        key: *key,
-                        entry: entry.clone(),
-                    };
-                    let bytes = serde_json::to_vec(&stored).map_err(|e| {
-                        redb::Error::Corrupted(format!("serialising an index entry: {e}"))
-                    })?;
-                    table.insert(path.to_string_lossy().as_ref(), bytes.as_slice())?;
-                }
+            let mut records = Vec::with_capacity(entries.len());
+            for (path, key, entry) in entries {
+                let stored = Stored { key: *key, entry };
+                let bytes = serde_json::to_vec(&stored).map_err(|e| {
+                    redb::Error::Corrupted(format!("serialising an index entry: {e}"))
+                })?;
+                records.push((path.to_string_lossy().into_owned(), bytes));
             }
-            txn.commit()?;
-            Ok(())
+            bluecode_llm::store::write(
+                db,
+                ENTRIES,
+                records.iter().map(|(k, v)| (k.as_str(), v.as_slice())),
+            )
         };
         if let Err(e) = write() {
             tracing::warn!(error = %e, "index cache write failed");
