@@ -1,6 +1,7 @@
 //! What a Go, Java or C/C++ file declares for the workspace index. Go: the `package`
-//! clause, imports (local name → import path), and each method's unit id under
-//! `Receiver.Method` (a Go unit id names the method only). Java: the `package`
+//! clause, imports (local name → import path), each method's unit id under
+//! `Receiver.Method` (a Go unit id names the method only), and the type each function's
+//! first result names (a constructor's). Java: the `package`
 //! declaration and single-type imports (`import a.b.C;` binds `C`). C/C++: the
 //! non-`static` function definitions, the only ones another translation unit can call.
 
@@ -41,6 +42,24 @@ pub(super) fn go(facts: &mut ModuleFacts, text: &str, root: Node, units: &[Unit]
                     }
                     let mut cursor = n.walk();
                     stack.extend(n.named_children(&mut cursor));
+                }
+            }
+            "function_declaration" => {
+                let result = node.child_by_field_name("result").and_then(|r| {
+                    if r.kind() == "parameter_list" {
+                        let first = r.named_child(0)?;
+                        first.child_by_field_name("type").or(Some(first))
+                    } else {
+                        Some(r)
+                    }
+                });
+                let name = node.child_by_field_name("name");
+                if let (Some(result), Some(name)) = (result, name) {
+                    let ty = go_type_name(text_of(text, result));
+                    // A named type of this package: an exported or local identifier.
+                    if !ty.is_empty() && ty.chars().all(|c| c.is_alphanumeric() || c == '_') {
+                        facts.returns.insert(text_of(text, name).to_owned(), ty);
+                    }
                 }
             }
             "method_declaration" => {

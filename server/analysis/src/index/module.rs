@@ -32,6 +32,10 @@ pub struct ModuleFacts {
     pub package: Option<String>,
     /// Go: `Type.Method` → the unit id of the method (unit ids do not name receivers).
     pub methods: BTreeMap<String, String>,
+    /// Go: a function → the type its first result names (`NewRepo` → `Repo` for
+    /// `func NewRepo(db *sql.DB) (*Repo, error)`), so that a method called on what it
+    /// returns resolves.
+    pub returns: BTreeMap<String, String>,
 }
 
 impl ModuleFacts {

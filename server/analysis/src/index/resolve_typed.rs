@@ -4,7 +4,7 @@
 //! package:
 //! - Go: an import path names a directory through the `go.mod` whose `module` path
 //!   prefixes it; `pkg.F` is the function `F` of that directory's package, `pkg.T.M` the
-//!   method `M` on type `T`. An unqualified `T.M` or `F` is of the caller's own package
+//!   method `M` on type `T`, `pkg.F().M` the method `M` on the type `F` returns. An unqualified `T.M` or `F` is of the caller's own package
 //!   (the `.go` files of its directory with the same `package` clause).
 //! - Java: `a.b.C.m` is method `m` of class `C` in a file of package `a.b`; `C.m` with `C`
 //!   unqualified is a class of the caller's package (a static call or a declared type);
@@ -117,8 +117,20 @@ impl Resolver<'_> {
             .collect()
     }
 
-    /// `F` (a function, not a method) or `T.M` (a method on `T`) in one of `files`.
+    /// `F` (a function, not a method) or `T.M` (a method on `T`) in one of `files`; also
+    /// `F().M`, the method `M` on the type `F` returns (`store.NewRepo(db).Find(q)`, or
+    /// `repo := store.NewRepo(db)` then `repo.Find(q)`).
     fn go_member(&self, files: &[usize], member: &str) -> Option<FunctionRef> {
+        if let Some((function, method)) = member.split_once("().") {
+            let mut types = files
+                .iter()
+                .filter_map(|&i| self.files.get(i)?.module.returns.get(function));
+            let ty = types.next()?;
+            if types.next().is_some() {
+                return None;
+            }
+            return self.go_member(files, &format!("{ty}.{method}"));
+        }
         let mut found = files.iter().filter_map(|&i| {
             let entry = self.files.get(i)?;
             let unit = match member.split_once('.') {

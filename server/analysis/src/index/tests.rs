@@ -421,3 +421,28 @@ fn js_methods_resolve_through_the_class_that_made_the_receiver() {
     let found = analyse(&[("/w/app/routes.js", &local), ("/w/app/sitemaps.js", picks)]);
     assert!(found["/w/app/routes.js"].is_empty(), "{found:?}");
 }
+
+#[test]
+fn go_methods_resolve_on_what_a_constructor_of_the_package_returns() {
+    let handler = "package web\n\nimport (\n\t\"database/sql\"\n\t\"net/http\"\n\n\t\"example.com/shop/store\"\n)\n\nfunc Search(w http.ResponseWriter, r *http.Request, db *sql.DB) {\n\trepo, err := store.NewRepo(db)\n\tif err != nil {\n\t\treturn\n\t}\n\trepo.Find(r.URL.Query().Get(\"q\"))\n}\n";
+    let repo = "package store\n\nimport \"database/sql\"\n\ntype Repo struct {\n\tdb *sql.DB\n}\n\nfunc NewRepo(db *sql.DB) (*Repo, error) {\n\treturn &Repo{db: db}, nil\n}\n\nfunc (s *Repo) Find(q string) {\n\ts.db.Query(\"SELECT * FROM t WHERE a = '\" + q + \"'\")\n}\n\ntype Audit struct {\n\tdb *sql.DB\n}\n\nfunc NewAudit(db *sql.DB) *Audit {\n\treturn &Audit{db: db}\n}\n\nfunc (s *Audit) Find(q string) {\n\ts.db.Query(\"SELECT * FROM audit WHERE a = ?\", q)\n}\n";
+    let modules = [("/w/shop", "example.com/shop")];
+    let found = analyse_in(
+        &[
+            ("/w/shop/web/h.go", handler),
+            ("/w/shop/store/repo.go", repo),
+        ],
+        &modules,
+    );
+    assert_eq!(rules(&found, "/w/shop/store/repo.go"), ["go.sql-injection"]);
+    // The other constructor's type binds its query: nothing reported.
+    let audit = handler.replace("store.NewRepo(db)", "store.NewAudit(db), error(nil)");
+    let found = analyse_in(
+        &[
+            ("/w/shop/web/h.go", &audit),
+            ("/w/shop/store/repo.go", repo),
+        ],
+        &modules,
+    );
+    assert!(found["/w/shop/store/repo.go"].is_empty(), "{found:?}");
+}
