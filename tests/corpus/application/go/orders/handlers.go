@@ -4,6 +4,7 @@
 package orders
 
 import (
+	"database/sql"
 	"encoding/json"
 	"net/http"
 	"strconv"
@@ -49,4 +50,15 @@ func (h *Handlers) Page(w http.ResponseWriter, r *http.Request) {
 func Export(w http.ResponseWriter, r *http.Request) {
 	ledger.Export(r.FormValue("name"))
 	w.WriteHeader(http.StatusAccepted)
+}
+
+// Statement opens the ledger itself: the method runs on what ledger.Open returned.
+func Statement(w http.ResponseWriter, r *http.Request, db *sql.DB) {
+	books, err := ledger.Open(db)
+	if err != nil {
+		http.Error(w, "unavailable", http.StatusServiceUnavailable)
+		return
+	}
+	books.Statement(r.URL.Query().Get("account"))
+	w.WriteHeader(http.StatusOK)
 }

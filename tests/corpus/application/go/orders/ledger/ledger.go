@@ -10,6 +10,16 @@ type Ledger struct {
 	db *sql.DB
 }
 
+// Open makes a ledger over db.
+func Open(db *sql.DB) (*Ledger, error) {
+	return &Ledger{db: db}, nil
+}
+
+func (l *Ledger) Statement(account string) (*sql.Rows, error) {
+	// expect: CWE-89
+	return l.db.Query("SELECT * FROM entries WHERE account = '" + account + "'")
+}
+
 func (l *Ledger) Lookup(ref string) (string, error) {
 	var entry string
 	// expect: CWE-89
