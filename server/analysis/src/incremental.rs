@@ -151,7 +151,13 @@ impl DocumentAnalysis {
         let mut contexts = unit_contexts(doc, &units);
         let mut plan = engine.plan(doc, &units, comments);
         plan.set_context(&self.context);
-        if let Some(hooks) = &self.index {
+        // A test, vendored or generated file is neither an entry point (below, its calls
+        // pass no sources on) nor what shipped code calls: its functions are not summarised.
+        if let Some(hooks) = self
+            .index
+            .as_ref()
+            .filter(|_| self.context.role == crate::context::FileRole::Source)
+        {
             plan.set_index(hooks.clone());
             if let Some(facts) = &hooks.facts {
                 for (unit, context) in units.iter().zip(contexts.iter_mut()) {
