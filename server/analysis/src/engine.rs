@@ -1116,8 +1116,8 @@ fn call_node(sink: Node) -> Option<Node> {
 
 /// The index's reading of each call at `ranges` in `unit` (see `CallSite::qualified`): Go
 /// and Java calls by the callee's qualified API (through the imports and the receiver's
-/// declared type), JavaScript methods by the class that made their receiver; the index
-/// then needs no tree.
+/// declared type), JavaScript and Python methods by the class that made their receiver;
+/// the index then needs no tree.
 fn qualified_calls<'t>(
     plan: &QueryPlan<'_>,
     language: Language,
@@ -1127,7 +1127,7 @@ fn qualified_calls<'t>(
     ranges: &[Range<usize>],
 ) -> Vec<Option<String>> {
     let go_or_java = matches!(language, Language::Go | Language::Java);
-    if !go_or_java && !language.is_js_family() {
+    if !go_or_java && !language.is_js_family() && language != Language::Python {
         return Vec::new();
     }
     let root = tree.root_node();

@@ -368,12 +368,15 @@ impl<'t> Resolver<'t> {
         }
     }
 
-    /// JavaScript: the names `scope` binds to `new X(…)` (`X` a plain name) and to
-    /// nothing else, with `X`. For the module (`scope` the root) only its top-level
-    /// statements count; for a function, its body without nested functions. One walk.
+    /// The names `scope` binds to an instance of `X` (`X` a plain name) and to nothing
+    /// else, with `X`: JavaScript `const m = new X(…)`, Python `m = X(…)` (a call of a
+    /// name, which resolves later only if that name is an imported class). For the module
+    /// (`scope` the root) only its top-level statements count; for a function, its body
+    /// without nested functions. One walk.
     pub(crate) fn constructed_names(&self, scope: Node<'t>) -> HashMap<&'t str, &'t str> {
         let mut bound: HashMap<&'t str, Option<&'t str>> = HashMap::new();
-        if !self.language.is_js_family() {
+        let python = self.language == Language::Python;
+        if !python && !self.language.is_js_family() {
             return HashMap::new();
         }
         let module = scope.id() == self.root.id();
@@ -382,17 +385,24 @@ impl<'t> Resolver<'t> {
             if n.id() != scope.id() && lang::is_function_like(n) {
                 continue;
             }
-            if n.kind() == "variable_declarator"
-                && let Some(name) = n
-                    .child_by_field_name("name")
-                    .filter(|x| x.kind() == "identifier")
-            {
-                let made_by = n
-                    .child_by_field_name("value")
-                    .filter(|v| v.kind() == "new_expression")
-                    .and_then(|v| v.child_by_field_name("constructor"))
-                    .filter(|c| c.kind() == "identifier")
-                    .map(|c| self.text_of(c));
+            let binding = match n.kind() {
+                "variable_declarator" => n.child_by_field_name("name").zip(
+                    n.child_by_field_name("value")
+                        .filter(|v| v.kind() == "new_expression")
+                        .and_then(|v| v.child_by_field_name("constructor")),
+                ),
+                "assignment" if python => n.child_by_field_name("left").map(|left| {
+                    let made_by = n
+                        .child_by_field_name("right")
+                        .filter(|v| v.kind() == "call")
+                        .and_then(|v| v.child_by_field_name("function"));
+                    (left, made_by.unwrap_or(left))
+                }),
+                _ => None,
+            };
+            if let Some((name, made_by)) = binding.filter(|(name, _)| name.kind() == "identifier") {
+                let made_by = (made_by.kind() == "identifier" && made_by.id() != name.id())
+                    .then(|| self.text_of(made_by));
                 let entry = bound.entry(self.text_of(name)).or_insert(made_by);
                 if *entry != made_by {
                     *entry = None;
@@ -405,7 +415,10 @@ impl<'t> Resolver<'t> {
                     || n.id() != scope.id()
                     || matches!(
                         child.kind(),
-                        "lexical_declaration" | "variable_declaration" | "export_statement"
+                        "lexical_declaration"
+                            | "variable_declaration"
+                            | "export_statement"
+                            | "expression_statement"
                     )
                 {
                     stack.push(child);
@@ -418,20 +431,21 @@ impl<'t> Resolver<'t> {
             .collect()
     }
 
-    /// JavaScript: `X.method` for a call `recv.method(…)` whose receiver `scopes` (the
-    /// function's names, then the module's, from [`Resolver::constructed_names`]) say was
-    /// made by `new X(…)`.
+    /// `X.method` for a call `recv.method(…)` whose receiver `scopes` (the function's
+    /// names, then the module's, from [`Resolver::constructed_names`]) say is an `X`.
     pub(crate) fn constructed_receiver_call(
         &self,
         call: Node<'t>,
         scopes: [&HashMap<&'t str, &'t str>; 2],
     ) -> Option<String> {
         let callee = call.child_by_field_name("function")?;
-        if callee.kind() != "member_expression" {
+        if !matches!(callee.kind(), "member_expression" | "attribute") {
             return None;
         }
         let receiver = callee.child_by_field_name("object")?;
-        let method = callee.child_by_field_name("property")?;
+        let method = callee
+            .child_by_field_name("property")
+            .or_else(|| callee.child_by_field_name("attribute"))?;
         if receiver.kind() != "identifier" {
             return None;
         }

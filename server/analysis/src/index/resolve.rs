@@ -109,12 +109,15 @@ impl<'i> Resolver<'i> {
             Language::C | Language::Cpp => return self.c_call(file, path),
             _ => {}
         }
-        // `m.f(x)` with `const m = new X()`: method `f` of the class `X` names.
-        if entry.language.is_js_family()
-            && let Some((class, method)) = call.qualified.as_deref().and_then(|q| q.split_once('.'))
+        // `m.f(x)` with `const m = new X()` / `m = X()`: method `f` of the class `X` names.
+        if let Some((class, method)) = call.qualified.as_deref().and_then(|q| q.split_once('.'))
             && let Some(import) = entry.module.imports.get(class)
         {
-            return self.js_class_method(file, import, method);
+            return match entry.language {
+                Language::Python => self.python_import_call(file, import, &[method.to_owned()]),
+                l if l.is_js_family() => self.js_class_method(file, import, method),
+                _ => None,
+            };
         }
         let (first, rest) = path.split_first()?;
         // `self.m()`, `cls.m()`, `this.m()`: the method of the caller's class.

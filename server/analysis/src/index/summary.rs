@@ -34,9 +34,9 @@ pub struct CallSite {
     pub path: Vec<String>,
     /// Go and Java: the callee qualified through the file's imports and the receiver's
     /// declared type (`example.com/shop/store.Repo.FindUser`,
-    /// `com.acme.service.UserService.find`), when the file says it. JavaScript: for a
-    /// method called on a local or module constant made by `new X(…)`, `X.method` (`X` as
-    /// the file names it, an import to resolve).
+    /// `com.acme.service.UserService.find`), when the file says it. JavaScript and
+    /// Python: for a method called on a name bound to `new X(…)` / `X(…)`, `X.method`
+    /// (`X` as the file names it, an import to resolve).
     pub qualified: Option<String>,
     /// The call expression (a located step: "passed to `run_query(q)`").
     pub step: TraceStep,

@@ -446,3 +446,15 @@ fn go_methods_resolve_on_what_a_constructor_of_the_package_returns() {
     );
     assert!(found["/w/shop/store/repo.go"].is_empty(), "{found:?}");
 }
+
+#[test]
+fn python_methods_resolve_through_the_imported_class_that_made_the_receiver() {
+    let route = "from flask import Flask, request\nfrom app.store import Reports\n\napp = Flask(__name__)\nreports = Reports()\n\n@app.route('/q')\ndef q():\n    return reports.find(request.args['q'])\n\n@app.route('/local')\ndef local():\n    mine = Reports()\n    return mine.find(request.args['q'])\n";
+    let store = "import sqlite3\n\nclass Reports:\n    def find(self, name):\n        return sqlite3.connect('r.db').execute(\"SELECT * FROM r WHERE n = '\" + name + \"'\")\n";
+    let found = analyse(&[("/w/app/routes.py", route), ("/w/app/store.py", store)]);
+    assert_eq!(rules(&found, "/w/app/store.py"), ["py.sql-injection"]);
+    // A function of the same name is no class: nothing resolves through it.
+    let function = "import sqlite3\n\ndef Reports():\n    return None\n\ndef find(name):\n    return sqlite3.connect('r.db').execute(\"SELECT * FROM r WHERE n = '\" + name + \"'\")\n";
+    let found = analyse(&[("/w/app/routes.py", route), ("/w/app/store.py", function)]);
+    assert!(found["/w/app/store.py"].is_empty(), "{found:?}");
+}
