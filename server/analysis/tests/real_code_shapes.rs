@@ -400,3 +400,25 @@ public class Relay extends HttpServlet {
     let echo = proxy.replace("upstream.getInputStream()", "req.getInputStream()");
     assert!(flags(Language::Java, "java.xss", &echo));
 }
+
+#[test]
+fn a_path_whose_folder_is_the_base_is_contained() {
+    let contained = r#"
+import os
+from flask import Flask, request
+
+app = Flask(__name__)
+BASE = "/srv/configs"
+
+@app.route("/config")
+def config():
+    full = os.path.realpath(os.path.join(BASE, request.args["name"]))
+    if os.path.dirname(full) != BASE:
+        return "refused", 400
+    return open(full).read()
+"#;
+    assert!(!flags(Language::Python, "py.path-traversal", contained));
+    // The folder of another path says nothing about this one.
+    let other = contained.replace("os.path.dirname(full)", "os.path.dirname(BASE + '/x')");
+    assert!(flags(Language::Python, "py.path-traversal", &other));
+}

@@ -38,6 +38,21 @@ impl<'t> Walker<'_, 't> {
             {
                 return Some((self.key(left)?, positive != negated, None));
             }
+            // `os.path.dirname(full) == base`: `full` lies directly in the folder.
+            let equal = text.contains("==");
+            if equal || text.contains("!=") {
+                let right = node.named_child(1)?;
+                let contained = [left, right].into_iter().find_map(|side| {
+                    (classify(side, self.language) == Class::Call
+                        && self
+                            .call_path(side)
+                            .is_some_and(|p| p.last().is_some_and(|n| n == "dirname")))
+                    .then(|| lang::call_parts(side).1.first().copied())
+                    .flatten()
+                    .filter(|a| self.is_plain_name(*a))
+                })?;
+                return Some((self.key(contained)?, positive == equal, Some(&["path"])));
+            }
             return None;
         }
         if classify(node, self.language) == Class::Call {
