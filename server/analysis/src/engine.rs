@@ -1127,7 +1127,9 @@ fn qualified_calls<'t>(
     ranges: &[Range<usize>],
 ) -> Vec<Option<String>> {
     let go_or_java = matches!(language, Language::Go | Language::Java);
-    if !go_or_java && !language.is_js_family() && language != Language::Python {
+    if ranges.is_empty()
+        || (!go_or_java && !language.is_js_family() && language != Language::Python)
+    {
         return Vec::new();
     }
     let root = tree.root_node();

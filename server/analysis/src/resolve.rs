@@ -836,7 +836,8 @@ fn declared_type(declaration: Node) -> Option<Node> {
     })
 }
 
-fn enclosing_function(node: Node) -> Option<Node> {
+/// The function around `node` (a nested function is its own).
+pub(crate) fn enclosing_function(node: Node) -> Option<Node> {
     let mut current = node.parent();
     while let Some(n) = current {
         if lang::is_function_like(n) {

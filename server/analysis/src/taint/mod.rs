@@ -98,6 +98,9 @@ struct Walker<'a, 't> {
     in_validator: std::cell::Cell<bool>,
     /// Go package-level maps by name: whether each is a table of literals.
     go_literal_maps: std::cell::RefCell<std::collections::HashMap<String, bool>>,
+    /// Functions (by node id) whose text names one of the model's `outbound_clients`:
+    /// only there can a receiver have been made by one (looked up once per walk).
+    outbound_functions: std::cell::RefCell<std::collections::HashMap<usize, bool>>,
     /// The threat model: which parameters and sources count.
     profile: Profile,
     /// Explicit import aliases: `request2` of `from flask import request as request2`
@@ -147,6 +150,7 @@ impl<'a, 't> Walker<'a, 't> {
             inlining: Vec::new(),
             in_validator: std::cell::Cell::new(false),
             go_literal_maps: Default::default(),
+            outbound_functions: Default::default(),
             profile,
             facts,
             summary: None,

@@ -7,6 +7,7 @@ use tree_sitter::Node;
 
 use super::Walker;
 use super::lang;
+use crate::resolve::enclosing_function;
 
 impl<'t> Walker<'_, 't> {
     /// The declared type of local `name` (`std::ifstream in(path);` → `std.ifstream`):
@@ -32,6 +33,25 @@ impl<'t> Walker<'_, 't> {
         let Some(root) = receiver_root(node).filter(|r| r.id() != node.id()) else {
             return false;
         };
+        // Every source read on a receiver asks; a function that never names an outbound
+        // client (most of them) answers once, without walking its tree.
+        let Some(function) = enclosing_function(root) else {
+            return false;
+        };
+        let names_one = *self
+            .outbound_functions
+            .borrow_mut()
+            .entry(function.id())
+            .or_insert_with(|| {
+                let text = self.text_of(function);
+                self.model
+                    .outbound_clients
+                    .iter()
+                    .any(|c| text.contains(c.rsplit('.').next().unwrap_or(c)))
+            });
+        if !names_one {
+            return false;
+        }
         let Some(mut value) = self.last_initializer(root) else {
             return false;
         };
@@ -117,11 +137,9 @@ impl<'t> Walker<'_, 't> {
     /// Visits, in source order, the nodes of the function around `use_site` that start
     /// before it (nested functions excluded).
     fn visit_before(&self, use_site: Node<'t>, mut visit: impl FnMut(Node<'t>)) {
-        let mut function = use_site.parent();
-        while let Some(f) = function.filter(|f| !lang::is_function_like(*f)) {
-            function = f.parent();
-        }
-        let Some(function) = function else { return };
+        let Some(function) = enclosing_function(use_site) else {
+            return;
+        };
         let mut stack = vec![function];
         while let Some(node) = stack.pop() {
             if node.start_byte() >= use_site.start_byte() {
