@@ -422,3 +422,81 @@ def config():
     let other = contained.replace("os.path.dirname(full)", "os.path.dirname(BASE + '/x')");
     assert!(flags(Language::Python, "py.path-traversal", &other));
 }
+
+#[test]
+fn a_path_whose_resolved_host_was_compared_with_the_sites_is_a_local_redirect() {
+    let checked = r#"
+const express = require("express");
+const app = express();
+const SITE = "https://blog.example/";
+
+app.post("/unlock", (req, res) => {
+  const wanted = decodeURIComponent(req.query.back || "/");
+  const parsed = new URL(wanted, SITE);
+  const path = parsed.pathname;
+  const resolved = new URL(path, SITE);
+  if (resolved.host !== new URL(SITE).host) {
+    return res.redirect("/");
+  }
+  res.redirect(path + parsed.search);
+});
+"#;
+    assert!(!flags(Language::JavaScript, "js.open-redirect", checked));
+    let unchecked = checked.replace(
+        "  if (resolved.host !== new URL(SITE).host) {\n    return res.redirect(\"/\");\n  }\n",
+        "",
+    );
+    assert!(flags(Language::JavaScript, "js.open-redirect", &unchecked));
+    // `search` of a parsed URL starts with `?`; a request field named `search` does not.
+    let field = checked.replace("path + parsed.search", "path + req.query.search");
+    assert!(flags(Language::JavaScript, "js.open-redirect", &field));
+    let python = r#"
+from urllib.parse import urlparse
+from flask import Flask, abort, redirect, request
+
+app = Flask(__name__)
+ALLOWED_HOSTS = {"blog.example", "docs.example"}
+
+@app.route("/out")
+def out():
+    target = request.args.get("to", "/")
+    parts = urlparse(target)
+    if parts.netloc not in ALLOWED_HOSTS:
+        abort(400)
+    return redirect(target)
+"#;
+    assert!(!flags(Language::Python, "py.open-redirect", python));
+    let unchecked = python.replace("        abort(400)", "        print(parts)");
+    assert!(flags(Language::Python, "py.open-redirect", &unchecked));
+}
+
+#[test]
+fn a_buffer_grown_when_the_length_exceeds_its_room_takes_the_copy() {
+    let grown = r#"
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+struct chunk { char *data; size_t cap; size_t used; };
+
+int chunk_pump(int fd, struct chunk *c, const char *src) {
+    size_t n;
+    if (read(fd, &n, sizeof n) != sizeof n)
+        return -1;
+    size_t room = c->cap - c->used;
+    if (n > room) {
+        char *bigger = realloc(c->data, c->cap + n);
+        if (!bigger)
+            return -1;
+        c->data = bigger;
+        c->cap += n;
+    }
+    memcpy(c->data + c->used, src, n);
+    c->used += n;
+    return 0;
+}
+"#;
+    assert!(!flags(Language::C, "c.tainted-copy-length", grown));
+    let not_grown = grown.replace("    if (n > room) {", "    if (c->cap == 0) {");
+    assert!(flags(Language::C, "c.tainted-copy-length", &not_grown));
+}

@@ -453,6 +453,9 @@ fn parse_taint_model(
             .map(|p| taint_model::split_path(p))
             .collect(),
         outbound_clients: raw.outbound_clients,
+        url_parsers: raw.url_parsers,
+        host_properties: raw.host_properties,
+        delimited_url_parts: raw.delimited_url_parts,
     };
     Some((language, model))
 }

@@ -57,6 +57,16 @@ pub struct TaintModel {
     /// one of these (`client.getInputStream()`) is the peer the program chose, not a
     /// request. Constructor types or method names.
     pub outbound_clients: Vec<String>,
+    /// Calls that parse text into a URL object (`new URL(text, base)`, `urlparse(text)`):
+    /// a check of the object's host checks the text it was made from. Names or dotted
+    /// paths.
+    pub url_parsers: Vec<String>,
+    /// Properties of a parsed URL naming its host (`host`, `hostname`, `netloc`):
+    /// comparing one, then leaving on a mismatch, is a host allow-list check.
+    pub host_properties: Vec<String>,
+    /// Properties of a parsed URL that start with their own delimiter (`search` is `?…`
+    /// or empty, `hash` is `#…`): appended anywhere, they cannot move a URL off its host.
+    pub delimited_url_parts: Vec<String>,
 }
 
 impl TaintModel {
@@ -113,6 +123,9 @@ impl TaintModel {
         self.lookup_methods.extend(other.lookup_methods);
         self.routed_paths.extend(other.routed_paths);
         self.outbound_clients.extend(other.outbound_clients);
+        self.url_parsers.extend(other.url_parsers);
+        self.host_properties.extend(other.host_properties);
+        self.delimited_url_parts.extend(other.delimited_url_parts);
     }
 }
 
@@ -155,6 +168,12 @@ pub(crate) mod raw {
         pub routed_paths: Vec<String>,
         #[serde(default)]
         pub outbound_clients: Vec<String>,
+        #[serde(default)]
+        pub url_parsers: Vec<String>,
+        #[serde(default)]
+        pub host_properties: Vec<String>,
+        #[serde(default)]
+        pub delimited_url_parts: Vec<String>,
     }
 
     #[derive(Debug, Deserialize)]

@@ -63,6 +63,11 @@ impl<'t> Walker<'_, 't> {
                     return Value::Clean;
                 }
                 let value = self.eval_member(node, path.as_deref(), env);
+                // `parsed.search` of `parsed = new URL(text)` starts with `?` (or is empty):
+                // wherever it is appended it cannot move the URL off its host.
+                if value.taint().is_some() && self.delimited_url_part(node) {
+                    return value.sanitized_for(&query_kinds());
+                }
                 // The path the request was routed to starts with the route's prefix: a
                 // redirect to it stays on the site.
                 match &path {

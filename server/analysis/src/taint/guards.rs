@@ -5,6 +5,12 @@
 use super::helpers::guard_return;
 use super::*;
 
+/// What a check of a URL's host makes it safe for: it cannot leave the allowed host.
+const HOST_CHECKED: &[&str] = &["redirect", "url"];
+
+/// C allocators whose size argument, naming a length, makes room for it.
+const GROWING_ALLOCATORS: &[&str] = &["realloc", "reallocarray", "malloc", "calloc"];
+
 impl<'t> Walker<'_, 't> {
     /// Recognises a validation check in a condition: membership in a collection, a
     /// full-match regex, or a character-class predicate. Returns the variable and whether
@@ -38,8 +44,18 @@ impl<'t> Walker<'_, 't> {
             {
                 return Some((self.key(left)?, positive != negated, None));
             }
-            // `os.path.dirname(full) == base`: `full` lies directly in the folder.
+            // `u.netloc != site.netloc` (then leave): the URL is on the allowed host.
             let equal = text.contains("==");
+            if (equal || text.contains("!="))
+                && let Some(url) = node
+                    .named_child(1)
+                    .into_iter()
+                    .chain([left])
+                    .find_map(|side| self.host_read(side))
+            {
+                return Some((self.key(url)?, positive == equal, Some(HOST_CHECKED)));
+            }
+            // `os.path.dirname(full) == base`: `full` lies directly in the folder.
             if equal || text.contains("!=") {
                 let right = node.named_child(1)?;
                 let contained = [left, right].into_iter().find_map(|side| {
@@ -280,6 +296,18 @@ impl<'t> Walker<'_, 't> {
                 return Some((self.key(operand)?, matches!(op, "==" | "==="), kinds));
             }
         }
+        // `target.host !== site.host` (then leave): the URL object is on the allowed host.
+        if matches!(op, "==" | "===" | "!=" | "!==")
+            && let Some(url) = [left, right]
+                .into_iter()
+                .find_map(|side| self.host_read(side))
+        {
+            return Some((
+                self.key(url)?,
+                matches!(op, "==" | "==="),
+                Some(HOST_CHECKED),
+            ));
+        }
         let (name, other, flipped) = if self.is_plain_name(left) {
             (left, right, false)
         } else if self.is_plain_name(right) {
@@ -357,6 +385,71 @@ impl<'t> Walker<'_, 't> {
         }
         let bounded_when = matches!(op, ">" | ">=") != negated;
         Some((self.key(right)?, bounded_when, Some(&["size"])))
+    }
+
+    /// The text a host-checked URL was parsed from: `const t = new URL(next, SITE); if
+    /// (t.host !== site.host) return …;` checks `next` as well as `t` (and so does
+    /// `if u.hostname not in ALLOWED_HOSTS: abort()` for `u = urlparse(next)`).
+    pub(super) fn host_checked_text(
+        &self,
+        cond: Node<'t>,
+    ) -> Option<(String, bool, Option<&'static [&'static str]>)> {
+        let (node, negated) = self.peel_condition(cond)?;
+        let (url, equal) = if node.kind() == "comparison_operator" {
+            let left = node.named_child(0)?;
+            let text = self.text_of(node);
+            let equal =
+                text.contains("==") || (text.contains(" in ") && !text.contains(" not in "));
+            let side = if text.contains(" in ") {
+                Some(left)
+            } else {
+                node.named_child(1)
+                    .into_iter()
+                    .chain([left])
+                    .find(|s| self.host_read(*s).is_some())
+            };
+            (self.host_read(side?)?, equal)
+        } else if classify(node, self.language) == Class::Binary {
+            let op = node.child_by_field_name("operator")?.kind();
+            if !matches!(op, "==" | "===" | "!=" | "!==") {
+                return None;
+            }
+            let left = node.child_by_field_name("left")?;
+            let right = node.child_by_field_name("right")?;
+            let url = [left, right]
+                .into_iter()
+                .find_map(|side| self.host_read(side))?;
+            (url, matches!(op, "==" | "==="))
+        } else {
+            return None;
+        };
+        let text = self.url_parsed_from(url)?;
+        Some((self.key(text)?, equal != negated, Some(HOST_CHECKED)))
+    }
+
+    /// Whether `branch` (C/C++) reallocates or allocates a buffer with a size that
+    /// names `var` (`realloc(ub->buf, ub->len + len)`): the buffer grows to take it.
+    pub(super) fn grows_by(&self, branch: Node<'t>, var: &str) -> bool {
+        if !matches!(self.language, Language::C | Language::Cpp) {
+            return false;
+        }
+        let mut stack = vec![branch];
+        while let Some(n) = stack.pop() {
+            if classify(n, self.language) == Class::Call
+                && self
+                    .call_path(n)
+                    .is_some_and(|p| p.len() == 1 && GROWING_ALLOCATORS.contains(&p[0].as_str()))
+                && lang::call_parts(n)
+                    .1
+                    .iter()
+                    .any(|a| self.node_with_key(*a, var).is_some())
+            {
+                return true;
+            }
+            let mut c = n.walk();
+            stack.extend(n.named_children(&mut c));
+        }
+        false
     }
 
     /// `cond` without its parentheses and negations: the node inside, and whether an odd

@@ -443,6 +443,7 @@ impl<'t> Walker<'_, 't> {
             .validated_variable(cond)
             .into_iter()
             .chain(self.bounded_right_side(cond))
+            .chain(self.host_checked_text(cond))
             .chain(self.falsy_name(cond))
             .collect();
 
@@ -459,6 +460,16 @@ impl<'t> Walker<'_, 't> {
             Some(c) => self.walk(c, &mut then_env),
             None => false,
         };
+        // `if (n > room) { buf = realloc(buf, cap + n); … }`: where the length did not
+        // fit, the branch grew the buffer by it; past the branch it fits either way.
+        if let Some(c) = consequence {
+            for (var, _, kinds) in validated.iter().filter(|(_, valid_when, _)| !*valid_when) {
+                if *kinds == Some(&["size"][..]) && self.grows_by(c, var) {
+                    let v = self.validated_value(cond, env, var, *kinds);
+                    then_env.insert(var.clone(), v);
+                }
+            }
+        }
 
         let mut else_env = env.clone();
         // `if not valid(x): x = DEFAULT` — on the other path x passed the check.

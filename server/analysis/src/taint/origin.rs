@@ -1,12 +1,13 @@
 //! Where a local's value comes from, read from its declaration in the enclosing function:
 //! its declared type (`std::ifstream in(path);`) and the constructor or call that made it
-//! (`Socket client = new Socket(host, port);`). The walker asks when a path is about to
-//! count as a source.
+//! (`Socket client = new Socket(host, port);`), or the text a URL object was parsed from.
+//! The walker asks when a path is about to count as a source and when a check names a
+//! parsed URL's host.
 
 use tree_sitter::Node;
 
 use super::Walker;
-use super::lang;
+use super::lang::{self, Class, classify};
 use crate::resolve::enclosing_function;
 
 impl<'t> Walker<'_, 't> {
@@ -122,16 +123,82 @@ impl<'t> Walker<'_, 't> {
             {
                 found = node.child_by_field_name("value");
             }
-            "assignment_expression"
+            "assignment_expression" | "assignment"
                 if node
                     .child_by_field_name("left")
                     .is_some_and(|n| self.text_of(n) == wanted) =>
             {
                 found = node.child_by_field_name("right");
             }
+            // Go: `u, err := url.Parse(raw)` gives `u` the first value.
+            "short_var_declaration" | "assignment_statement"
+                if node
+                    .child_by_field_name("left")
+                    .and_then(|l| l.named_child(0))
+                    .is_some_and(|n| self.text_of(n) == wanted) =>
+            {
+                found = node
+                    .child_by_field_name("right")
+                    .and_then(|r| r.named_child(0));
+            }
             _ => {}
         });
         found
+    }
+
+    /// The text local `url` was parsed from, when its last value is one of the model's
+    /// `url_parsers` called on a plain name (`const u = new URL(next, SITE)` → `next`).
+    pub(super) fn url_parsed_from(&self, url: Node<'t>) -> Option<Node<'t>> {
+        if self.model.url_parsers.is_empty() || classify(url, self.language) != Class::Identifier {
+            return None;
+        }
+        let mut value = self.last_initializer(url)?;
+        while matches!(
+            value.kind(),
+            "await" | "await_expression" | "parenthesized_expression"
+        ) {
+            value = value.named_child(0)?;
+        }
+        if classify(value, self.language) != Class::Call {
+            return None;
+        }
+        let path = self.call_path(value)?;
+        let dotted = path.join(".");
+        let parses = self
+            .model
+            .url_parsers
+            .iter()
+            .any(|p| *p == dotted || (!p.contains('.') && path.last() == Some(p)));
+        if !parses {
+            return None;
+        }
+        lang::call_parts(value)
+            .1
+            .first()
+            .copied()
+            .filter(|a| self.is_plain_name(*a))
+    }
+
+    /// Whether `node` reads a part of a parsed URL that starts with its own delimiter
+    /// (`parsed.search` of `parsed = new URL(text, base)`).
+    pub(super) fn delimited_url_part(&self, node: Node<'t>) -> bool {
+        let Some(property) = lang::member_name(node).map(|n| self.text_of(n)) else {
+            return false;
+        };
+        self.model.delimited_url_parts.iter().any(|p| p == property)
+            && lang::member_object(node).is_some_and(|o| self.url_parsed_from(o).is_some())
+    }
+
+    /// The parsed URL whose host `node` reads (`target.host`, `u.netloc`), if it is one.
+    pub(super) fn host_read(&self, node: Node<'t>) -> Option<Node<'t>> {
+        if classify(node, self.language) != Class::Member {
+            return None;
+        }
+        let property = self.text_of(lang::member_name(node)?);
+        if !self.model.host_properties.iter().any(|h| h == property) {
+            return None;
+        }
+        lang::member_object(node).filter(|o| classify(*o, self.language) == Class::Identifier)
     }
 
     /// Visits, in source order, the nodes of the function around `use_site` that start
