@@ -500,3 +500,31 @@ int chunk_pump(int fd, struct chunk *c, const char *src) {
     let not_grown = grown.replace("    if (n > room) {", "    if (c->cap == 0) {");
     assert!(flags(Language::C, "c.tainted-copy-length", &not_grown));
 }
+
+#[test]
+fn what_a_server_reads_from_its_own_files_is_no_request() {
+    let own_file = r#"
+#include <fcntl.h>
+#include <string.h>
+#include <unistd.h>
+
+int load_banner(const char *state_file, char *banner) {
+    unsigned char header[2];
+    int fd = open(state_file, O_RDONLY);
+    if (fd < 0)
+        return -1;
+    if (read(fd, header, sizeof header) != sizeof header)
+        return -1;
+    size_t n = header[0] * 256 + header[1];
+    char text[64];
+    memcpy(banner, text, n);
+    return 0;
+}
+"#;
+    assert!(!flags(Language::C, "c.tainted-copy-length", own_file));
+    let from_peer = own_file.replace(
+        "int fd = open(state_file, O_RDONLY);",
+        "int fd = accept(3, 0, 0);",
+    );
+    assert!(flags(Language::C, "c.tainted-copy-length", &from_peer));
+}

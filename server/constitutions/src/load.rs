@@ -456,6 +456,8 @@ fn parse_taint_model(
         url_parsers: raw.url_parsers,
         host_properties: raw.host_properties,
         delimited_url_parts: raw.delimited_url_parts,
+        local_file_openers: raw.local_file_openers,
+        local_pipe_makers: raw.local_pipe_makers,
     };
     Some((language, model))
 }

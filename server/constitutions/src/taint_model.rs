@@ -67,6 +67,13 @@ pub struct TaintModel {
     /// Properties of a parsed URL that start with their own delimiter (`search` is `?…`
     /// or empty, `hash` is `#…`): appended anywhere, they cannot move a URL off its host.
     pub delimited_url_parts: Vec<String>,
+    /// Calls that return a descriptor of a local file (`open`, `openat`): what a reader
+    /// takes from one (`read(fd, …)`) is the file's content, which the operator placed —
+    /// a source only in the snippet profile, like the other local sources. Names.
+    pub local_file_openers: Vec<String>,
+    /// Calls that fill their first argument with the two ends of a channel the program
+    /// made for itself (`pipe(fds)`): reading `fds[0]` is local too. Names.
+    pub local_pipe_makers: Vec<String>,
 }
 
 impl TaintModel {
@@ -126,6 +133,8 @@ impl TaintModel {
         self.url_parsers.extend(other.url_parsers);
         self.host_properties.extend(other.host_properties);
         self.delimited_url_parts.extend(other.delimited_url_parts);
+        self.local_file_openers.extend(other.local_file_openers);
+        self.local_pipe_makers.extend(other.local_pipe_makers);
     }
 }
 
@@ -174,6 +183,10 @@ pub(crate) mod raw {
         pub host_properties: Vec<String>,
         #[serde(default)]
         pub delimited_url_parts: Vec<String>,
+        #[serde(default)]
+        pub local_file_openers: Vec<String>,
+        #[serde(default)]
+        pub local_pipe_makers: Vec<String>,
     }
 
     #[derive(Debug, Deserialize)]

@@ -12,6 +12,7 @@ fn source_flow(t: &Taint) -> Option<SourceFlow> {
     t.strong.then(|| SourceFlow {
         trace: t.trace.clone(),
         sanitized: t.sanitized.clone(),
+        descriptor_params: t.descriptor_params,
     })
 }
 

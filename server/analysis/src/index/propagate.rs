@@ -58,6 +58,7 @@ fn extended(flow: &SourceFlow, step: &TraceStep, sanitized: &[String]) -> Source
     SourceFlow {
         trace,
         sanitized: kinds,
+        descriptor_params: 0,
     }
 }
 

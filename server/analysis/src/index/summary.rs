@@ -12,6 +12,14 @@ pub struct SourceFlow {
     pub trace: Vec<TraceStep>,
     /// Sink kinds the value was sanitized for on the way.
     pub sanitized: Vec<String>,
+    /// Read from a descriptor these parameters hold (bit *i*: parameter *i*): no source
+    /// for a caller passing a local file's descriptor (`open(path)`).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub descriptor_params: u64,
+}
+
+fn is_zero(bits: &u64) -> bool {
+    *bits == 0
 }
 
 /// What reaches one argument of a call.

@@ -458,3 +458,74 @@ fn python_methods_resolve_through_the_imported_class_that_made_the_receiver() {
     let found = analyse(&[("/w/app/routes.py", route), ("/w/app/store.py", function)]);
     assert!(found["/w/app/store.py"].is_empty(), "{found:?}");
 }
+
+#[test]
+fn a_reader_of_a_descriptor_returns_a_source_only_to_callers_passing_no_local_file() {
+    let reader = r#"
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+char *drain(int fd, size_t *size) {
+    char chunk[1024];
+    char *all = NULL;
+    ssize_t got = 1;
+    while (got > 0) {
+        got = read(fd, chunk, sizeof chunk);
+        if (got > 0) {
+            char *bigger = realloc(all, *size + got);
+            if (!bigger)
+                exit(1);
+            all = bigger;
+            memcpy(all + *size, chunk, got);
+            *size += got;
+        }
+    }
+    return all;
+}
+"#;
+    let callers = r#"
+#include <fcntl.h>
+#include <unistd.h>
+
+char *drain(int fd, size_t *size);
+
+int forget_listed_socket(const char *listing) {
+    size_t len = 0;
+    int fd = open(listing, O_RDONLY);
+    if (fd < 0)
+        return -1;
+    char *name = drain(fd, &len);
+    close(fd);
+    return unlink(name);
+}
+
+int forget_socket_of_child(void) {
+    size_t len = 0;
+    int ends[2];
+    if (pipe(ends))
+        return -1;
+    char *name = drain(ends[0], &len);
+    return unlink(name);
+}
+
+int forget_socket_named_by_peer(int peer) {
+    size_t len = 0;
+    char *name = drain(peer, &len);
+    return unlink(name);
+}
+"#;
+    let findings = analyse(&[("src/drain.c", reader), ("src/sockets.c", callers)]);
+    let at: Vec<usize> = findings
+        .get("src/sockets.c")
+        .into_iter()
+        .flatten()
+        .filter(|f| f.rule_id == "c.path-traversal")
+        .map(|f| f.range.start)
+        .collect();
+    // Only the peer's descriptor carries outside data.
+    let peer = callers
+        .rfind("unlink(name)")
+        .expect("the last caller's sink");
+    assert_eq!(at, vec![peer], "{findings:#?}");
+}

@@ -1070,6 +1070,9 @@ impl<'t> Walker<'_, 't> {
         if path.len() > 1 && self.reads_outbound_client(node) {
             return None;
         }
+        if !self.profile.local_sources() && self.reads_local_file(node) {
+            return None;
+        }
         Some(Value::Tainted(Rc::new(Taint {
             trace: vec![TraceStep::here(
                 node.byte_range(),
@@ -1079,6 +1082,7 @@ impl<'t> Walker<'_, 't> {
             sanitized: Vec::new(),
             params: 0,
             buffer: false,
+            descriptor_params: self.descriptor_parameter(node),
         })))
     }
 }

@@ -4,6 +4,7 @@
 //! The walker asks when a path is about to count as a source and when a check names a
 //! parsed URL's host.
 
+use bluecode_syntax::Language;
 use tree_sitter::Node;
 
 use super::Walker;
@@ -187,6 +188,86 @@ impl<'t> Walker<'_, 't> {
         };
         self.model.delimited_url_parts.iter().any(|p| p == property)
             && lang::member_object(node).is_some_and(|o| self.url_parsed_from(o).is_some())
+    }
+
+    /// Whether a reader call takes from a descriptor of a local file: its first argument
+    /// is a local last given the result of one of the model's `local_file_openers`
+    /// (`int fd = open(path, O_RDONLY); read(fd, buf, n)`).
+    pub(super) fn reads_local_file(&self, call: Node<'t>) -> bool {
+        if self.model.local_file_openers.is_empty() || classify(call, self.language) != Class::Call
+        {
+            return false;
+        }
+        lang::call_parts(call)
+            .1
+            .first()
+            .is_some_and(|fd| self.is_local_file_descriptor(*fd))
+    }
+
+    /// In a summary walk of C/C++: the bit of the parameter a reader call takes its
+    /// descriptor from (`read(fd, …)` in `char *slurp(int fd)`), else 0.
+    pub(super) fn descriptor_parameter(&self, call: Node<'t>) -> u64 {
+        let Some(state) = self.summary.as_ref() else {
+            return 0;
+        };
+        if !matches!(self.language, Language::C | Language::Cpp)
+            || classify(call, self.language) != Class::Call
+        {
+            return 0;
+        }
+        let first = lang::call_parts(call)
+            .1
+            .first()
+            .copied()
+            .filter(|a| classify(*a, self.language) == Class::Identifier);
+        first
+            .and_then(|fd| state.params.iter().position(|p| p == self.text_of(fd)))
+            .filter(|i| *i < 64)
+            .map_or(0, |i| 1 << i)
+    }
+
+    /// Whether `arg` is a local last given one of the model's `local_file_openers`
+    /// (`int fd = open(path, O_RDONLY)`): a descriptor of a local file.
+    pub(super) fn is_local_file_descriptor(&self, arg: Node<'t>) -> bool {
+        if arg.kind() == "subscript_expression" {
+            return self.is_local_pipe_end(arg);
+        }
+        classify(arg, self.language) == Class::Identifier
+            && self.last_initializer(arg).is_some_and(|value| {
+                classify(value, self.language) == Class::Call
+                    && self.call_path(value).is_some_and(|p| {
+                        p.last()
+                            .is_some_and(|n| self.model.local_file_openers.contains(n))
+                    })
+            })
+    }
+
+    /// `fds[0]` after `pipe(fds)` earlier in the function: a channel the program made
+    /// for itself and its children (one of the model's `local_pipe_makers`).
+    fn is_local_pipe_end(&self, end: Node<'t>) -> bool {
+        let Some(array) = end
+            .child_by_field_name("argument")
+            .filter(|a| a.kind() == "identifier")
+        else {
+            return false;
+        };
+        let wanted = self.text_of(array);
+        let mut made = false;
+        self.visit_before(end, |node| {
+            if classify(node, self.language) == Class::Call
+                && self.call_path(node).is_some_and(|p| {
+                    p.last()
+                        .is_some_and(|n| self.model.local_pipe_makers.contains(n))
+                })
+                && lang::call_parts(node)
+                    .1
+                    .first()
+                    .is_some_and(|a| self.text_of(*a) == wanted)
+            {
+                made = true;
+            }
+        });
+        made
     }
 
     /// The parsed URL whose host `node` reads (`target.host`, `u.netloc`), if it is one.

@@ -194,6 +194,7 @@ impl<'t> Walker<'_, 't> {
                     sanitized: Vec::new(),
                     params: 0,
                     buffer: false,
+                    descriptor_params: 0,
                 }))
             };
             if value.taint().is_none() {

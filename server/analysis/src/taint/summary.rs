@@ -111,6 +111,7 @@ impl<'t> Walker<'_, 't> {
             sanitized: Vec::new(),
             params: 1 << bit,
             buffer: false,
+            descriptor_params: 0,
         })))
     }
 
@@ -128,6 +129,7 @@ impl<'t> Walker<'_, 't> {
                 sanitized: f.sanitized.clone(),
                 params: 0,
                 buffer: false,
+                descriptor_params: 0,
             }))
         })))
     }
@@ -228,13 +230,27 @@ impl<'t> Walker<'_, 't> {
             };
             parts.push(value.clone().sanitized_for(kinds));
         }
-        if let Some(source) = &callee.returns.source {
+        // A source read from a descriptor the caller passes is no source when that
+        // descriptor is a local file's (`fd = open(path)`: the operator's file).
+        let local_descriptor = |bits: u64| {
+            bits != 0
+                && args.iter().enumerate().all(|(i, a)| {
+                    i >= 64 || bits & (1 << i) == 0 || self.is_local_file_descriptor(*a)
+                })
+        };
+        if let Some(source) = callee
+            .returns
+            .source
+            .as_ref()
+            .filter(|s| !local_descriptor(s.descriptor_params))
+        {
             parts.push(Value::Tainted(Rc::new(Taint {
                 trace: source.trace.clone(),
                 strong: true,
                 sanitized: source.sanitized.clone(),
                 params: 0,
                 buffer: false,
+                descriptor_params: 0,
             })));
         }
         match Value::join_all(parts) {

@@ -26,6 +26,10 @@ pub(crate) struct Taint {
     /// C/C++: the content of the buffer a reader (`read`, `fgets`, …) filled, held by the
     /// buffer's own name. Its address is not data: `s - buf` is an offset into it.
     pub buffer: bool,
+    /// A summary walk's real source read from a descriptor its parameters hold (bit *i*:
+    /// parameter *i*, `read(fd, …)` with `fd` a parameter): a caller whose descriptor is
+    /// a local file's does not get a source back. Zero otherwise.
+    pub descriptor_params: u64,
 }
 
 impl Taint {
@@ -77,7 +81,10 @@ impl Value {
     pub fn join(self, other: Value) -> Value {
         match (self, other) {
             (Value::Tainted(a), Value::Tainted(b)) => {
-                let (keep, drop) = if b.strong && !a.strong {
+                // Of two real sources keep one that holds whatever the caller passes.
+                let (keep, drop) = if (b.strong && !a.strong)
+                    || (b.strong && a.descriptor_params != 0 && b.descriptor_params == 0)
+                {
                     (b, a)
                 } else {
                     (a, b)
