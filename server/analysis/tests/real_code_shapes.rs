@@ -528,3 +528,29 @@ int load_banner(const char *state_file, char *banner) {
     );
     assert!(flags(Language::C, "c.tainted-copy-length", &from_peer));
 }
+
+#[test]
+fn a_go_field_written_from_a_request_leaves_the_other_fields_alone() {
+    let other_field = r#"
+package web
+
+import "net/http"
+
+type page struct {
+	Title string
+	Next  string
+}
+
+func show(w http.ResponseWriter, r *http.Request) {
+	p := page{Next: "/home"}
+	p.Title = r.URL.Query().Get("title")
+	http.Redirect(w, r, p.Next, http.StatusFound)
+}
+"#;
+    assert!(!flags(Language::Go, "go.open-redirect", other_field));
+    let same_field = other_field.replace(
+        "p.Title = r.URL.Query().Get(\"title\")",
+        "p.Next = r.URL.Query().Get(\"next\")",
+    );
+    assert!(flags(Language::Go, "go.open-redirect", &same_field));
+}

@@ -529,3 +529,52 @@ int forget_socket_named_by_peer(int peer) {
         .expect("the last caller's sink");
     assert_eq!(at, vec![peer], "{findings:#?}");
 }
+
+#[test]
+fn an_entry_a_helper_looks_up_in_the_store_its_caller_passes_is_the_stores() {
+    let helpers = r#"
+export function findUpload(id, uploads, res) {
+  try {
+    return uploads.get(id);
+  } catch (e) {
+    res.status(404).send("no such upload");
+    return null;
+  }
+}
+"#;
+    let routes = r#"
+const express = require("express");
+const path = require("path");
+const fs = require("fs");
+import { findUpload } from "./helpers";
+const app = express();
+const uploads = new Map();
+
+app.delete("/upload", (req, res) => {
+  const { id } = req.body;
+  const upload = findUpload(id, uploads, res);
+  if (!upload) return;
+  fs.unlinkSync(path.join("/srv/uploads", upload.folder));
+  res.send("ok");
+});
+
+app.get("/upload", (req, res) => {
+  const found = findUpload(req.query.id, req.app.locals.uploads, res);
+  fs.unlinkSync(path.join("/srv/uploads", req.query.id));
+  res.send(found);
+});
+"#;
+    let findings = analyse(&[("/w/src/helpers.js", helpers), ("/w/src/routes.js", routes)]);
+    let at: Vec<usize> = findings
+        .get("/w/src/routes.js")
+        .into_iter()
+        .flatten()
+        .filter(|f| f.rule_id == "js.path-traversal")
+        .map(|f| f.range.start)
+        .collect();
+    // The looked-up entry's folder is the store's; the request's own id is not.
+    let direct = routes
+        .rfind("fs.unlinkSync")
+        .expect("the second route's sink");
+    assert_eq!(at, vec![direct], "{findings:#?}");
+}

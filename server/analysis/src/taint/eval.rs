@@ -385,6 +385,21 @@ impl<'t> Walker<'_, 't> {
                 None => Value::Clean,
             };
         }
+        // Summarising, a container that is only a parameter (`files.get(id)` in
+        // `find(id, files)`): what the caller passes decides, as above — the entry is
+        // the container's (its bit) or the default, never the key's.
+        if self.summarising()
+            && let Some(p) = &path
+            && p.len() >= 2
+            && let Some(container) = receiver_value
+                .as_ref()
+                .filter(|v| v.taint().is_some_and(|t| !t.strong))
+            && p.last()
+                .is_some_and(|m| self.model.lookup_methods.contains(m))
+        {
+            let default = argument_values.get(1).cloned().unwrap_or_default();
+            return clean_unless_tainted(container.clone().join(default));
+        }
         // `"/list?page={}".format(n)`: the values placed after a `?` or `#`.
         if self.language == Language::Python
             && callee
