@@ -100,6 +100,17 @@ fn rules(findings: &HashMap<String, Vec<Finding>>, path: &str) -> Vec<String> {
     findings[path].iter().map(|f| f.rule_id.clone()).collect()
 }
 
+/// Where each finding of `rule` in `path` starts (byte offsets).
+fn starts(findings: &HashMap<String, Vec<Finding>>, path: &str, rule: &str) -> Vec<usize> {
+    findings
+        .get(path)
+        .into_iter()
+        .flatten()
+        .filter(|f| f.rule_id == rule)
+        .map(|f| f.range.start)
+        .collect()
+}
+
 const ROUTE: &str = "from flask import Flask, request\nfrom app.db import run\n\napp = Flask(__name__)\n\n@app.route('/q')\ndef q():\n    run(request.args['q'])\n";
 const DB: &str =
     "import sqlite3\n\ndef run(sql):\n    sqlite3.connect('x').execute('SELECT ' + sql)\n";
@@ -516,13 +527,7 @@ int forget_socket_named_by_peer(int peer) {
 }
 "#;
     let findings = analyse(&[("src/drain.c", reader), ("src/sockets.c", callers)]);
-    let at: Vec<usize> = findings
-        .get("src/sockets.c")
-        .into_iter()
-        .flatten()
-        .filter(|f| f.rule_id == "c.path-traversal")
-        .map(|f| f.range.start)
-        .collect();
+    let at = starts(&findings, "src/sockets.c", "c.path-traversal");
     // Only the peer's descriptor carries outside data.
     let peer = callers
         .rfind("unlink(name)")
@@ -565,13 +570,7 @@ app.get("/upload", (req, res) => {
 });
 "#;
     let findings = analyse(&[("/w/src/helpers.js", helpers), ("/w/src/routes.js", routes)]);
-    let at: Vec<usize> = findings
-        .get("/w/src/routes.js")
-        .into_iter()
-        .flatten()
-        .filter(|f| f.rule_id == "js.path-traversal")
-        .map(|f| f.range.start)
-        .collect();
+    let at = starts(&findings, "/w/src/routes.js", "js.path-traversal");
     // The looked-up entry's folder is the store's; the request's own id is not.
     let direct = routes
         .rfind("fs.unlinkSync")
