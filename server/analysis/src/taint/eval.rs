@@ -374,28 +374,17 @@ impl<'t> Walker<'_, 't> {
         let receiver_value = receiver.map(|r| self.eval(r, env));
         // `store.get(key, default)` on a container no source filled: as with `store[key]`,
         // the key picks an entry the application wrote; only the default can be input.
+        // Summarising, a container that is only a parameter (`files.get(id)` in
+        // `find(id, files)`) leaves it to what the caller passes: the entry is the
+        // container's (its bit) or the default, never the key's.
         if let Some(p) = &path
             && p.len() >= 2
-            && receiver_value.as_ref().is_some_and(|v| v.taint().is_none())
             && p.last()
                 .is_some_and(|m| self.model.lookup_methods.contains(m))
-        {
-            return match argument_values.get(1) {
-                Some(default) => clean_unless_tainted(default.clone()),
-                None => Value::Clean,
-            };
-        }
-        // Summarising, a container that is only a parameter (`files.get(id)` in
-        // `find(id, files)`): what the caller passes decides, as above — the entry is
-        // the container's (its bit) or the default, never the key's.
-        if self.summarising()
-            && let Some(p) = &path
-            && p.len() >= 2
-            && let Some(container) = receiver_value
-                .as_ref()
-                .filter(|v| v.taint().is_some_and(|t| !t.strong))
-            && p.last()
-                .is_some_and(|m| self.model.lookup_methods.contains(m))
+            && let Some(container) = receiver_value.as_ref().filter(|v| match v.taint() {
+                None => true,
+                Some(t) => self.summarising() && !t.strong,
+            })
         {
             let default = argument_values.get(1).cloned().unwrap_or_default();
             return clean_unless_tainted(container.clone().join(default));

@@ -45,17 +45,11 @@ impl<'t> Walker<'_, 't> {
                 return Some((self.key(left)?, positive != negated, None));
             }
             // `u.netloc != site.netloc` (then leave): the URL is on the allowed host.
-            let equal = text.contains("==");
-            if (equal || text.contains("!="))
-                && let Some(url) = node
-                    .named_child(1)
-                    .into_iter()
-                    .chain([left])
-                    .find_map(|side| self.host_read(side))
-            {
+            if let Some((url, equal)) = self.host_comparison(node) {
                 return Some((self.key(url)?, positive == equal, Some(HOST_CHECKED)));
             }
             // `os.path.dirname(full) == base`: `full` lies directly in the folder.
+            let equal = text.contains("==");
             if equal || text.contains("!=") {
                 let right = node.named_child(1)?;
                 let contained = [left, right].into_iter().find_map(|side| {
@@ -297,16 +291,8 @@ impl<'t> Walker<'_, 't> {
             }
         }
         // `target.host !== site.host` (then leave): the URL object is on the allowed host.
-        if matches!(op, "==" | "===" | "!=" | "!==")
-            && let Some(url) = [left, right]
-                .into_iter()
-                .find_map(|side| self.host_read(side))
-        {
-            return Some((
-                self.key(url)?,
-                matches!(op, "==" | "==="),
-                Some(HOST_CHECKED),
-            ));
+        if let Some((url, equal)) = self.host_comparison(node) {
+            return Some((self.key(url)?, equal, Some(HOST_CHECKED)));
         }
         let (name, other, flipped) = if self.is_plain_name(left) {
             (left, right, false)
@@ -395,20 +381,28 @@ impl<'t> Walker<'_, 't> {
         cond: Node<'t>,
     ) -> Option<(String, bool, Option<&'static [&'static str]>)> {
         let (node, negated) = self.peel_condition(cond)?;
-        let (url, equal) = if node.kind() == "comparison_operator" {
-            let left = node.named_child(0)?;
+        let (url, equal) = self.host_comparison(node).or_else(|| {
+            // Python's `u.hostname in ALLOWED_HOSTS` / `not in`.
             let text = self.text_of(node);
-            let equal =
-                text.contains("==") || (text.contains(" in ") && !text.contains(" not in "));
-            let side = if text.contains(" in ") {
-                Some(left)
-            } else {
-                node.named_child(1)
-                    .into_iter()
-                    .chain([left])
-                    .find(|s| self.host_read(*s).is_some())
-            };
-            (self.host_read(side?)?, equal)
+            (node.kind() == "comparison_operator" && text.contains(" in "))
+                .then(|| node.named_child(0).and_then(|left| self.host_read(left)))
+                .flatten()
+                .map(|url| (url, !text.contains(" not in ")))
+        })?;
+        let text = self.url_parsed_from(url)?;
+        Some((self.key(text)?, equal != negated, Some(HOST_CHECKED)))
+    }
+
+    /// `a.host == b.host` / `!=` (`===`, `!==`; Python's `comparison_operator` too): the
+    /// parsed URL one side reads the host of, and whether the comparison is an equality.
+    fn host_comparison(&self, node: Node<'t>) -> Option<(Node<'t>, bool)> {
+        let (sides, equal) = if node.kind() == "comparison_operator" {
+            let text = self.text_of(node);
+            let equal = text.contains("==");
+            if !equal && !text.contains("!=") {
+                return None;
+            }
+            ([node.named_child(1)?, node.named_child(0)?], equal)
         } else if classify(node, self.language) == Class::Binary {
             let op = node.child_by_field_name("operator")?.kind();
             if !matches!(op, "==" | "===" | "!=" | "!==") {
@@ -416,15 +410,12 @@ impl<'t> Walker<'_, 't> {
             }
             let left = node.child_by_field_name("left")?;
             let right = node.child_by_field_name("right")?;
-            let url = [left, right]
-                .into_iter()
-                .find_map(|side| self.host_read(side))?;
-            (url, matches!(op, "==" | "==="))
+            ([left, right], matches!(op, "==" | "==="))
         } else {
             return None;
         };
-        let text = self.url_parsed_from(url)?;
-        Some((self.key(text)?, equal != negated, Some(HOST_CHECKED)))
+        let url = sides.into_iter().find_map(|side| self.host_read(side))?;
+        Some((url, equal))
     }
 
     /// Whether `branch` (C/C++) reallocates or allocates a buffer with a size that

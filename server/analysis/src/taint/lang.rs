@@ -144,10 +144,18 @@ fn has_range_clause(node: Node) -> bool {
 
 /// The assignment's target and value nodes.
 pub(crate) fn assign_parts(node: Node) -> Option<(Node, Option<Node>)> {
-    let target = node
+    let mut target = node
         .child_by_field_name("left")
         .or_else(|| node.child_by_field_name("name"))
         .or_else(|| node.child_by_field_name("declarator"))?;
+    // Go's `c.Params = v` has a one-element list on the left: the target is the field
+    // (binding every name inside the list would taint all of `c`).
+    if target.kind() == "expression_list"
+        && target.named_child_count() == 1
+        && let Some(only) = target.named_child(0)
+    {
+        target = only;
+    }
     let value = node
         .child_by_field_name("right")
         .or_else(|| node.child_by_field_name("value"));

@@ -575,17 +575,9 @@ impl<'t> Walker<'_, 't> {
         for (n, class) in ordered.into_iter().rev() {
             match class {
                 Class::Assign | Class::AugAssign => {
-                    let Some((mut target, value)) = lang::assign_parts(n) else {
+                    let Some((target, value)) = lang::assign_parts(n) else {
                         continue;
                     };
-                    // Go's `c.Params = v` has a one-element list on the left: bind the
-                    // field, not every name inside it (that would taint all of `c`).
-                    if target.kind() == "expression_list"
-                        && target.named_child_count() == 1
-                        && let Some(only) = target.named_child(0)
-                    {
-                        target = only;
-                    }
                     // Go's `a, b := x, y` binds pairwise.
                     if let Some(value) = value
                         && target.kind() == "expression_list"
@@ -1081,16 +1073,13 @@ impl<'t> Walker<'_, 't> {
         if !self.profile.local_sources() && self.reads_local_file(node) {
             return None;
         }
+        let trace = vec![TraceStep::here(
+            node.byte_range(),
+            format!("source: {}", rule.label),
+        )];
         Some(Value::Tainted(Rc::new(Taint {
-            trace: vec![TraceStep::here(
-                node.byte_range(),
-                format!("source: {}", rule.label),
-            )],
-            strong: true,
-            sanitized: Vec::new(),
-            params: 0,
-            buffer: false,
             descriptor_params: self.descriptor_parameter(node),
+            ..Taint::new(trace, true)
         })))
     }
 }

@@ -233,13 +233,17 @@ impl<'t> Walker<'_, 't> {
             return self.is_local_pipe_end(arg);
         }
         classify(arg, self.language) == Class::Identifier
-            && self.last_initializer(arg).is_some_and(|value| {
-                classify(value, self.language) == Class::Call
-                    && self.call_path(value).is_some_and(|p| {
-                        p.last()
-                            .is_some_and(|n| self.model.local_file_openers.contains(n))
-                    })
-            })
+            && self
+                .last_initializer(arg)
+                .is_some_and(|value| self.calls_one_of(value, &self.model.local_file_openers))
+    }
+
+    /// Whether `node` is a call of a function named one of `names` (its last segment).
+    fn calls_one_of(&self, node: Node<'t>, names: &[String]) -> bool {
+        classify(node, self.language) == Class::Call
+            && self
+                .call_path(node)
+                .is_some_and(|p| p.last().is_some_and(|n| names.contains(n)))
     }
 
     /// `fds[0]` after `pipe(fds)` earlier in the function: a channel the program made
@@ -254,11 +258,7 @@ impl<'t> Walker<'_, 't> {
         let wanted = self.text_of(array);
         let mut made = false;
         self.visit_before(end, |node| {
-            if classify(node, self.language) == Class::Call
-                && self.call_path(node).is_some_and(|p| {
-                    p.last()
-                        .is_some_and(|n| self.model.local_pipe_makers.contains(n))
-                })
+            if self.calls_one_of(node, &self.model.local_pipe_makers)
                 && lang::call_parts(node)
                     .1
                     .first()

@@ -188,14 +188,10 @@ impl<'t> Walker<'_, 't> {
                 let Some((label, strong)) = real else {
                     continue;
                 };
-                Value::Tainted(Rc::new(Taint {
-                    trace: vec![TraceStep::here(param.byte_range(), label)],
+                Value::Tainted(Rc::new(Taint::new(
+                    vec![TraceStep::here(param.byte_range(), label)],
                     strong,
-                    sanitized: Vec::new(),
-                    params: 0,
-                    buffer: false,
-                    descriptor_params: 0,
-                }))
+                )))
             };
             if value.taint().is_none() {
                 continue;

@@ -106,12 +106,8 @@ impl<'t> Walker<'_, 't> {
             _ => (format!("parameter `{name}`"), false),
         };
         Some(Value::Tainted(Rc::new(Taint {
-            trace: vec![TraceStep::here(param.byte_range(), label)],
-            strong,
-            sanitized: Vec::new(),
             params: 1 << bit,
-            buffer: false,
-            descriptor_params: 0,
+            ..Taint::new(vec![TraceStep::here(param.byte_range(), label)], strong)
         })))
     }
 
@@ -122,16 +118,7 @@ impl<'t> Walker<'_, 't> {
         let mut ordered: Vec<&SourceFlow> = flows.iter().collect();
         // The join keeps the first trace: show an unsanitized caller's path.
         ordered.sort_by_key(|f| f.sanitized.len());
-        Some(Value::join_all(ordered.into_iter().map(|f| {
-            Value::Tainted(Rc::new(Taint {
-                trace: f.trace.clone(),
-                strong: true,
-                sanitized: f.sanitized.clone(),
-                params: 0,
-                buffer: false,
-                descriptor_params: 0,
-            }))
-        })))
+        Some(Value::join_all(ordered.into_iter().map(flow_value)))
     }
 
     /// Whether a summary walk has recorded this call already.
@@ -244,14 +231,7 @@ impl<'t> Walker<'_, 't> {
             .as_ref()
             .filter(|s| !local_descriptor(s.descriptor_params))
         {
-            parts.push(Value::Tainted(Rc::new(Taint {
-                trace: source.trace.clone(),
-                strong: true,
-                sanitized: source.sanitized.clone(),
-                params: 0,
-                buffer: false,
-                descriptor_params: 0,
-            })));
+            parts.push(flow_value(source));
         }
         match Value::join_all(parts) {
             Value::Tainted(t) => {
@@ -261,4 +241,12 @@ impl<'t> Walker<'_, 't> {
             _ => Value::Clean,
         }
     }
+}
+
+/// A real source as the index recorded it, as a value of this walk.
+fn flow_value(flow: &SourceFlow) -> Value {
+    Value::Tainted(Rc::new(Taint {
+        sanitized: flow.sanitized.clone(),
+        ..Taint::new(flow.trace.clone(), true)
+    }))
 }

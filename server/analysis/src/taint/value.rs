@@ -33,6 +33,19 @@ pub(crate) struct Taint {
 }
 
 impl Taint {
+    /// A value fresh from a source (`strong`: a real one, not a caller's argument):
+    /// sanitized for nothing, with no parameter bits or flags.
+    pub fn new(trace: Vec<TraceStep>, strong: bool) -> Taint {
+        Taint {
+            trace,
+            strong,
+            sanitized: Vec::new(),
+            params: 0,
+            buffer: false,
+            descriptor_params: 0,
+        }
+    }
+
     pub fn reaches(&self, kind: &str) -> bool {
         !self.sanitized.iter().any(|k| k == kind || k == "*")
     }
