@@ -554,3 +554,37 @@ func show(w http.ResponseWriter, r *http.Request) {
     );
     assert!(flags(Language::Go, "go.open-redirect", &same_field));
 }
+
+#[test]
+fn a_helper_of_the_file_that_checks_the_host_before_returning_is_walked_at_its_call() {
+    let helper = r#"
+const express = require("express");
+const app = express();
+const SITE = "https://blog.example/";
+
+function backTo(query) {
+  try {
+    const wanted = decodeURIComponent(query.back || "/");
+    const parsed = new URL(wanted, SITE);
+    const path = parsed.pathname;
+    const resolved = new URL(path, SITE);
+    if (resolved.host !== new URL(SITE).host) {
+      return "/";
+    }
+    return path + parsed.search;
+  } catch (e) {
+    return "/";
+  }
+}
+
+app.post("/unlock", (req, res) => {
+  res.redirect(backTo(req.query));
+});
+"#;
+    assert!(!flags(Language::JavaScript, "js.open-redirect", helper));
+    let unchecked = helper.replace(
+        "    if (resolved.host !== new URL(SITE).host) {\n      return \"/\";\n    }\n",
+        "",
+    );
+    assert!(flags(Language::JavaScript, "js.open-redirect", &unchecked));
+}

@@ -381,6 +381,22 @@ impl<'t> Walker<'_, 't> {
         cond: Node<'t>,
     ) -> Option<(String, bool, Option<&'static [&'static str]>)> {
         let (node, negated) = self.peel_condition(cond)?;
+        // `u.scheme != "https" or u.hostname not in ALLOWED`: as in `validated_comparison`,
+        // under `or` a side that is false when valid carries over, under `and` a true one.
+        if let Some(op) = node.child_by_field_name("operator").map(|o| o.kind())
+            && matches!(op, "||" | "or" | "&&" | "and")
+        {
+            let wanted = matches!(op, "&&" | "and");
+            let sides = [
+                node.child_by_field_name("left")?,
+                node.child_by_field_name("right")?,
+            ];
+            return sides
+                .into_iter()
+                .filter_map(|side| self.host_checked_text(side))
+                .find(|(_, valid_when, _)| *valid_when == wanted)
+                .map(|(text, valid_when, kinds)| (text, valid_when != negated, kinds));
+        }
         let (url, equal) = self.host_comparison(node).or_else(|| {
             // Python's `u.hostname in ALLOWED_HOSTS` / `not in`.
             let text = self.text_of(node);

@@ -4,6 +4,9 @@
 
 use super::*;
 
+/// A helper of more bytes than this is not walked at each call (see `helper_result`).
+const MAX_WALKED_HELPER: usize = 4_000;
+
 impl<'t> Walker<'_, 't> {
     /// Whether `name`, a function of this file (a method of the enclosing class for
     /// `this.name(…)` / `self.name(…)` and Java calls), returns nothing but literals: then
@@ -226,8 +229,10 @@ impl<'t> Walker<'_, 't> {
             .collect()
     }
 
-    /// A call of a one-line helper of this file, evaluated with its parameters bound to
-    /// the call's arguments, so that sanitizing inside the helper counts.
+    /// A call of a helper of this file, evaluated with its parameters bound to the call's
+    /// arguments, so that sanitizing inside the helper counts: a one-line helper's return
+    /// expression, or (in a reporting walk) a short helper's body walked like the caller's
+    /// with the join of what it returns — its guards and validators included.
     pub(super) fn helper_result(
         &mut self,
         name: &str,
@@ -243,14 +248,20 @@ impl<'t> Walker<'_, 't> {
         // `if (s == null) { return "-"; }` guards return constants; the result is then
         // the final expression's value or a constant.
         let (ret, guards) = stmts.split_last()?;
-        if ret.kind() != "return_statement"
-            || !guards
+        let one_line = ret.kind() == "return_statement"
+            && guards
                 .iter()
-                .all(|g| guard_return(*g).is_some_and(|v| v.is_none_or(|v| self.is_literal(v))))
-        {
+                .all(|g| guard_return(*g).is_some_and(|v| v.is_none_or(|v| self.is_literal(v))));
+        // Walking a body is for the reporting walk (a summary would record the helper's
+        // calls as the caller's; the index summarises helpers itself), for short helpers
+        // (the walk runs per call, per keystroke), and not for a helper around the call.
+        let walked = !one_line
+            && !self.summarising()
+            && def.byte_range().len() <= MAX_WALKED_HELPER
+            && !def.byte_range().contains(&anchor.start_byte());
+        if !one_line && !walked {
             return None;
         }
-        let expr = ret.named_child(0)?;
         let names = self.parameter_names(def);
         if names.is_empty()
             || args
@@ -271,9 +282,22 @@ impl<'t> Walker<'_, 't> {
             inner.insert(n.clone(), v);
         }
         self.inlining.push(name.to_owned());
-        let v = self.eval(expr, &inner);
+        let v = if one_line {
+            ret.named_child(0).map(|expr| self.eval(expr, &inner))
+        } else {
+            let body = def.child_by_field_name("body");
+            let outer = self.helper_returns.replace(Vec::new());
+            if let Some(body) = body {
+                self.walk(body, &mut inner);
+            }
+            let returned = std::mem::replace(&mut self.helper_returns, outer).unwrap_or_default();
+            // A return the walk did not reach (inside a construct it does not model, such
+            // as a Java `switch`) could return anything: then the helper is not judged.
+            body.filter(|b| returned.len() >= return_count(*b))
+                .map(|_| Value::join_all(returned))
+        };
         self.inlining.pop();
-        Some(v)
+        v
     }
 
     /// Whether a string literal in the concatenation `node` (not inside a call) holds a
@@ -450,4 +474,21 @@ pub(super) fn go_assigns_into(root: Node, text: &str, name: &str) -> bool {
             }
         }
     }
+}
+
+/// The `return` statements of a function body, without those of nested functions.
+fn return_count(body: Node) -> usize {
+    let mut count = 0;
+    let mut stack = vec![body];
+    while let Some(n) = stack.pop() {
+        if n.kind() == "return_statement" {
+            count += 1;
+        }
+        let mut cursor = n.walk();
+        stack.extend(
+            n.named_children(&mut cursor)
+                .filter(|c| !lang::is_function_like(*c)),
+        );
+    }
+    count
 }

@@ -112,6 +112,8 @@ struct Walker<'a, 't> {
     summary: Option<SummaryState>,
     /// C `strtok(NULL, …)` goes on splitting the string last given to `strtok`: its value.
     tokenized: Value,
+    /// While a helper's body is walked for a call (`helper_result`): what it returns.
+    helper_returns: Option<Vec<Value>>,
 }
 
 fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
@@ -155,6 +157,7 @@ impl<'a, 't> Walker<'a, 't> {
             facts,
             summary: None,
             tokenized: Value::Clean,
+            helper_returns: None,
         }
     }
 
@@ -302,6 +305,15 @@ impl<'t> Walker<'_, 't> {
                 self.decide_within(node.byte_range(), env);
                 if node.kind() == "return_statement" {
                     self.record_return(node, env);
+                    if self.helper_returns.is_some() {
+                        let v = node
+                            .named_child(0)
+                            .filter(|n| n.kind() != "comment")
+                            .map_or(Value::Clean, |n| self.eval(n, env));
+                        if let Some(returns) = self.helper_returns.as_mut() {
+                            returns.push(v);
+                        }
+                    }
                 }
                 true
             }
