@@ -6,6 +6,9 @@ use super::*;
 
 /// A helper of more bytes than this is not walked at each call (see `helper_result`).
 const MAX_WALKED_HELPER: usize = 4_000;
+/// Bytes of helper bodies one walk may walk in all: helpers calling helpers in loops
+/// would otherwise multiply, and the walk runs on every keystroke.
+pub(super) const HELPER_WALK_BUDGET: usize = 64_000;
 
 impl<'t> Walker<'_, 't> {
     /// Whether `name`, a function of this file (a method of the enclosing class for
@@ -257,7 +260,7 @@ impl<'t> Walker<'_, 't> {
         // (the walk runs per call, per keystroke), and not for a helper around the call.
         let walked = !one_line
             && !self.summarising()
-            && def.byte_range().len() <= MAX_WALKED_HELPER
+            && def.byte_range().len() <= MAX_WALKED_HELPER.min(self.helper_budget)
             && !def.byte_range().contains(&anchor.start_byte());
         if !one_line && !walked {
             return None;
@@ -285,6 +288,7 @@ impl<'t> Walker<'_, 't> {
         let v = if one_line {
             ret.named_child(0).map(|expr| self.eval(expr, &inner))
         } else {
+            self.helper_budget -= def.byte_range().len();
             let body = def.child_by_field_name("body");
             let outer = self.helper_returns.replace(Vec::new());
             if let Some(body) = body {

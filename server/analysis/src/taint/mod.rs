@@ -114,6 +114,8 @@ struct Walker<'a, 't> {
     tokenized: Value,
     /// While a helper's body is walked for a call (`helper_result`): what it returns.
     helper_returns: Option<Vec<Value>>,
+    /// Bytes of helper bodies this walk may still walk (`helpers::HELPER_WALK_BUDGET`).
+    helper_budget: usize,
 }
 
 fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
@@ -158,6 +160,7 @@ impl<'a, 't> Walker<'a, 't> {
             summary: None,
             tokenized: Value::Clean,
             helper_returns: None,
+            helper_budget: helpers::HELPER_WALK_BUDGET,
         }
     }
 
