@@ -588,3 +588,54 @@ app.post("/unlock", (req, res) => {
     );
     assert!(flags(Language::JavaScript, "js.open-redirect", &unchecked));
 }
+
+#[test]
+fn a_pages_serialised_url_cannot_open_a_tag_until_it_is_decoded() {
+    let footer = r#"
+function footer() {
+    const url = (typeof shared_url !== 'undefined' && shared_url) ? shared_url : window.location.href;
+    const box = document.createElement("div");
+    box.innerHTML = `<div class="footer">Page: <strong>${url}</strong></div>`;
+    return box;
+}
+"#;
+    assert!(!flags(Language::JavaScript, "js.dom-xss", footer));
+    // Decoded, the page's own URL gives `<` and `"` back.
+    let decoded = footer.replace(
+        ": window.location.href;",
+        ": decodeURIComponent(window.location.href);",
+    );
+    assert!(flags(Language::JavaScript, "js.dom-xss", &decoded));
+    // A part an attacker writes is a source as it always was.
+    let hash = footer.replace("window.location.href", "window.location.hash");
+    assert!(flags(Language::JavaScript, "js.dom-xss", &hash));
+}
+
+#[test]
+fn a_python_dicts_entries_are_not_its_attributes() {
+    let preview = r#"
+import os
+from copy import deepcopy
+from flask import Flask, request
+
+app = Flask(__name__)
+
+@app.route("/preview/<uuid>", methods=["POST"])
+def preview(uuid):
+    watch = deepcopy(app.config["store"].get(uuid))
+    if "intent" in request.form:
+        watch["intent"] = request.form.get("intent").strip()
+    with open(os.path.join(watch.data_dir, "latest.html"), "rb") as f:
+        return f.read()
+"#;
+    assert!(!flags(Language::Python, "py.path-traversal", preview));
+    // The entry itself is the request's text.
+    let entry = preview.replace("watch.data_dir", "watch[\"intent\"]");
+    assert!(flags(Language::Python, "py.path-traversal", &entry));
+    // Rebound from the request on one branch, the container is the request's there.
+    let rebound = preview.replace(
+        "    with open(",
+        "    else:\n        watch = request.form\n    with open(",
+    );
+    assert!(flags(Language::Python, "py.path-traversal", &rebound));
+}

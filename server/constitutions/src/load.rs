@@ -452,6 +452,16 @@ fn parse_taint_model(
             .iter()
             .map(|p| taint_model::split_path(p))
             .collect(),
+        serialized_urls: raw
+            .serialized_urls
+            .iter()
+            .map(|p| taint_model::split_path(p))
+            .collect(),
+        url_decoders: raw
+            .url_decoders
+            .iter()
+            .map(|p| taint_model::split_path(p))
+            .collect(),
         outbound_clients: raw.outbound_clients,
         url_parsers: raw.url_parsers,
         host_properties: raw.host_properties,

@@ -52,6 +52,14 @@ pub struct TaintModel {
     /// starts with the route's own prefix, so a redirect to it (a trailing slash added,
     /// a segment renamed) stays on the site. Never a source for the `redirect` kind.
     pub routed_paths: Vec<Vec<String>>,
+    /// A page's whole URL as the browser serialises it (`location.href`, `document.URL`):
+    /// `<`, `>` and `"` are percent-encoded in it, as in `encodeURIComponent`'s result,
+    /// so it cannot open a tag or leave a double-quoted attribute. Never a source for the
+    /// `html` kind; its parts an attacker writes stay sources.
+    pub serialized_urls: Vec<Vec<String>>,
+    /// Calls that undo percent-encoding (`decodeURIComponent`): what they return of a
+    /// serialised URL can hold `<` and `"` again. Exact dotted paths.
+    pub url_decoders: Vec<Vec<String>>,
     /// What makes the program's own outgoing connections (Java's `Socket` constructed
     /// with a host and port, `openConnection`): a source read through a local made by
     /// one of these (`client.getInputStream()`) is the peer the program chose, not a
@@ -98,7 +106,6 @@ impl TaintModel {
         self.exit_calls.iter().any(|e| matches_path(e, path, false))
     }
 
-    /// Whether `path` (a member or call path) is filled in by the server.
     /// Whether `path` is (inside) the path the request was routed to.
     pub fn is_routed_path(&self, path: &[&str]) -> bool {
         self.routed_paths
@@ -106,6 +113,21 @@ impl TaintModel {
             .any(|s| matches_path(s, path, true))
     }
 
+    /// Whether `path` is a page's whole serialised URL.
+    pub fn is_serialized_url(&self, path: &[&str]) -> bool {
+        self.serialized_urls
+            .iter()
+            .any(|s| matches_path(s, path, false))
+    }
+
+    /// Whether a call of `path` undoes percent-encoding.
+    pub fn is_url_decoder(&self, path: &[&str]) -> bool {
+        self.url_decoders
+            .iter()
+            .any(|s| matches_path(s, path, false))
+    }
+
+    /// Whether `path` (a member or call path) is filled in by the server.
     pub fn is_server_side(&self, path: &[&str]) -> bool {
         self.server_side.iter().any(|s| matches_path(s, path, true))
     }
@@ -129,6 +151,8 @@ impl TaintModel {
         self.url_validators.extend(other.url_validators);
         self.lookup_methods.extend(other.lookup_methods);
         self.routed_paths.extend(other.routed_paths);
+        self.serialized_urls.extend(other.serialized_urls);
+        self.url_decoders.extend(other.url_decoders);
         self.outbound_clients.extend(other.outbound_clients);
         self.url_parsers.extend(other.url_parsers);
         self.host_properties.extend(other.host_properties);
@@ -175,6 +199,10 @@ pub(crate) mod raw {
         pub lookup_methods: Vec<String>,
         #[serde(default)]
         pub routed_paths: Vec<String>,
+        #[serde(default)]
+        pub serialized_urls: Vec<String>,
+        #[serde(default)]
+        pub url_decoders: Vec<String>,
         #[serde(default)]
         pub outbound_clients: Vec<String>,
         #[serde(default)]

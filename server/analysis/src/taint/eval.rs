@@ -20,15 +20,18 @@ impl<'t> Walker<'_, 't> {
                 return v;
             }
         }
+        // The attributes of a Python container items were written into.
+        if self.language == Language::Python
+            && let Some((_, object_path)) = path.and_then(|p| p.split_last())
+            && !object_path.is_empty()
+            && let Some(v) = env.get(&attributes_key(&object_path.join(".")))
+        {
+            return v.clone();
+        }
         match lang::member_object(node) {
             Some(object) => self.eval(object, env),
             None => Value::Clean,
         }
-    }
-
-    fn is_routed_path(&self, path: &[String]) -> bool {
-        let refs: Vec<&str> = path.iter().map(String::as_str).collect();
-        self.model.is_routed_path(&refs)
     }
 
     pub(super) fn eval(&mut self, node: Node<'t>, env: &Env) -> Value {
@@ -68,14 +71,21 @@ impl<'t> Walker<'_, 't> {
                 if value.taint().is_some() && self.delimited_url_part(node) {
                     return value.sanitized_for(&query_kinds());
                 }
+                let Some(p) = path.filter(|_| value.taint().is_some()) else {
+                    return value;
+                };
+                let refs: Vec<&str> = p.iter().map(String::as_str).collect();
+                let mut value = value;
                 // The path the request was routed to starts with the route's prefix: a
                 // redirect to it stays on the site.
-                match &path {
-                    Some(p) if value.taint().is_some() && self.is_routed_path(p) => {
-                        value.sanitized_for(&["redirect".to_owned()])
-                    }
-                    _ => value,
+                if self.model.is_routed_path(&refs) {
+                    value = value.sanitized_for(&["redirect".to_owned()]);
                 }
+                // A page's serialised URL has `<`, `>` and `"` percent-encoded.
+                if self.model.is_serialized_url(&refs) {
+                    value = value.sanitized_for(&["html".to_owned(), PERCENT_ENCODED.to_owned()]);
+                }
+                value
             }
             Class::Call => self.eval_call(node, env),
             Class::Str => {
@@ -460,6 +470,9 @@ impl<'t> Walker<'_, 't> {
         }
         if self.is_regex_escape(&refs, &args) {
             return joined.sanitized_for(&["regex".to_owned()]);
+        }
+        if self.model.is_url_decoder(&refs) {
+            return joined.percent_decoded();
         }
         if let Some(kinds) = self.sanitizer_kinds(&refs) {
             let kinds = kinds.to_vec();

@@ -28,7 +28,7 @@ use crate::index::UnitFacts;
 use lang::{Class, classify};
 use summary::SummaryState;
 pub(crate) use summary::{MAX_PARAMS, RawSummary, summarise};
-use value::{Env, Lit, fold_binary, join_envs};
+use value::{Env, Lit, PERCENT_ENCODED, attributes_key, fold_binary, join_envs};
 pub(crate) use value::{Taint, Value};
 
 /// Bounds recursion on adversarially deep input; deeper expressions count as clean.
@@ -885,8 +885,14 @@ impl<'t> Walker<'_, 't> {
                     .or_else(|| target.child_by_field_name("array"))
                     .or_else(|| target.child_by_field_name("argument"));
                 if let Some(c) = container {
-                    let merged = self.eval(c, env).join(value);
+                    let before = self.eval(c, env);
+                    let merged = before.clone().join(value);
                     if let Some(key) = self.key(c) {
+                        // A Python dict's entries are not its attributes: `watch.data_dir`
+                        // after `watch["intent"] = v` reads what `watch` held before.
+                        if self.language == Language::Python {
+                            env.entry(attributes_key(&key)).or_insert(before);
+                        }
                         env.insert(key, merged);
                     }
                 }

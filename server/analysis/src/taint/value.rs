@@ -64,6 +64,11 @@ impl Taint {
     }
 }
 
+/// Kept in `Taint::sanitized` beside `html` when a value's safety for HTML is only its
+/// percent-encoding (a page's serialised URL): a URL decoder takes both away again. Not a
+/// sink kind, so no sink ever reads it.
+pub(crate) const PERCENT_ENCODED: &str = "percent-encoded";
+
 #[derive(Debug, Clone, PartialEq, Default)]
 pub(crate) enum Value {
     #[default]
@@ -149,6 +154,19 @@ impl Value {
             .unwrap_or(Value::Clean)
     }
 
+    /// What a URL decoder returns of this value: a percent-encoded value can hold
+    /// markup again.
+    pub fn percent_decoded(self) -> Value {
+        match self {
+            Value::Tainted(t) if t.sanitized.iter().any(|k| k == PERCENT_ENCODED) => {
+                let mut t = (*t).clone();
+                t.sanitized.retain(|k| k != PERCENT_ENCODED && k != "html");
+                Value::Tainted(Rc::new(t))
+            }
+            other => other,
+        }
+    }
+
     pub fn sanitized_for(self, kinds: &[String]) -> Value {
         match self {
             Value::Tainted(t) => {
@@ -172,8 +190,39 @@ impl Value {
 /// Variable name (or dotted path such as `self.cmd`) → value.
 pub(crate) type Env = HashMap<String, Value>;
 
+/// The environment key holding what a container's attributes were worth before items
+/// were written into it (`d["k"] = v` in Python, where entries and attributes differ).
+/// Rebinding the container drops it with its other fields.
+pub(crate) fn attributes_key(container: &str) -> String {
+    format!("{container}{ATTRIBUTES}")
+}
+
+const ATTRIBUTES: &str = ".[attributes]";
+
 pub(crate) fn join_envs(a: Env, b: Env) -> Env {
+    // Where one side wrote no items, the container's attributes are the container.
+    let attributes_of = |env: &Env, key: &str| -> Option<Value> {
+        let container = key.strip_suffix(ATTRIBUTES)?;
+        Some(env.get(container).cloned().unwrap_or_default())
+    };
+    let mut b = b;
     let mut out = a;
+    let one_sided = |env: &Env, other: &Env| -> Vec<String> {
+        env.keys()
+            .filter(|k| k.ends_with(ATTRIBUTES) && !other.contains_key(*k))
+            .cloned()
+            .collect()
+    };
+    for key in one_sided(&out, &b) {
+        if let Some(v) = attributes_of(&b, &key) {
+            b.insert(key, v);
+        }
+    }
+    for key in one_sided(&b, &out) {
+        if let Some(v) = attributes_of(&out, &key) {
+            out.insert(key, v);
+        }
+    }
     for (k, v) in b {
         let merged = match out.remove(&k) {
             Some(old) => old.join(v),
