@@ -12,6 +12,7 @@ mod anchors;
 mod compile;
 mod error;
 mod kinds;
+mod lazy_regex;
 mod load;
 mod regex_gate;
 mod schema;
@@ -23,6 +24,7 @@ pub use compile::{
 };
 pub use error::{LoadError, LoadErrors};
 pub use kinds::{SinkKind, SinkKinds};
+pub use lazy_regex::LazyRegex;
 pub use load::{ConstitutionSet, Origin};
 pub use regex_gate::RegexGate;
 pub use schema::{

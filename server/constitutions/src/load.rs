@@ -14,6 +14,7 @@ use xxhash_rust::xxh3::Xxh3;
 use crate::compile::{CompiledLanguage, compile_language, validate_context_query, validate_query};
 use crate::error::{LoadError, LoadErrors};
 use crate::kinds::{self, SinkKind, SinkKinds};
+use crate::lazy_regex::LazyRegex;
 use crate::schema::{
     CalleeRule, Category, Confidence, Constitution, Example, ExampleKind, FixTemplate, Pattern,
     PatternKind, Severity, Unresolved, raw,
@@ -905,7 +906,7 @@ fn parse_pattern(
                 source: query.get_ref().clone(),
             }
         }
-        (None, Some(regex)) => match regex::Regex::new(regex.get_ref()) {
+        (None, Some(regex)) => match LazyRegex::new(regex.get_ref(), check.compile_queries) {
             Ok(r) => {
                 if p.taint.is_some() {
                     check.at(
@@ -1153,6 +1154,33 @@ code = "import os\nos.system('ls')\n"
         let (_, errors) = load_with(&[("shell.toml", &format!("files = [\"AGENTS.md\"]\n{RULE}"))]);
         assert!(
             errors.len() == 1 && errors[0].contains("`files` needs a regex [[pattern]]"),
+            "{errors:?}"
+        );
+    }
+    #[test]
+    fn regexes_are_built_on_first_use_and_a_workspace_ones_when_it_loads() {
+        // Every built-in expression builds (the set only checks their syntax).
+        let set = ConstitutionSet::builtin().expect("built-ins load");
+        let mut regexes = 0;
+        for c in set.constitutions() {
+            for p in &c.patterns {
+                if let PatternKind::Regex { regex, .. } = &p.kind {
+                    assert!(regex.get().is_some(), "{} does not build", c.id);
+                    regexes += 1;
+                }
+            }
+        }
+        assert!(regexes > 100, "{regexes}");
+        // A workspace's own expression too large to build names its file and line.
+        let huge = RULE.replace(
+            "[[pattern]]\nquery",
+            "[[pattern]]\nregex = '\\w{1000}\\w{1000}\\w{1000}'\n\n[[pattern]]\nquery",
+        );
+        let (_, errors) = load_with(&[("big.toml", &huge)]);
+        assert!(
+            errors.len() == 1
+                && errors[0].starts_with("big.toml:9")
+                && errors[0].contains("invalid regex"),
             "{errors:?}"
         );
     }

@@ -5,6 +5,8 @@
 use std::fmt;
 
 use bluecode_syntax::Language;
+
+use crate::lazy_regex::LazyRegex;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -123,7 +125,7 @@ pub enum PatternKind {
     /// non-code files (AGENTS.md) that the constitution's `files` globs name. With its own
     /// `files`, the pattern runs over those files only.
     Regex {
-        regex: regex::Regex,
+        regex: LazyRegex,
         files: Vec<String>,
     },
 }
