@@ -823,10 +823,10 @@ impl Engine {
                     continue;
                 };
                 for m in regex.find_iter(segment) {
-                    if pattern.ruled_out(segment, m.range()) {
+                    let at = range.start + m.start..range.start + m.end;
+                    if pattern.ruled_out(segment, m) {
                         continue;
                     }
-                    let at = range.start + m.start()..range.start + m.end();
                     if constitution.category != Category::Instruction
                         && comments.iter().any(|c| c.contains(&at.start))
                     {

@@ -82,8 +82,7 @@ fn matches(pattern: &Pattern, text: &str) -> Vec<Range<usize>> {
     };
     regex
         .find_iter(text)
-        .filter(|m| !pattern.ruled_out(text, m.range()))
-        .map(|m| m.range())
+        .filter(|m| !pattern.ruled_out(text, m.clone()))
         .collect()
 }
 
