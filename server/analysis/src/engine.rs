@@ -764,6 +764,15 @@ impl Engine {
                     },
                 );
             }
+            // Past a check the project wrote that the analysis cannot read: it is named
+            // for this value and the code leaves when it fails, but is not known sound.
+            if flow
+                .sanitized
+                .iter()
+                .any(|k| k == crate::taint::UNREAD_CHECK)
+            {
+                cap = Confidence::Low;
+            }
             findings.push(self.finding(
                 constitution,
                 pattern,

@@ -3,8 +3,10 @@
 //! a lookup keyed by request data, a name that tests false, a subtraction bounded by a
 //! comparison, text after a URL's `?`, one field of an object literal, a prefix check
 //! that pins the origin, an offset found inside a read buffer, the operator's argv in a
-//! server, a stream from the program's own outgoing connection.
+//! server, a stream from the program's own outgoing connection, a page's serialised URL,
+//! a Python dict's entries beside its attributes, a check the project wrote elsewhere.
 
+use bluecode_analysis::constitutions::Confidence;
 use bluecode_analysis::syntax::{Document, Language};
 use bluecode_analysis::{AnalysisContext, FileRole, Profile};
 
@@ -12,7 +14,7 @@ mod common;
 use common::engine;
 
 /// Findings in the `application` profile, where the real projects were scanned.
-fn rules(language: Language, code: &str) -> Vec<String> {
+fn findings(language: Language, code: &str) -> Vec<bluecode_analysis::Finding> {
     let doc = Document::new(Some(language), code.to_owned());
     let context = AnalysisContext {
         profile: Profile::Application,
@@ -21,8 +23,11 @@ fn rules(language: Language, code: &str) -> Vec<String> {
         reviewed: true,
         dependencies: None,
     };
-    engine()
-        .analyze_document_in(&doc, &context)
+    engine().analyze_document_in(&doc, &context)
+}
+
+fn rules(language: Language, code: &str) -> Vec<String> {
+    findings(language, code)
         .into_iter()
         .map(|f| f.rule_id)
         .collect()
@@ -638,4 +643,55 @@ def preview(uuid):
         "    else:\n        watch = request.form\n    with open(",
     );
     assert!(flags(Language::Python, "py.path-traversal", &rebound));
+}
+
+/// The confidence of each finding of `rule`.
+fn confidences(language: Language, rule: &str, code: &str) -> Vec<Confidence> {
+    findings(language, code)
+        .into_iter()
+        .filter(|f| f.rule_id == rule)
+        .map(|f| f.confidence)
+        .collect()
+}
+
+#[test]
+fn a_check_the_project_wrote_elsewhere_makes_its_flow_low_confidence() {
+    let checked = r#"
+import requests
+from flask import Flask, request, jsonify
+from acme.validation import is_api_base_safe
+
+app = Flask(__name__)
+
+@app.route("/models")
+def models():
+    api_base = request.args.get("api_base", "")
+    ok, reason = is_api_base_safe(api_base)
+    if not ok:
+        return jsonify({"error": reason}), 400
+    return requests.get(api_base + "/v1/models").text
+"#;
+    assert_eq!(
+        confidences(Language::Python, "py.ssrf", checked),
+        [Confidence::Low]
+    );
+    let direct = checked.replace(
+        "    ok, reason = is_api_base_safe(api_base)\n    if not ok:",
+        "    if not is_api_base_safe(api_base):",
+    );
+    assert_eq!(
+        confidences(Language::Python, "py.ssrf", &direct),
+        [Confidence::Low]
+    );
+    // A call that is no verdict, or a verdict on another value, checks nothing here.
+    for unchecked in [
+        checked.replace("is_api_base_safe(api_base)", "log_models_request(api_base)"),
+        checked.replace("is_api_base_safe(api_base)", "is_api_base_safe(provider)"),
+    ] {
+        assert_eq!(
+            confidences(Language::Python, "py.ssrf", &unchecked),
+            [Confidence::High],
+            "{unchecked}"
+        );
+    }
 }

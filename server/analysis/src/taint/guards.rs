@@ -160,6 +160,40 @@ impl<'t> Walker<'_, 't> {
         None
     }
 
+    /// A check the project wrote that the analysis cannot read — a verdict-named call
+    /// (`is_…`, `validate…`, `check…`) defined in no function of this file — on a local,
+    /// directly or through the first value it returned (`ok, reason = is_safe(url)` then
+    /// `if not ok:`). The value is marked [`UNREAD_CHECK`], not cleaned.
+    pub(super) fn unread_check(
+        &self,
+        cond: Node<'t>,
+    ) -> Option<(String, bool, Option<&'static [&'static str]>)> {
+        let (call, negated) = self.unread_check_call(cond)?;
+        let (_, args) = lang::call_parts(call);
+        let arg = args
+            .first()
+            .filter(|a| classify(**a, self.language) == Class::Identifier)?;
+        Some((self.key(*arg)?, !negated, Some(&[UNREAD_CHECK])))
+    }
+
+    /// The call of [`Self::unread_check`] in `cond`, and whether `cond` negates it.
+    fn unread_check_call(&self, cond: Node<'t>) -> Option<(Node<'t>, bool)> {
+        let (mut node, negated) = self.peel_condition(cond)?;
+        if classify(node, self.language) == Class::Identifier {
+            node = self.last_initializer(node)?;
+            while matches!(node.kind(), "await" | "await_expression") {
+                node = node.named_child(0)?;
+            }
+        }
+        if classify(node, self.language) != Class::Call {
+            return None;
+        }
+        let path = self.call_path(node)?;
+        let name = path.last()?;
+        let readable = path.len() == 1 && self.top_level_function(node, name).is_some();
+        (is_verdict_name(name) && !readable).then_some((node, negated))
+    }
+
     /// The value of `var` once the check in `cond` passed: clean for every kind, or
     /// sanitized for `kinds`. A checked source path (`req.body.email`) has no entry in
     /// `env`; its value is what its expression in `cond` evaluates to.
@@ -181,6 +215,21 @@ impl<'t> Walker<'_, 't> {
                 None => Value::Clean,
             },
         };
+        if kinds == [UNREAD_CHECK]
+            && let Value::Tainted(t) = &current
+            && !t.sanitized.iter().any(|k| k == UNREAD_CHECK)
+            && let Some((call, _)) = self.unread_check_call(cond)
+        {
+            let snippet: String = self.text_of(call).chars().take(60).collect();
+            let step = TraceStep::here(
+                call.byte_range(),
+                format!(
+                    "checked by `{}`, which bluecode cannot read",
+                    snippet.trim()
+                ),
+            );
+            return Value::Tainted(Rc::new(t.with_step(step))).sanitized_for(&kinds);
+        }
         current.sanitized_for(&kinds)
     }
 

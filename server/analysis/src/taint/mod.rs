@@ -29,7 +29,7 @@ use lang::{Class, classify};
 use summary::SummaryState;
 pub(crate) use summary::{MAX_PARAMS, RawSummary, summarise};
 use value::{Env, Lit, PERCENT_ENCODED, attributes_key, fold_binary, join_envs};
-pub(crate) use value::{Taint, Value};
+pub(crate) use value::{Taint, UNREAD_CHECK, Value};
 
 /// Bounds recursion on adversarially deep input; deeper expressions count as clean.
 const MAX_DEPTH: usize = 256;
@@ -460,6 +460,10 @@ impl<'t> Walker<'_, 't> {
             .chain(self.bounded_right_side(cond))
             .chain(self.host_checked_text(cond))
             .chain(self.falsy_name(cond))
+            .chain(
+                self.unread_check(cond)
+                    .filter(|(var, ..)| env.get(var).is_some_and(|v| v.taint().is_some())),
+            )
             .collect();
 
         let mut then_env = env.clone();

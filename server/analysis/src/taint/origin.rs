@@ -112,7 +112,7 @@ impl<'t> Walker<'_, 't> {
 
     /// The value local `name` was last given before its use in the enclosing function:
     /// `T name = value;` or `name = value;`.
-    fn last_initializer(&self, name: Node<'t>) -> Option<Node<'t>> {
+    pub(super) fn last_initializer(&self, name: Node<'t>) -> Option<Node<'t>> {
         let wanted = self.text_of(name);
         let mut found = None;
         self.visit_before(name, |node| match node.kind() {
@@ -130,6 +130,18 @@ impl<'t> Walker<'_, 't> {
                     .is_some_and(|n| self.text_of(n) == wanted) =>
             {
                 found = node.child_by_field_name("right");
+            }
+            // Python: `ok, reason = check(url)` gives `ok` the call's first value.
+            "assignment"
+                if node
+                    .child_by_field_name("left")
+                    .filter(|l| matches!(l.kind(), "pattern_list" | "tuple_pattern"))
+                    .and_then(|l| l.named_child(0))
+                    .is_some_and(|n| self.text_of(n) == wanted) =>
+            {
+                found = node
+                    .child_by_field_name("right")
+                    .filter(|r| r.kind() == "call");
             }
             // Go: `u, err := url.Parse(raw)` gives `u` the first value.
             "short_var_declaration" | "assignment_statement"

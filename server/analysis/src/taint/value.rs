@@ -69,6 +69,12 @@ impl Taint {
 /// sink kind, so no sink ever reads it.
 pub(crate) const PERCENT_ENCODED: &str = "percent-encoded";
 
+/// Kept in `Taint::sanitized` when a check the project wrote but the analysis cannot read
+/// (`if not is_api_base_safe(base): return`, the checker imported) passed on the value:
+/// the flow is still followed, and a finding it makes is low confidence — a guard is a
+/// guard even when the project wrote it, yet one unread is not known to be sound.
+pub(crate) const UNREAD_CHECK: &str = "unread-check";
+
 #[derive(Debug, Clone, PartialEq, Default)]
 pub(crate) enum Value {
     #[default]
