@@ -217,13 +217,20 @@ fn classify(dir: &Path, present: &[&str]) -> (Profile, String) {
 }
 
 /// A manifest without the lines that name the package itself (Django's own
-/// pyproject.toml names `django` as the project, not as a dependency).
+/// pyproject.toml names `django` as the project, not as a dependency). In a `pom.xml`
+/// only the project's own `<artifactId>` goes: those of its parent, dependencies and
+/// plugins (`spring-boot-starter-web`) say what it is built on.
 fn without_own_name(text: &str) -> String {
+    let mut nested = 0usize;
     text.lines()
         .filter(|l| {
             let t = l.trim_start().trim_start_matches('"');
+            for element in ["parent", "dependency", "plugin", "extension", "exclusion"] {
+                nested += t.matches(&format!("<{element}>")).count();
+                nested = nested.saturating_sub(t.matches(&format!("</{element}>")).count());
+            }
             !(t.starts_with("name") && (t.contains('=') || t.contains(':')))
-                && !t.starts_with("<artifactId>")
+                && !(t.starts_with("<artifactId>") && nested == 0)
                 && !t.starts_with("module ")
         })
         .collect::<Vec<_>>()
@@ -305,6 +312,27 @@ mod tests {
             "{\"name\": \"api\", \"dependencies\": {\"express\": \"^4\"}}",
         )]);
         assert_eq!(detect(&express, "src/a.js").profile, Profile::Application);
+
+        // A pom names the project's own artifact and those it is built on.
+        let pom = |own: &str| {
+            format!(
+                "<project>\n  <artifactId>{own}</artifactId>\n  <dependencies>\n    \
+                 <dependency>\n      <groupId>org.springframework.boot</groupId>\n      \
+                 <artifactId>spring-boot-starter-web</artifactId>\n    </dependency>\n  \
+                 </dependencies>\n</project>\n"
+            )
+        };
+        let spring_app = project(&[("pom.xml", pom("accounts").as_str())]);
+        let d = detect(&spring_app, "src/main/java/A.java");
+        assert_eq!(d.profile, Profile::Application, "{}", d.reason);
+        let webmvc = project(&[(
+            "pom.xml",
+            "<project>\n  <artifactId>spring-webmvc</artifactId>\n</project>\n",
+        )]);
+        assert_eq!(
+            detect(&webmvc, "src/main/java/A.java").profile,
+            Profile::Library
+        );
 
         let loose = project(&[("snippets/a.py", "")]);
         let d = detect(&loose, "snippets/a.py");
