@@ -695,3 +695,40 @@ def models():
         );
     }
 }
+
+#[test]
+fn a_request_value_the_routes_middleware_checked_reaches_the_handler_checked() {
+    let routes = r#"
+const express = require('express');
+const Catalog = require('./catalog');
+const catalog = new Catalog();
+
+module.exports = function routes(app) {
+    const knownKind = function knownKind(req, res, next) {
+        const kind = req.params.resource.replace(/-\d+$/, '');
+        if (!Object.prototype.hasOwnProperty.call(catalog, kind)) {
+            return res.sendStatus(404);
+        }
+        next();
+    };
+
+    app.get('/list-:resource.xml', knownKind, function list(req, res) {
+        const kind = req.params.resource.replace(/-\d+$/, '');
+        res.send(catalog.render(kind));
+    });
+};
+"#;
+    assert!(!flags(Language::JavaScript, "js.reflected-xss", routes));
+    // A middleware that passes the request on either way checks nothing.
+    let passes_on = routes.replace("return res.sendStatus(404);", "return next();");
+    assert!(flags(Language::JavaScript, "js.reflected-xss", &passes_on));
+    // It checked another value than the handler reads.
+    let other = routes.replace(
+        "const kind = req.params.resource.replace(/-\\d+$/, '');\n        res.send",
+        "const kind = req.params.page;\n        res.send",
+    );
+    assert!(flags(Language::JavaScript, "js.reflected-xss", &other));
+    // Not in this route's chain.
+    let elsewhere = routes.replace("knownKind, function list", "function list");
+    assert!(flags(Language::JavaScript, "js.reflected-xss", &elsewhere));
+}

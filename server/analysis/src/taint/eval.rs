@@ -45,6 +45,22 @@ impl<'t> Walker<'_, 't> {
     }
 
     fn eval_inner(&mut self, node: Node<'t>, env: &Env) -> Value {
+        // A request expression the route's middleware checked before this handler ran.
+        if !self.route_checks.is_empty()
+            && let Some(kinds) = self.route_checked(node)
+        {
+            return match kinds {
+                None => Value::Clean,
+                Some(kinds) => {
+                    let kinds: Vec<String> = kinds.iter().map(|k| (*k).to_owned()).collect();
+                    self.eval_node(node, env).sanitized_for(&kinds)
+                }
+            };
+        }
+        self.eval_node(node, env)
+    }
+
+    fn eval_node(&mut self, node: Node<'t>, env: &Env) -> Value {
         match classify(node, self.language) {
             Class::Identifier => {
                 let name = self.text_of(node);

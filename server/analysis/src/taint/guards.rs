@@ -84,6 +84,23 @@ impl<'t> Walker<'_, 't> {
                     | "test"
                     | "MatchString"
             );
+            // `Object.prototype.hasOwnProperty.call(obj, key)`, `Object.hasOwn(obj, key)`,
+            // `obj.hasOwnProperty(key)`: the key is one of the object's own names.
+            if let Some(path) = self.call_path(node) {
+                let key = match path
+                    .iter()
+                    .map(String::as_str)
+                    .collect::<Vec<_>>()
+                    .as_slice()
+                {
+                    [.., "hasOwnProperty", "call"] | ["Object", "hasOwn"] => args.get(1),
+                    [_, .., "hasOwnProperty"] => args.first(),
+                    _ => None,
+                };
+                if let Some(key) = key.and_then(|k| self.checked_name(*k)) {
+                    return Some((self.key(key)?, positive, None));
+                }
+            }
             // Django's / Werkzeug's URL checks: the first argument is a local redirect.
             let checks_url = self.model.url_validators.contains(&name);
             if (checks_membership || checks_url || name == "test" || name == "matches")

@@ -9,6 +9,7 @@ mod eval;
 mod guards;
 mod helpers;
 pub(crate) mod lang;
+mod middleware;
 mod origin;
 mod params;
 mod summary;
@@ -116,6 +117,8 @@ struct Walker<'a, 't> {
     helper_returns: Option<Vec<Value>>,
     /// Bytes of helper bodies this walk may still walk (`helpers::HELPER_WALK_BUDGET`).
     helper_budget: usize,
+    /// The request expressions the route's middleware checked before this handler.
+    route_checks: Vec<middleware::RouteCheck>,
 }
 
 fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
@@ -161,12 +164,14 @@ impl<'a, 't> Walker<'a, 't> {
             tokenized: Value::Clean,
             helper_returns: None,
             helper_budget: helpers::HELPER_WALK_BUDGET,
+            route_checks: Vec::new(),
         }
     }
 
     /// Walks a function unit: module constants and parameters, then its body (an
     /// expression body is what the function returns).
     fn walk_function(&mut self, unit_node: Node<'t>, env: &mut Env) {
+        self.route_checks = self.checks_before_handler(unit_node);
         self.seed_module_constants(unit_node, env);
         self.bind_parameters(unit_node, env);
         match unit_node.child_by_field_name("body") {
