@@ -4,7 +4,8 @@
 //! comparison, text after a URL's `?`, one field of an object literal, a prefix check
 //! that pins the origin, an offset found inside a read buffer, the operator's argv in a
 //! server, a stream from the program's own outgoing connection, a page's serialised URL,
-//! a Python dict's entries beside its attributes, a check the project wrote elsewhere.
+//! a Python dict's entries beside its attributes, a check the project wrote elsewhere, a
+//! request value a route's middleware checked.
 
 use bluecode_analysis::constitutions::Confidence;
 use bluecode_analysis::syntax::{Document, Language};
