@@ -684,10 +684,12 @@ def models():
         confidences(Language::Python, "py.ssrf", &direct),
         [Confidence::Low]
     );
-    // A call that is no verdict, or a verdict on another value, checks nothing here.
+    // A call that is no check, or a check of another value, checks nothing here.
     for unchecked in [
         checked.replace("is_api_base_safe(api_base)", "log_models_request(api_base)"),
         checked.replace("is_api_base_safe(api_base)", "is_api_base_safe(provider)"),
+        // A permission check is about who asks, not what was sent.
+        checked.replace("is_api_base_safe(api_base)", "can_list_models(api_base)"),
     ] {
         assert_eq!(
             confidences(Language::Python, "py.ssrf", &unchecked),

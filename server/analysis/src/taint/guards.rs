@@ -177,8 +177,8 @@ impl<'t> Walker<'_, 't> {
         None
     }
 
-    /// A check the project wrote that the analysis cannot read — a verdict-named call
-    /// (`is_…`, `validate…`, `check…`) defined in no function of this file — on a local,
+    /// A check the project wrote that the analysis cannot read — a call named as a check
+    /// of its input ([`is_input_check_name`]) defined in no function of this file — on a local,
     /// directly or through the first value it returned (`ok, reason = is_safe(url)` then
     /// `if not ok:`). The value is marked [`UNREAD_CHECK`], not cleaned.
     pub(super) fn unread_check(
@@ -208,7 +208,7 @@ impl<'t> Walker<'_, 't> {
         let path = self.call_path(node)?;
         let name = path.last()?;
         let readable = path.len() == 1 && self.top_level_function(node, name).is_some();
-        (is_verdict_name(name) && !readable).then_some((node, negated))
+        (is_input_check_name(name) && !readable).then_some((node, negated))
     }
 
     /// The value of `var` once the check in `cond` passed: clean for every kind, or
@@ -705,4 +705,37 @@ impl<'t> Walker<'_, 't> {
             Class::Identifier | Class::Member
         )
     }
+}
+
+/// Whether a function's name says it checks that its input is acceptable — it begins with
+/// `validate`, `verify` or `ensure`, or one of its words is `valid`, `safe`, `allowed`,
+/// `trusted`, `known` or `exists` (`is_llm_api_base_safe`, `verifyFileExists`,
+/// `isAllowedHost`). Permission checks (`can_edit`, `has_access`, `checkPermission`) are
+/// about who asks, not what was sent: not checks of the value.
+fn is_input_check_name(name: &str) -> bool {
+    let mut words: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for c in name.chars() {
+        if c == '_' || (c.is_uppercase() && !current.is_empty()) {
+            if !current.is_empty() {
+                words.push(std::mem::take(&mut current));
+            }
+        }
+        if c != '_' {
+            current.push(c.to_ascii_lowercase());
+        }
+    }
+    if !current.is_empty() {
+        words.push(current);
+    }
+    let first_checks = words
+        .first()
+        .is_some_and(|w| matches!(w.as_str(), "validate" | "verify" | "ensure"));
+    first_checks
+        || words.iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "valid" | "safe" | "allowed" | "trusted" | "known" | "exists"
+            )
+        })
 }
