@@ -716,10 +716,8 @@ fn is_input_check_name(name: &str) -> bool {
     let mut words: Vec<String> = Vec::new();
     let mut current = String::new();
     for c in name.chars() {
-        if c == '_' || (c.is_uppercase() && !current.is_empty()) {
-            if !current.is_empty() {
-                words.push(std::mem::take(&mut current));
-            }
+        if (c == '_' || c.is_uppercase()) && !current.is_empty() {
+            words.push(std::mem::take(&mut current));
         }
         if c != '_' {
             current.push(c.to_ascii_lowercase());

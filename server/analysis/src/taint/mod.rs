@@ -459,17 +459,20 @@ impl<'t> Walker<'_, 't> {
         let folded = self.eval(cond, env).truthiness();
         // `a >= b` between two names bounds both: the second check is the right side's;
         // where a bare name tests false it holds nothing.
-        let validated: Vec<_> = self
+        let mut validated: Vec<_> = self
             .validated_variable(cond)
             .into_iter()
             .chain(self.bounded_right_side(cond))
             .chain(self.host_checked_text(cond))
             .chain(self.falsy_name(cond))
-            .chain(
-                self.unread_check(cond)
-                    .filter(|(var, ..)| env.get(var).is_some_and(|v| v.taint().is_some())),
-            )
             .collect();
+        // A check the analysis cannot read counts only where none it reads does.
+        if let Some(unread) = self.unread_check(cond).filter(|(var, ..)| {
+            !validated.iter().any(|(v, ..)| v == var)
+                && env.get(var).is_some_and(|v| v.taint().is_some())
+        }) {
+            validated.push(unread);
+        }
 
         let mut then_env = env.clone();
         for (var, _, kinds) in validated.iter().filter(|(_, valid_when, _)| *valid_when) {
