@@ -436,33 +436,13 @@ fn parse_taint_model(
         sanitizers,
         request_parameter_markers: raw.request_parameter_markers,
         route_decorators: raw.route_decorators,
-        server_side: raw
-            .server_side
-            .iter()
-            .map(|p| taint_model::split_path(p))
-            .collect(),
-        exit_calls: raw
-            .exit_calls
-            .iter()
-            .map(|p| taint_model::split_path(p))
-            .collect(),
+        server_side: split_paths(&raw.server_side),
+        exit_calls: split_paths(&raw.exit_calls),
         url_validators: raw.url_validators,
         lookup_methods: raw.lookup_methods,
-        routed_paths: raw
-            .routed_paths
-            .iter()
-            .map(|p| taint_model::split_path(p))
-            .collect(),
-        serialized_urls: raw
-            .serialized_urls
-            .iter()
-            .map(|p| taint_model::split_path(p))
-            .collect(),
-        url_decoders: raw
-            .url_decoders
-            .iter()
-            .map(|p| taint_model::split_path(p))
-            .collect(),
+        routed_paths: split_paths(&raw.routed_paths),
+        serialized_urls: split_paths(&raw.serialized_urls),
+        url_decoders: split_paths(&raw.url_decoders),
         outbound_clients: raw.outbound_clients,
         url_parsers: raw.url_parsers,
         host_properties: raw.host_properties,
@@ -471,6 +451,11 @@ fn parse_taint_model(
         local_pipe_makers: raw.local_pipe_makers,
     };
     Some((language, model))
+}
+
+/// Dotted paths written in a model, split into segments.
+fn split_paths(paths: &[String]) -> Vec<Vec<String>> {
+    paths.iter().map(|p| taint_model::split_path(p)).collect()
 }
 
 fn parse_enum<T>(
