@@ -20,7 +20,8 @@ impl<'t> Walker<'_, 't> {
                 return v;
             }
         }
-        // The attributes of a Python container items were written into.
+        // An attribute of a Python container that entries were written into: what the
+        // container held before them.
         if self.language == Language::Python
             && let Some((_, object_path)) = path.and_then(|p| p.split_last())
             && !object_path.is_empty()
