@@ -195,20 +195,54 @@ impl<'t> Walker<'_, 't> {
 
     /// The call of [`Self::unread_check`] in `cond`, and whether `cond` negates it.
     fn unread_check_call(&self, cond: Node<'t>) -> Option<(Node<'t>, bool)> {
-        let (mut node, negated) = self.peel_condition(cond)?;
+        let (node, negated) = self.peel_condition(cond)?;
         if classify(node, self.language) == Class::Identifier {
-            node = self.last_initializer(node)?;
-            while matches!(node.kind(), "await" | "await_expression") {
-                node = node.named_child(0)?;
-            }
+            let verdict = self.check_verdicts.get(self.text_of(node))?;
+            return Some((*verdict, negated));
         }
+        self.is_unread_check(node).then_some((node, negated))
+    }
+
+    /// Whether `node` calls a check of its input that this file does not define.
+    fn is_unread_check(&self, node: Node<'t>) -> bool {
         if classify(node, self.language) != Class::Call {
-            return None;
+            return false;
         }
-        let path = self.call_path(node)?;
-        let name = path.last()?;
+        let Some(path) = self.call_path(node) else {
+            return false;
+        };
+        let Some(name) = path.last() else {
+            return false;
+        };
         let readable = path.len() == 1 && self.top_level_function(node, name).is_some();
-        (is_input_check_name(name) && !readable).then_some((node, negated))
+        is_input_check_name(name) && !readable
+    }
+
+    /// Remembers (or forgets) that the local `target` names — the first of a tuple
+    /// (`ok, reason = …`) — holds the verdict of an unread check `value` calls.
+    pub(super) fn note_check_verdict(&mut self, target: Node<'t>, value: Option<Node<'t>>) {
+        let first = match target.kind() {
+            "pattern_list" | "tuple_pattern" | "expression_list" => target.named_child(0),
+            _ => Some(target),
+        };
+        let Some(first) = first.filter(|f| classify(*f, self.language) == Class::Identifier) else {
+            return;
+        };
+        let mut call = value;
+        while let Some(c) = call.filter(|c| matches!(c.kind(), "await" | "await_expression")) {
+            call = c.named_child(0);
+        }
+        let text = self.text;
+        let name = text.get(first.byte_range()).unwrap_or_default();
+        match call.filter(|c| self.is_unread_check(*c)) {
+            Some(c) => {
+                self.check_verdicts.insert(name.to_owned(), c);
+            }
+            None if !self.check_verdicts.is_empty() => {
+                self.check_verdicts.remove(name);
+            }
+            None => {}
+        }
     }
 
     /// The value of `var` once the check in `cond` passed: clean for every kind, or

@@ -119,6 +119,9 @@ struct Walker<'a, 't> {
     helper_budget: usize,
     /// The request expressions the route's middleware checked before this handler.
     route_checks: Vec<middleware::RouteCheck>,
+    /// Locals last assigned an unread check's verdict (`ok, reason = is_safe(url)`), by
+    /// name: the check an `if not ok:` makes (see `guards::unread_check`).
+    check_verdicts: std::collections::HashMap<String, Node<'t>>,
 }
 
 fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
@@ -165,6 +168,7 @@ impl<'a, 't> Walker<'a, 't> {
             helper_returns: None,
             helper_budget: helpers::HELPER_WALK_BUDGET,
             route_checks: Vec::new(),
+            check_verdicts: Default::default(),
         }
     }
 
@@ -623,6 +627,7 @@ impl<'t> Walker<'_, 't> {
                         }
                         continue;
                     }
+                    self.note_check_verdict(target, value);
                     let mut v = value.map_or(Value::Clean, |v| self.eval(v, env));
                     if class == Class::AugAssign {
                         v = self.eval(target, env).join(v);

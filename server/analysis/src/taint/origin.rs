@@ -131,18 +131,6 @@ impl<'t> Walker<'_, 't> {
             {
                 found = node.child_by_field_name("right");
             }
-            // Python: `ok, reason = check(url)` gives `ok` the call's first value.
-            "assignment"
-                if node
-                    .child_by_field_name("left")
-                    .filter(|l| matches!(l.kind(), "pattern_list" | "tuple_pattern"))
-                    .and_then(|l| l.named_child(0))
-                    .is_some_and(|n| self.text_of(n) == wanted) =>
-            {
-                found = node
-                    .child_by_field_name("right")
-                    .filter(|r| r.kind() == "call");
-            }
             // Go: `u, err := url.Parse(raw)` gives `u` the first value.
             "short_var_declaration" | "assignment_statement"
                 if node
