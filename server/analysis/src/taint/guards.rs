@@ -228,10 +228,7 @@ impl<'t> Walker<'_, 't> {
         let Some(first) = first.filter(|f| classify(*f, self.language) == Class::Identifier) else {
             return;
         };
-        let mut call = value;
-        while let Some(c) = call.filter(|c| matches!(c.kind(), "await" | "await_expression")) {
-            call = c.named_child(0);
-        }
+        let call = value.map(lang::unwrapped);
         let text = self.text;
         let name = text.get(first.byte_range()).unwrap_or_default();
         match call.filter(|c| self.is_unread_check(*c)) {

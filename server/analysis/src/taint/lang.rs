@@ -142,6 +142,19 @@ fn has_range_clause(node: Node) -> bool {
         .any(|c| c.kind() == "range_clause")
 }
 
+/// The expression inside any `await` and parentheses (`(await check(url))` → the call).
+pub(crate) fn unwrapped(node: Node) -> Node {
+    let mut node = node;
+    while matches!(
+        node.kind(),
+        "await" | "await_expression" | "parenthesized_expression"
+    ) && let Some(inner) = node.named_child(0)
+    {
+        node = inner;
+    }
+    node
+}
+
 /// The assignment's target and value nodes.
 pub(crate) fn assign_parts(node: Node) -> Option<(Node, Option<Node>)> {
     let mut target = node

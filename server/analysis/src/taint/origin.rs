@@ -153,13 +153,7 @@ impl<'t> Walker<'_, 't> {
         if self.model.url_parsers.is_empty() || classify(url, self.language) != Class::Identifier {
             return None;
         }
-        let mut value = self.last_initializer(url)?;
-        while matches!(
-            value.kind(),
-            "await" | "await_expression" | "parenthesized_expression"
-        ) {
-            value = value.named_child(0)?;
-        }
+        let value = lang::unwrapped(self.last_initializer(url)?);
         if classify(value, self.language) != Class::Call {
             return None;
         }

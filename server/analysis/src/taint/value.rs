@@ -207,27 +207,25 @@ const ATTRIBUTES: &str = ".[attributes]";
 
 pub(crate) fn join_envs(a: Env, b: Env) -> Env {
     // Where one side wrote no items, the container's attributes are the container.
-    let attributes_of = |env: &Env, key: &str| -> Option<Value> {
-        let container = key.strip_suffix(ATTRIBUTES)?;
-        Some(env.get(container).cloned().unwrap_or_default())
-    };
-    let mut b = b;
-    let mut out = a;
     let one_sided = |env: &Env, other: &Env| -> Vec<String> {
         env.keys()
             .filter(|k| k.ends_with(ATTRIBUTES) && !other.contains_key(*k))
             .cloned()
             .collect()
     };
+    let container = |env: &Env, key: &str| -> Value {
+        let name = key.strip_suffix(ATTRIBUTES).unwrap_or(key);
+        env.get(name).cloned().unwrap_or_default()
+    };
+    let mut b = b;
+    let mut out = a;
     for key in one_sided(&out, &b) {
-        if let Some(v) = attributes_of(&b, &key) {
-            b.insert(key, v);
-        }
+        let v = container(&b, &key);
+        b.insert(key, v);
     }
     for key in one_sided(&b, &out) {
-        if let Some(v) = attributes_of(&out, &key) {
-            out.insert(key, v);
-        }
+        let v = container(&out, &key);
+        out.insert(key, v);
     }
     for (k, v) in b {
         let merged = match out.remove(&k) {
