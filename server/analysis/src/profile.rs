@@ -216,6 +216,15 @@ fn classify(dir: &Path, present: &[&str]) -> (Profile, String) {
     )
 }
 
+/// The `pom.xml` elements whose `<artifactId>` names another artifact than the project.
+const POM_NESTING: [(&str, &str); 5] = [
+    ("<parent>", "</parent>"),
+    ("<dependency>", "</dependency>"),
+    ("<plugin>", "</plugin>"),
+    ("<extension>", "</extension>"),
+    ("<exclusion>", "</exclusion>"),
+];
+
 /// A manifest without the lines that name the package itself (Django's own
 /// pyproject.toml names `django` as the project, not as a dependency). In a `pom.xml`
 /// only the project's own `<artifactId>` goes: those of its parent, dependencies and
@@ -225,9 +234,9 @@ fn without_own_name(text: &str) -> String {
     text.lines()
         .filter(|l| {
             let t = l.trim_start().trim_start_matches('"');
-            for element in ["parent", "dependency", "plugin", "extension", "exclusion"] {
-                nested += t.matches(&format!("<{element}>")).count();
-                nested = nested.saturating_sub(t.matches(&format!("</{element}>")).count());
+            for (open, close) in POM_NESTING {
+                nested += t.matches(open).count();
+                nested = nested.saturating_sub(t.matches(close).count());
             }
             !(t.starts_with("name") && (t.contains('=') || t.contains(':')))
                 && !(t.starts_with("<artifactId>") && nested == 0)
