@@ -766,10 +766,18 @@ impl Engine {
             }
             // Past a check the project wrote that the analysis cannot read: it is named
             // for this value and the code leaves when it fails, but is not known sound.
-            if flow
-                .sanitized
-                .iter()
-                .any(|k| k == crate::taint::UNREAD_CHECK)
+            // Likewise a query text the project's own builder returned beside its bound
+            // parameters (`where, params = filters.build(…)`).
+            let unread_builder = pattern.taint.as_deref() == Some("sql")
+                && flow
+                    .sanitized
+                    .iter()
+                    .any(|k| k == crate::taint::UNREAD_SQL_BUILDER);
+            if unread_builder
+                || flow
+                    .sanitized
+                    .iter()
+                    .any(|k| k == crate::taint::UNREAD_CHECK)
             {
                 cap = Confidence::Low;
             }

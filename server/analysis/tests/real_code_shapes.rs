@@ -735,3 +735,49 @@ module.exports = function routes(app) {
     let elsewhere = routes.replace("knownKind, function list", "function list");
     assert!(flags(Language::JavaScript, "js.reflected-xss", &elsewhere));
 }
+
+#[test]
+fn a_query_the_projects_builder_returned_beside_its_parameters_is_low_confidence() {
+    let built = r#"
+import sqlite3
+from flask import Flask, request
+from acme.filters import Filters
+
+app = Flask(__name__)
+
+@app.route("/rows")
+def rows():
+    filters = Filters(sorted(request.args.items()))
+    where, params = filters.build_where("items")
+    sql = "select * from items where " + " and ".join(where)
+    cursor = sqlite3.connect("app.db").cursor()
+    return cursor.execute(sql, params).fetchall()
+"#;
+    assert_eq!(
+        confidences(Language::Python, "py.sql-injection", built),
+        [Confidence::Low]
+    );
+    for unbuilt in [
+        // The second value is no query's parameters.
+        built
+            .replace("where, params =", "where, order =")
+            .replace("(sql, params)", "(sql)"),
+        // A library's call (a module, not an object the function holds) builds nothing.
+        built.replace("filters.build_where(\"items\")", "json.loads(request.data)"),
+    ] {
+        assert_eq!(
+            confidences(Language::Python, "py.sql-injection", &unbuilt),
+            [Confidence::High],
+            "{unbuilt}"
+        );
+    }
+    // Another sink kind does not read the mark.
+    let command = built.replace(
+        "return cursor.execute(sql, params).fetchall()",
+        "import os\n    return os.system(\"grep \" + sql)",
+    );
+    assert_eq!(
+        confidences(Language::Python, "py.command-injection", &command),
+        [Confidence::High]
+    );
+}

@@ -5,6 +5,7 @@
 //! statement holding a sink's `@input`, that expression is evaluated in the current
 //! environment: tainted, not sanitized for the sink's kind → a flow.
 
+mod builders;
 mod eval;
 mod guards;
 mod helpers;
@@ -30,7 +31,7 @@ use lang::{Class, classify};
 use summary::SummaryState;
 pub(crate) use summary::{MAX_PARAMS, RawSummary, summarise};
 use value::{Env, Lit, PERCENT_ENCODED, attributes_key, fold_binary, join_envs};
-pub(crate) use value::{Taint, UNREAD_CHECK, Value};
+pub(crate) use value::{Taint, UNREAD_CHECK, UNREAD_SQL_BUILDER, Value};
 
 /// Bounds recursion on adversarially deep input; deeper expressions count as clean.
 const MAX_DEPTH: usize = 256;
@@ -629,6 +630,7 @@ impl<'t> Walker<'_, 't> {
                     }
                     self.note_check_verdict(target, value);
                     let mut v = value.map_or(Value::Clean, |v| self.eval(v, env));
+                    v = self.built_apart_from_parameters(target, value, v, env);
                     if class == Class::AugAssign {
                         v = self.eval(target, env).join(v);
                     }

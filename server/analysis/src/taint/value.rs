@@ -75,6 +75,11 @@ pub(crate) const PERCENT_ENCODED: &str = "percent-encoded";
 /// guard even when the project wrote it, yet one unread is not known to be sound.
 pub(crate) const UNREAD_CHECK: &str = "unread-check";
 
+/// Kept in `Taint::sanitized` when a query's text came from the project's own builder
+/// beside its bound parameters (`where, params = filters.build(…)`, see `builders`): an
+/// SQL finding through it is low confidence; other sinks do not read it.
+pub(crate) const UNREAD_SQL_BUILDER: &str = "unread-sql-builder";
+
 #[derive(Debug, Clone, PartialEq, Default)]
 pub(crate) enum Value {
     #[default]
