@@ -781,3 +781,47 @@ def rows():
         [Confidence::High]
     );
 }
+
+#[test]
+fn a_list_whose_rejected_elements_raise_is_checked_element_by_element() {
+    let checked = r#"
+import sqlite3
+from flask import Flask, request, abort
+
+app = Flask(__name__)
+COLUMNS = {"id", "name", "price"}
+
+@app.route("/items")
+def items():
+    wanted = request.args.getlist("_col")
+    bad = [c for c in wanted if c not in COLUMNS]
+    if bad:
+        abort(400)
+    sql = "select " + ", ".join(wanted) + " from items"
+    return str(sqlite3.connect("app.db").execute(sql).fetchall())
+"#;
+    assert!(!flags(Language::Python, "py.sql-injection", checked));
+    for unchecked in [
+        // The rejected elements are found and nothing leaves.
+        checked.replace("        abort(400)\n", "        print(bad)\n"),
+        // The list keeps the elements that pass: its being empty says nothing of the rest.
+        checked.replace("if c not in COLUMNS]", "if c in COLUMNS]"),
+        // The filter checks something else than the element.
+        checked.replace(
+            "if c not in COLUMNS]",
+            "if request.args.get('x') not in COLUMNS]",
+        ),
+        // Another list was checked.
+        checked.replace(
+            "for c in wanted if",
+            "for c in request.args.getlist('_sort') if",
+        ),
+        // `bad` was assigned again after the check was made.
+        checked.replace("    if bad:", "    bad = []\n    if bad:"),
+    ] {
+        assert!(
+            flags(Language::Python, "py.sql-injection", &unchecked),
+            "{unchecked}"
+        );
+    }
+}

@@ -242,6 +242,72 @@ impl<'t> Walker<'_, 't> {
         }
     }
 
+    /// `if bad:` where `bad = [c for c in cols if c not in ALLOWED]` (the elements of a
+    /// list that fail a check): where it is empty, every element of `cols` passed.
+    pub(super) fn rejected_list_check(
+        &self,
+        cond: Node<'t>,
+    ) -> Option<(String, bool, Option<&'static [&'static str]>)> {
+        let (node, negated) = self.peel_condition(cond)?;
+        if classify(node, self.language) != Class::Identifier {
+            return None;
+        }
+        let (list, kinds) = self.rejected_lists.get(self.text_of(node))?;
+        Some((list.clone(), negated, *kinds))
+    }
+
+    /// Remembers (or forgets) that the local `target` holds the elements of a list that
+    /// fail a check (see [`Self::rejected_list_check`]).
+    pub(super) fn note_rejected_list(&mut self, target: Node<'t>, value: Option<Node<'t>>) {
+        if classify(target, self.language) != Class::Identifier {
+            return;
+        }
+        let text = self.text;
+        let name = text.get(target.byte_range()).unwrap_or_default();
+        match value.and_then(|v| self.rejected_elements(v)) {
+            Some(checked) => {
+                self.rejected_lists.insert(name.to_owned(), checked);
+            }
+            None if !self.rejected_lists.is_empty() => {
+                self.rejected_lists.remove(name);
+            }
+            None => {}
+        }
+    }
+
+    /// `[c for c in cols if <check of c fails>]`: the list checked (`cols`) and what the
+    /// check makes its elements safe for.
+    fn rejected_elements(
+        &self,
+        comprehension: Node<'t>,
+    ) -> Option<(String, Option<&'static [&'static str]>)> {
+        if comprehension.kind() != "list_comprehension" {
+            return None;
+        }
+        let body = comprehension.child_by_field_name("body")?;
+        let mut cursor = comprehension.walk();
+        let clauses: Vec<Node<'t>> = comprehension
+            .named_children(&mut cursor)
+            .filter(|c| *c != body)
+            .collect();
+        let [for_in, filter] = clauses.as_slice() else {
+            return None;
+        };
+        if for_in.kind() != "for_in_clause" || filter.kind() != "if_clause" {
+            return None;
+        }
+        let element = for_in
+            .child_by_field_name("left")
+            .filter(|e| classify(*e, self.language) == Class::Identifier)?;
+        let list = for_in
+            .child_by_field_name("right")
+            .filter(|l| self.is_plain_name(*l))?;
+        let (var, valid_when, kinds) = self.validated_variable(filter.named_child(0)?)?;
+        (!valid_when && Some(var) == self.key(element))
+            .then(|| Some((self.key(list)?, kinds)))
+            .flatten()
+    }
+
     /// The value of `var` once the check in `cond` passed: clean for every kind, or
     /// sanitized for `kinds`. A checked source path (`req.body.email`) has no entry in
     /// `env`; its value is what its expression in `cond` evaluates to.

@@ -293,10 +293,12 @@ impl<'t> Walker<'_, 't> {
             let outer = self.helper_returns.replace(Vec::new());
             // The helper's locals are its own.
             let outer_verdicts = std::mem::take(&mut self.check_verdicts);
+            let outer_rejected = std::mem::take(&mut self.rejected_lists);
             if let Some(body) = body {
                 self.walk(body, &mut inner);
             }
             self.check_verdicts = outer_verdicts;
+            self.rejected_lists = outer_rejected;
             let returned = std::mem::replace(&mut self.helper_returns, outer).unwrap_or_default();
             // A return the walk did not reach (inside a construct it does not model, such
             // as a Java `switch`) could return anything: then the helper is not judged.

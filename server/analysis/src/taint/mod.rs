@@ -123,6 +123,10 @@ struct Walker<'a, 't> {
     /// Locals last assigned an unread check's verdict (`ok, reason = is_safe(url)`), by
     /// name: the check an `if not ok:` makes (see `guards::unread_check`).
     check_verdicts: std::collections::HashMap<String, Node<'t>>,
+    /// Locals last assigned the elements of a list that fail a check (`bad = [c for c in
+    /// cols if c not in ALLOWED]`), by name: the list checked and what for (see
+    /// `guards::rejected_list_check`).
+    rejected_lists: std::collections::HashMap<String, (String, Option<&'static [&'static str]>)>,
 }
 
 fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
@@ -170,6 +174,7 @@ impl<'a, 't> Walker<'a, 't> {
             helper_budget: helpers::HELPER_WALK_BUDGET,
             route_checks: Vec::new(),
             check_verdicts: Default::default(),
+            rejected_lists: Default::default(),
         }
     }
 
@@ -470,6 +475,7 @@ impl<'t> Walker<'_, 't> {
             .chain(self.bounded_right_side(cond))
             .chain(self.host_checked_text(cond))
             .chain(self.falsy_name(cond))
+            .chain(self.rejected_list_check(cond))
             .collect();
         // A check the analysis cannot read counts only where none it reads does.
         if let Some(unread) = self.unread_check(cond).filter(|(var, ..)| {
@@ -629,6 +635,7 @@ impl<'t> Walker<'_, 't> {
                         continue;
                     }
                     self.note_check_verdict(target, value);
+                    self.note_rejected_list(target, value);
                     let mut v = value.map_or(Value::Clean, |v| self.eval(v, env));
                     v = self.built_apart_from_parameters(target, value, v, env);
                     if class == Class::AugAssign {
