@@ -1,8 +1,8 @@
 //! Per-document analysis state: the findings of each unit, keyed by the unit's hash and
 //! the hash of the context it is analysed in, so an edit re-analyses only the units
 //! whose text or context changed. Findings are stored relative to their unit's start
-//! and moved when the unit moves. The module unit is re-analysed on every update: its
-//! findings sit between functions that may have grown.
+//! and moved when the unit moves. The module unit is re-analysed on every update that
+//! changes the text: its findings sit between functions that may have grown.
 //!
 //! A unit's context is what the engine reads outside it: the module's own text
 //! (constants whose conditions fold, imports, class annotations), the top-level
@@ -44,6 +44,10 @@ pub struct UpdateStats {
 #[derive(Debug, Clone, Default)]
 pub struct DocumentAnalysis {
     constitution_hash: u64,
+    /// The hash of the text of the last update: where it is the same (the workspace
+    /// index's rounds, an index refresh from another file), nothing moved and the module
+    /// unit's findings still stand unless its context changed.
+    text_hash: u64,
     units: Vec<Unit>,
     cache: HashMap<UnitId, CachedUnit>,
     context: AnalysisContext,
@@ -177,15 +181,18 @@ impl DocumentAnalysis {
             };
         }
         let summarising = self.index.is_some();
+        let text_hash = xxh3_64(doc.text().as_bytes());
+        let same_text = std::mem::replace(&mut self.text_hash, text_hash) == text_hash;
         let mut cache = HashMap::with_capacity(units.len());
         let mut stale = Vec::new();
         for (i, unit) in units.iter().enumerate() {
             let context = contexts.get(i).copied().unwrap_or_default();
-            let reusable = unit.kind == UnitKind::Function
+            let function = unit.kind == UnitKind::Function;
+            let reusable = (function || same_text)
                 && self.cache.get(&unit.id).is_some_and(|c| {
                     c.hash == unit.hash
                         && c.context == context
-                        && (c.summary.is_some() || !summarising)
+                        && (c.summary.is_some() || !summarising || !function)
                 });
             match self.cache.remove(&unit.id).filter(|_| reusable) {
                 Some(mut cached) => {
@@ -356,6 +363,11 @@ mod tests {
             "os.system(\"ping \" + host)"
         );
         assert_eq!(after, engine.analyze_document(&doc));
+        // The same text again (an index round, a refresh from another file): nothing
+        // moved, so not even the module unit is analysed again.
+        let same = analysis.update(&engine, &doc);
+        assert_eq!(same.reanalysed, 0);
+        assert_eq!(analysis.findings(), after);
     }
 
     /// Replaces the first `from` in `doc` by `to`, updates `analysis`, and checks that the

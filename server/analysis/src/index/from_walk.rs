@@ -79,6 +79,7 @@ pub(crate) fn summarise(
     FunctionSummary {
         unit: unit.to_owned(),
         params: state.params,
+        source_params: state.source_params,
         sinks: inputs.len(),
         param_sinks,
         returns,

@@ -14,7 +14,7 @@ use std::sync::Arc;
 use super::FileEntry;
 use super::facts::{CalleeFacts, DocumentFacts, UnitFacts};
 use super::resolve::{FunctionRef, Resolver};
-use super::summary::{FunctionSummary, SourceFlow};
+use super::summary::{CallSite, FunctionSummary, SourceFlow};
 use crate::finding::TraceStep;
 
 /// How many calls a source is followed through.
@@ -72,6 +72,18 @@ fn tells_callers(summary: &FunctionSummary) -> bool {
             None => true,
             Some(kinds) => !kinds.is_empty(),
         })
+}
+
+/// Whether what `target` returns can change a real source's flow at `call`: the callee
+/// returns one, or a source reaches an argument: the caller's own, or the parameters in
+/// `source_bits` (sources in the caller's threat model, or passed one by its callers). Elsewhere the call's value carries
+/// no source either way, and telling the caller would only analyse it again for nothing.
+fn carries_a_source(call: &CallSite, target: &FunctionSummary, source_bits: u64) -> bool {
+    target.returns.source.is_some()
+        || call
+            .args
+            .iter()
+            .any(|a| a.source.is_some() || a.params & source_bits != 0)
 }
 
 pub(super) fn document_facts(
@@ -184,11 +196,23 @@ pub(super) fn document_facts(
             let Some(sites) = resolved.get(&(fi, function.unit.as_str())) else {
                 continue;
             };
+            // The parameters that are sources in the unit's walk: its threat model's, and
+            // those real sources reach from callers.
+            let source_bits = function.source_params
+                | units.get(&(fi, function.unit.clone())).map_or(0, |u| {
+                    function
+                        .params
+                        .iter()
+                        .take(crate::taint::MAX_PARAMS)
+                        .enumerate()
+                        .filter(|(_, name)| u.incoming.contains_key(*name))
+                        .fold(0u64, |bits, (i, _)| bits | (1 << i))
+                });
             for (ci, callee) in sites {
                 let (Some(call), Some(target)) = (function.calls.get(*ci), summary(callee)) else {
                     continue;
                 };
-                if !tells_callers(target) {
+                if !tells_callers(target) || !carries_a_source(call, target, source_bits) {
                     continue;
                 }
                 let name = match files.get(callee.0) {

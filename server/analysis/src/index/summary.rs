@@ -81,6 +81,10 @@ pub struct FunctionSummary {
     pub unit: String,
     /// Parameter names in order, without `self`/`cls`/`this`.
     pub params: Vec<String>,
+    /// Bits of the parameters the unit's threat model takes as sources (the reporting
+    /// walk reads them as such; an argument they reach carries a source there).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub source_params: u64,
     /// How many sink inputs of taint patterns the unit holds.
     pub sinks: usize,
     pub param_sinks: Vec<ParamSink>,

@@ -577,3 +577,57 @@ app.get("/upload", (req, res) => {
         .expect("the second route's sink");
     assert_eq!(at, vec![direct], "{findings:#?}");
 }
+
+/// The index's facts after one analysis of `files` in `context`: which paths get any.
+fn paths_with_facts(files: &[(&str, &str)], context: AnalysisContext) -> Vec<String> {
+    let engine = engine();
+    let mut index = WorkspaceIndex::new();
+    for (path, text) in files {
+        let language = Language::from_path(Path::new(path)).expect("a code file");
+        let doc = Document::new(Some(language), (*text).to_owned());
+        let mut analysis = DocumentAnalysis::new();
+        analysis.set_context(context.clone());
+        analysis.set_index(Some(IndexHooks {
+            path: Arc::from(Path::new(path)),
+            facts: None,
+        }));
+        analysis.update(&engine, &doc);
+        index.insert(analysis.file_entry(&doc).expect("indexed"));
+    }
+    let mut paths: Vec<String> = index
+        .facts()
+        .keys()
+        .map(|p| p.display().to_string())
+        .collect();
+    paths.sort();
+    paths
+}
+
+#[test]
+fn a_callees_summary_reaches_only_callers_whose_call_can_carry_a_source() {
+    let text = "import html\n\ndef clean(text):\n    return html.escape(text)\n";
+    // A sink beside a call of a sanitizer on a constant: what `clean` returns changes
+    // nothing there, so the file is not analysed again for it.
+    let constant = "import sqlite3\nfrom app.text import clean\n\ndef report(db):\n    sqlite3.connect(db).execute('SELECT ' + clean('x'))\n";
+    let files = [("/w/app/text.py", text), ("/w/app/report.py", constant)];
+    assert!(paths_with_facts(&files, application()).is_empty());
+    // In the library profile the exported function's parameter is a source.
+    let parameter = constant.replace("clean('x')", "clean(db)");
+    let files = [
+        ("/w/app/text.py", text),
+        ("/w/app/report.py", parameter.as_str()),
+    ];
+    assert!(paths_with_facts(&files, application()).is_empty());
+    let library = AnalysisContext {
+        profile: Profile::Library,
+        ..application()
+    };
+    assert_eq!(paths_with_facts(&files, library), ["/w/app/report.py"]);
+    // A request value passed to it (which `clean` hears of too).
+    let request = "import sqlite3\nfrom flask import Flask, request\nfrom app.text import clean\n\napp = Flask(__name__)\n\n@app.route('/r')\ndef report():\n    sqlite3.connect('x').execute('SELECT ' + clean(request.args['q']))\n";
+    let files = [("/w/app/text.py", text), ("/w/app/report.py", request)];
+    assert_eq!(
+        paths_with_facts(&files, application()),
+        ["/w/app/report.py", "/w/app/text.py"]
+    );
+}

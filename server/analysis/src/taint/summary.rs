@@ -18,6 +18,9 @@ use super::*;
 pub(crate) struct SummaryState {
     /// Parameter names in bit order.
     pub params: Vec<String>,
+    /// Bits of the parameters the threat model takes as sources (a routed handler's, an
+    /// exported function's in the `library` profile, every one in a `snippet`).
+    pub source_params: u64,
     /// The join of every returned value.
     pub returns: Value,
     pub returns_value: bool,
@@ -100,6 +103,9 @@ impl<'t> Walker<'_, 't> {
         state.params.push(name.to_owned());
         if bit >= MAX_PARAMS {
             return Some(Value::Clean);
+        }
+        if real.is_some() {
+            state.source_params |= 1 << bit;
         }
         let (label, strong) = match real {
             Some((label, true)) => (label, true),
