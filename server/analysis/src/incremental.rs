@@ -16,7 +16,9 @@ use std::collections::HashMap;
 
 use aho_corasick::AhoCorasick;
 use bluecode_syntax::tree_sitter::Node;
-use bluecode_syntax::{Document, Language, Outline, Unit, UnitId, UnitKind, outline};
+use bluecode_syntax::{
+    Document, Language, Outline, OutlineCache, Unit, UnitId, UnitKind, outline_cached,
+};
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 use crate::context::AnalysisContext;
@@ -49,6 +51,9 @@ pub struct DocumentAnalysis {
     /// unit's findings still stand unless its context changed.
     text_hash: u64,
     units: Vec<Unit>,
+    /// What the last update's outline found per top-level node: a keystroke walks only
+    /// the node it changed.
+    outline: OutlineCache,
     cache: HashMap<UnitId, CachedUnit>,
     context: AnalysisContext,
     index: Option<IndexHooks>,
@@ -151,7 +156,7 @@ impl DocumentAnalysis {
             self.cache.clear();
             self.constitution_hash = set_hash;
         }
-        let Outline { units, comments } = outline(doc);
+        let Outline { units, comments } = outline_cached(doc, &mut self.outline);
         let mut contexts = unit_contexts(doc, &units);
         let mut plan = engine.plan(doc, &units, comments);
         plan.set_context(&self.context);

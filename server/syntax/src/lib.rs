@@ -14,6 +14,9 @@ pub use document::{Document, TextChange};
 pub use language::Language;
 pub use line_index::{LineCol, LineIndex, PositionEncoding};
 pub use unit_id::{MODULE_UNIT, UnitId};
-pub use units::{Outline, Unit, UnitDiff, UnitKind, diff_units, extract_units, outline};
+pub use units::{
+    Outline, OutlineCache, Unit, UnitDiff, UnitKind, diff_units, extract_units, outline,
+    outline_cached,
+};
 
 pub use tree_sitter;

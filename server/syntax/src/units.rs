@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use tree_sitter::Node;
 use xxhash_rust::xxh3::Xxh3;
@@ -89,6 +89,31 @@ pub fn extract_units(doc: &Document) -> Vec<Unit> {
 /// The units and the comments of a document. On every keystroke both are needed, and
 /// walking a large tree once instead of twice is most of the cost of an edit.
 pub fn outline(doc: &Document) -> Outline {
+    outline_cached(doc, &mut OutlineCache::default())
+}
+
+/// What the last outline found in each top-level node, by the node's kind and text: an
+/// edit changes one of them, and the others are not walked again. Only the nodes of the
+/// last outline are kept.
+#[derive(Debug, Clone, Default)]
+pub struct OutlineCache {
+    children: HashMap<ChildKey, Arc<ChildOutline>>,
+}
+
+/// A top-level node: its kind, the hash and the length of its text.
+type ChildKey = (u16, u64, usize);
+
+/// The units and comments inside one top-level node, relative to its start.
+#[derive(Debug)]
+struct ChildOutline {
+    /// Qualified name without the `#N` of repeats (numbered over the whole document),
+    /// range, and the enclosing unit: `None` for the module, else an index in this list.
+    units: Vec<(String, Range<usize>, Option<usize>)>,
+    comments: Vec<Range<usize>>,
+}
+
+/// [`outline`], walking only the top-level nodes `cache` does not know.
+pub fn outline_cached(doc: &Document, cache: &mut OutlineCache) -> Outline {
     let text = doc.text();
     let mut units = vec![Unit {
         id: UnitId::module(),
@@ -100,10 +125,106 @@ pub fn outline(doc: &Document) -> Outline {
     }];
     let mut comments = Vec::new();
     if let (Some(tree), Some(language)) = (doc.tree(), doc.language()) {
-        collect(tree.root_node(), language, text, &mut units, &mut comments);
+        let root = tree.root_node();
+        let kinds = interesting_kinds(language);
+        if kinds.is_comment(root) {
+            comments.push(root.byte_range());
+        }
+        let mut previous = std::mem::take(&mut cache.children);
+        let mut cursor = root.walk();
+        for child in root.children(&mut cursor) {
+            let range = child.byte_range();
+            let key = (
+                child.kind_id(),
+                xxhash_rust::xxh3::xxh3_64(text.as_bytes().get(range.clone()).unwrap_or_default()),
+                range.len(),
+            );
+            let found = match previous.remove(&key) {
+                Some(known) => known,
+                None => Arc::new(child_outline(child, language, text)),
+            };
+            place(&found, range.start, &mut units, &mut comments);
+            // An anonymous unit is named by its line, which moves with the node.
+            if !found
+                .units
+                .iter()
+                .any(|(name, ..)| name.starts_with("<anonymous@"))
+            {
+                cache.children.insert(key, found);
+            }
+        }
     }
+    number_repeats(&mut units);
     finish(&mut units, text);
     Outline { units, comments }
+}
+
+/// The units and comments inside the top-level node `child`.
+fn child_outline(child: Node, language: Language, text: &str) -> ChildOutline {
+    let start = child.start_byte();
+    let mut units = vec![Unit {
+        id: UnitId::module(),
+        kind: UnitKind::Module,
+        range: 0..0,
+        own_ranges: Vec::new(),
+        parent: None,
+        hash: 0,
+    }];
+    let mut comments = Vec::new();
+    collect(child, language, text, &mut units, &mut comments);
+    ChildOutline {
+        units: units
+            .into_iter()
+            .skip(1)
+            .map(|u| {
+                let parent = u.parent.filter(|p| *p > 0).map(|p| p - 1);
+                let range = u.range.start - start..u.range.end - start;
+                (u.id.as_str().to_owned(), range, parent)
+            })
+            .collect(),
+        comments: comments
+            .into_iter()
+            .map(|c| c.start - start..c.end - start)
+            .collect(),
+    }
+}
+
+/// Appends what `child` holds, as found at `offset`.
+fn place(
+    child: &ChildOutline,
+    offset: usize,
+    units: &mut Vec<Unit>,
+    comments: &mut Vec<Range<usize>>,
+) {
+    let base = units.len();
+    for (name, range, parent) in &child.units {
+        units.push(Unit {
+            id: UnitId::new(name.clone()),
+            kind: UnitKind::Function,
+            range: range.start + offset..range.end + offset,
+            own_ranges: Vec::new(),
+            parent: Some(parent.map_or(0, |p| base + p)),
+            hash: 0,
+        });
+    }
+    comments.extend(
+        child
+            .comments
+            .iter()
+            .map(|c| c.start + offset..c.end + offset),
+    );
+}
+
+/// `handler`, `handler#2`, … in document order.
+fn number_repeats(units: &mut [Unit]) {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for unit in units.iter_mut().skip(1) {
+        let count = seen.entry(unit.id.as_str().to_owned()).or_insert(0);
+        *count += 1;
+        if *count > 1 {
+            unit.id = UnitId::new(format!("{}#{count}", unit.id.as_str()));
+        }
+    }
 }
 
 /// A cursor walk (deeply nested input must not overflow the stack, and per-node
@@ -116,7 +237,6 @@ fn collect(
     units: &mut Vec<Unit>,
     comments: &mut Vec<Range<usize>>,
 ) {
-    let mut seen: HashMap<String, usize> = HashMap::new();
     let mut scope: Vec<String> = Vec::new();
     // Per entered node: whether it pushed a scope name, and the enclosing unit before it.
     let mut entered: Vec<(bool, usize)> = Vec::new();
@@ -135,14 +255,8 @@ fn collect(
         } else if is_function(node, language) {
             let name = function_name(node, language, text)
                 .unwrap_or_else(|| format!("<anonymous@{}>", node.start_position().row + 1));
-            let qualified = qualify(&scope, &name);
-            let count = seen.entry(qualified.clone()).or_insert(0);
-            *count += 1;
-            let id = UnitId::new(if *count == 1 {
-                qualified
-            } else {
-                format!("{qualified}#{count}")
-            });
+            // Repeats are numbered once the whole document is known (`number_repeats`).
+            let id = UnitId::new(qualify(&scope, &name));
             scope.push(name);
             pushed = true;
             units.push(Unit {
@@ -557,5 +671,76 @@ def f(x):  # tail
         let src = format!("x = {}1{}\n", "(".repeat(5000), ")".repeat(5000));
         let doc = Document::new(Some(Language::Python), src);
         assert_eq!(extract_units(&doc).len(), 1);
+    }
+
+    #[test]
+    fn a_cached_outline_is_the_outline_after_every_edit() {
+        let cases = [
+            (
+                Language::Python,
+                "import os\n# top\nclass A:\n    def f(self):\n        def g(): pass\n\ndef f(): pass\n\ndef f(): pass\nh = lambda x: x\n",
+                [
+                    "def f(): pass\n\ndef f",
+                    "# top",
+                    "class A:",
+                    "h = lambda",
+                    "import os",
+                ],
+            ),
+            (
+                Language::JavaScript,
+                "// a\nfunction f() {}\nfunction f() {}\napp.get('/', (req, res) => { res.send(1); });\nclass C { m() { /* c */ } }\n",
+                [
+                    "function f() {}\nfunction",
+                    "// a",
+                    "class C",
+                    "app.get",
+                    "res.send(1)",
+                ],
+            ),
+            (
+                Language::Go,
+                "package m\n\nfunc a() {}\n\n// b\nfunc b() { go func() {}() }\n",
+                [
+                    "func a() {}",
+                    "// b",
+                    "go func() {}()",
+                    "package m",
+                    "func b",
+                ],
+            ),
+        ];
+        for (language, src, edited) in cases {
+            let mut doc = Document::new(Some(language), src.into());
+            let mut cache = OutlineCache::default();
+            assert_eq!(outline_cached(&doc, &mut cache), outline(&doc));
+            // Each edit: insert a line before the text, then duplicate it, then remove it.
+            for anchor in edited {
+                for change in ["\n\n", anchor, ""] {
+                    let at = doc.text().find(anchor).expect("anchor present");
+                    let range = if change.is_empty() {
+                        Some(at..at + anchor.len())
+                    } else {
+                        Some(at..at)
+                    };
+                    doc.apply_all([TextChange {
+                        range,
+                        text: change.into(),
+                    }]);
+                    if !doc.text().contains(anchor) {
+                        doc.apply_all([TextChange {
+                            range: Some(at..at),
+                            text: anchor.into(),
+                        }]);
+                    }
+                    assert_eq!(
+                        outline_cached(&doc, &mut cache),
+                        outline(&doc),
+                        "{language:?} after {change:?} at {anchor:?}:\n{}",
+                        doc.text()
+                    );
+                }
+            }
+        }
     }
 }
