@@ -17,7 +17,7 @@ use std::collections::HashMap;
 use aho_corasick::AhoCorasick;
 use bluecode_syntax::tree_sitter::Node;
 use bluecode_syntax::{
-    Document, Language, Outline, OutlineCache, Unit, UnitId, UnitKind, outline_cached,
+    Document, Language, Outline, OutlineCache, Unit, UnitId, UnitKind, outline, outline_cached,
 };
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
@@ -51,9 +51,9 @@ pub struct DocumentAnalysis {
     /// unit's findings still stand unless its context changed.
     text_hash: u64,
     units: Vec<Unit>,
-    /// What the last update's outline found per top-level node: a keystroke walks only
-    /// the node it changed.
-    outline: OutlineCache,
+    /// What the last update's outline found per top-level node (filled from the second
+    /// update on: a keystroke walks only the node it changed), and its comments.
+    outline: Option<(OutlineCache, Vec<std::ops::Range<usize>>)>,
     cache: HashMap<UnitId, CachedUnit>,
     context: AnalysisContext,
     index: Option<IndexHooks>,
@@ -156,7 +156,23 @@ impl DocumentAnalysis {
             self.cache.clear();
             self.constitution_hash = set_hash;
         }
-        let Outline { units, comments } = outline_cached(doc, &mut self.outline);
+        let text_hash = xxh3_64(doc.text().as_bytes())
+            ^ doc.language().map_or(0, |l| xxh3_64(l.name().as_bytes()));
+        let same_text = std::mem::replace(&mut self.text_hash, text_hash) == text_hash;
+        let Outline { units, comments } = match &self.outline {
+            // Nothing moved (an index round, a refresh from another file's edit).
+            Some((_, last)) if same_text => Outline {
+                units: self.units.clone(),
+                comments: last.clone(),
+            },
+            // An edit: only the top-level nodes it changed are walked.
+            Some(_) => self.outline_edited(doc),
+            // The first update of a document walks it whole, and keeps no per-node
+            // outline: a scan never edits, the editor's first keystroke makes one.
+            None => outline(doc),
+        };
+        let known = std::mem::take(&mut self.outline).map(|(cache, _)| cache);
+        self.outline = Some((known.unwrap_or_default(), comments.clone()));
         let mut contexts = unit_contexts(doc, &units);
         let mut plan = engine.plan(doc, &units, comments);
         plan.set_context(&self.context);
@@ -186,8 +202,6 @@ impl DocumentAnalysis {
             };
         }
         let summarising = self.index.is_some();
-        let text_hash = xxh3_64(doc.text().as_bytes());
-        let same_text = std::mem::replace(&mut self.text_hash, text_hash) == text_hash;
         let mut cache = HashMap::with_capacity(units.len());
         let mut stale = Vec::new();
         for (i, unit) in units.iter().enumerate() {
@@ -242,6 +256,12 @@ impl DocumentAnalysis {
             units: self.units.len(),
             reanalysed,
         }
+    }
+
+    /// The outline of an edited document, through the per-node cache.
+    fn outline_edited(&mut self, doc: &Document) -> Outline {
+        let (cache, _) = self.outline.get_or_insert_with(Default::default);
+        outline_cached(doc, cache)
     }
 
     pub fn units(&self) -> &[Unit] {
