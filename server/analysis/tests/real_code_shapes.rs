@@ -825,3 +825,38 @@ def items():
         );
     }
 }
+
+#[test]
+fn a_go_query_a_builder_returned_beside_its_arguments_is_low_confidence() {
+    let built = r#"
+package main
+
+import (
+	"database/sql"
+	"net/http"
+
+	"example.com/shop/filters"
+)
+
+var db *sql.DB
+
+func list(w http.ResponseWriter, r *http.Request) {
+	f := filters.New(r.URL.Query())
+	where, args, err := f.Where()
+	if err != nil {
+		return
+	}
+	rows, _ := db.Query("SELECT * FROM items WHERE "+where, args...)
+	defer rows.Close()
+}
+"#;
+    assert_eq!(
+        confidences(Language::Go, "go.sql-injection", built),
+        [Confidence::Low]
+    );
+    let unbuilt = built.replace("where, args, err :=", "where, order, err :=");
+    assert_eq!(
+        confidences(Language::Go, "go.sql-injection", &unbuilt),
+        [Confidence::High]
+    );
+}

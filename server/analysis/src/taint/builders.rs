@@ -41,7 +41,13 @@ impl<'t> Walker<'_, 't> {
         if t.sanitized.iter().any(|k| k == UNREAD_SQL_BUILDER) {
             return computed;
         }
+        // Go's right-hand side is a list, of one call here.
+        let single = |v: Node<'t>| match v.kind() {
+            "expression_list" if v.named_child_count() == 1 => v.named_child(0),
+            _ => Some(v),
+        };
         let Some(call) = value
+            .and_then(single)
             .map(lang::unwrapped)
             .filter(|c| self.is_unread_builder_call(*c, env))
         else {
