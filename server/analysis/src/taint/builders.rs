@@ -38,7 +38,9 @@ impl<'t> Walker<'_, 't> {
         let Value::Tainted(t) = &computed else {
             return computed;
         };
-        if t.sanitized.iter().any(|k| k == UNREAD_SQL_BUILDER) {
+        if t.sanitized.iter().any(|k| k == UNREAD_SQL_BUILDER)
+            || !self.names_text_and_parameters(target)
+        {
             return computed;
         }
         // Go's right-hand side is a list, of one call here.
@@ -53,9 +55,6 @@ impl<'t> Walker<'_, 't> {
         else {
             return computed;
         };
-        if !self.names_text_and_parameters(target) {
-            return computed;
-        }
         let snippet: String = self.text_of(call).chars().take(60).collect();
         let step = TraceStep::here(
             call.byte_range(),
