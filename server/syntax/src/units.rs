@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 use tree_sitter::Node;
 use xxhash_rust::xxh3::Xxh3;
@@ -97,14 +97,14 @@ pub fn outline(doc: &Document) -> Outline {
 /// last outline are kept.
 #[derive(Debug, Clone, Default)]
 pub struct OutlineCache {
-    children: HashMap<ChildKey, Arc<ChildOutline>>,
+    children: HashMap<ChildKey, ChildOutline>,
 }
 
 /// A top-level node: its kind, the hash and the length of its text.
 type ChildKey = (u16, u64, usize);
 
 /// The units and comments inside one top-level node, relative to its start.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct ChildOutline {
     /// Qualified name without the `#N` of repeats (numbered over the whole document),
     /// range, and the enclosing unit: `None` for the module, else an index in this list.
@@ -126,23 +126,24 @@ pub fn outline_cached(doc: &Document, cache: &mut OutlineCache) -> Outline {
     let mut comments = Vec::new();
     if let (Some(tree), Some(language)) = (doc.tree(), doc.language()) {
         let root = tree.root_node();
-        let kinds = interesting_kinds(language);
-        if kinds.is_comment(root) {
-            comments.push(root.byte_range());
-        }
         let mut previous = std::mem::take(&mut cache.children);
         let mut cursor = root.walk();
-        for child in root.children(&mut cursor) {
+        let children: Vec<Node> = if interesting_kinds(language).is_comment(root) {
+            comments.push(root.byte_range());
+            Vec::new()
+        } else {
+            root.children(&mut cursor).collect()
+        };
+        for child in children {
             let range = child.byte_range();
             let key = (
                 child.kind_id(),
                 xxhash_rust::xxh3::xxh3_64(text.as_bytes().get(range.clone()).unwrap_or_default()),
                 range.len(),
             );
-            let found = match previous.remove(&key) {
-                Some(known) => known,
-                None => Arc::new(child_outline(child, language, text)),
-            };
+            let found = previous
+                .remove(&key)
+                .unwrap_or_else(|| child_outline(child, language, text));
             place(&found, range.start, &mut units, &mut comments);
             // An anonymous unit is named by its line, which moves with the node.
             if !found
