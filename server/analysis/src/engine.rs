@@ -767,18 +767,11 @@ impl Engine {
             // Past a check the project wrote that the analysis cannot read: it is named
             // for this value and the code leaves when it fails, but is not known sound.
             // Likewise a query text the project's own builder returned beside its bound
-            // parameters (`where, params = filters.build(…)`).
-            let unread_builder = pattern.taint.as_deref() == Some("sql")
-                && flow
-                    .sanitized
-                    .iter()
-                    .any(|k| k == crate::taint::UNREAD_SQL_BUILDER);
-            if unread_builder
-                || flow
-                    .sanitized
-                    .iter()
-                    .any(|k| k == crate::taint::UNREAD_CHECK)
-            {
+            // parameters (`where, params = filters.build(…)`), for SQL sinks.
+            let sql = pattern.taint.as_deref() == Some("sql");
+            if flow.sanitized.iter().any(|k| {
+                k == crate::taint::UNREAD_CHECK || (sql && k == crate::taint::UNREAD_SQL_BUILDER)
+            }) {
                 cap = Confidence::Low;
             }
             findings.push(self.finding(

@@ -51,9 +51,11 @@ pub struct DocumentAnalysis {
     /// unit's findings still stand unless its context changed.
     text_hash: u64,
     units: Vec<Unit>,
-    /// What the last update's outline found per top-level node (filled from the second
-    /// update on: a keystroke walks only the node it changed), and its comments.
-    outline: Option<(OutlineCache, Vec<std::ops::Range<usize>>)>,
+    /// What the outline found per top-level node, filled from the second update on (a
+    /// keystroke walks only the node it changed; a scan, which never edits, keeps none).
+    outline: OutlineCache,
+    /// The comments of the last update's outline.
+    comments: Vec<std::ops::Range<usize>>,
     cache: HashMap<UnitId, CachedUnit>,
     context: AnalysisContext,
     index: Option<IndexHooks>,
@@ -159,20 +161,19 @@ impl DocumentAnalysis {
         let text_hash = xxh3_64(doc.text().as_bytes())
             ^ doc.language().map_or(0, |l| xxh3_64(l.name().as_bytes()));
         let same_text = std::mem::replace(&mut self.text_hash, text_hash) == text_hash;
-        let Outline { units, comments } = match &self.outline {
+        let first = self.units.is_empty();
+        let Outline { units, comments } = if first {
+            outline(doc)
+        } else if same_text {
             // Nothing moved (an index round, a refresh from another file's edit).
-            Some((_, last)) if same_text => Outline {
+            Outline {
                 units: self.units.clone(),
-                comments: last.clone(),
-            },
-            // An edit: only the top-level nodes it changed are walked.
-            Some(_) => self.outline_edited(doc),
-            // The first update of a document walks it whole, and keeps no per-node
-            // outline: a scan never edits, the editor's first keystroke makes one.
-            None => outline(doc),
+                comments: self.comments.clone(),
+            }
+        } else {
+            outline_cached(doc, &mut self.outline)
         };
-        let known = std::mem::take(&mut self.outline).map(|(cache, _)| cache);
-        self.outline = Some((known.unwrap_or_default(), comments.clone()));
+        self.comments.clone_from(&comments);
         let mut contexts = unit_contexts(doc, &units);
         let mut plan = engine.plan(doc, &units, comments);
         plan.set_context(&self.context);
@@ -256,12 +257,6 @@ impl DocumentAnalysis {
             units: self.units.len(),
             reanalysed,
         }
-    }
-
-    /// The outline of an edited document, through the per-node cache.
-    fn outline_edited(&mut self, doc: &Document) -> Outline {
-        let (cache, _) = self.outline.get_or_insert_with(Default::default);
-        outline_cached(doc, cache)
     }
 
     pub fn units(&self) -> &[Unit] {

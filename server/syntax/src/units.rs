@@ -89,7 +89,26 @@ pub fn extract_units(doc: &Document) -> Vec<Unit> {
 /// The units and the comments of a document. On every keystroke both are needed, and
 /// walking a large tree once instead of twice is most of the cost of an edit.
 pub fn outline(doc: &Document) -> Outline {
-    outline_cached(doc, &mut OutlineCache::default())
+    let text = doc.text();
+    let mut units = vec![module_unit(text)];
+    let mut comments = Vec::new();
+    if let (Some(tree), Some(language)) = (doc.tree(), doc.language()) {
+        collect(tree.root_node(), language, text, &mut units, &mut comments);
+    }
+    number_repeats(&mut units);
+    finish(&mut units, text);
+    Outline { units, comments }
+}
+
+fn module_unit(text: &str) -> Unit {
+    Unit {
+        id: UnitId::module(),
+        kind: UnitKind::Module,
+        range: 0..text.len(),
+        own_ranges: Vec::new(),
+        parent: None,
+        hash: 0,
+    }
 }
 
 /// What the last outline found in each top-level node, by the node's kind and text: an
@@ -112,17 +131,11 @@ struct ChildOutline {
     comments: Vec<Range<usize>>,
 }
 
-/// [`outline`], walking only the top-level nodes `cache` does not know.
+/// [`outline`], walking only the top-level nodes `cache` does not know (the hashing and
+/// the cache are worth it from a document's first edit on, not for a one-off outline).
 pub fn outline_cached(doc: &Document, cache: &mut OutlineCache) -> Outline {
     let text = doc.text();
-    let mut units = vec![Unit {
-        id: UnitId::module(),
-        kind: UnitKind::Module,
-        range: 0..text.len(),
-        own_ranges: Vec::new(),
-        parent: None,
-        hash: 0,
-    }];
+    let mut units = vec![module_unit(text)];
     let mut comments = Vec::new();
     if let (Some(tree), Some(language)) = (doc.tree(), doc.language()) {
         let root = tree.root_node();
@@ -163,14 +176,8 @@ pub fn outline_cached(doc: &Document, cache: &mut OutlineCache) -> Outline {
 /// The units and comments inside the top-level node `child`.
 fn child_outline(child: Node, language: Language, text: &str) -> ChildOutline {
     let start = child.start_byte();
-    let mut units = vec![Unit {
-        id: UnitId::module(),
-        kind: UnitKind::Module,
-        range: 0..0,
-        own_ranges: Vec::new(),
-        parent: None,
-        hash: 0,
-    }];
+    // Index 0 stands for the module, as in a whole-document walk.
+    let mut units = vec![module_unit("")];
     let mut comments = Vec::new();
     collect(child, language, text, &mut units, &mut comments);
     ChildOutline {

@@ -75,9 +75,10 @@ fn tells_callers(summary: &FunctionSummary) -> bool {
 }
 
 /// Whether what `target` returns can change a real source's flow at `call`: the callee
-/// returns one, or a source reaches an argument: the caller's own, or the parameters in
-/// `source_bits` (sources in the caller's threat model, or passed one by its callers). Elsewhere the call's value carries
-/// no source either way, and telling the caller would only analyse it again for nothing.
+/// returns one, or a source reaches an argument — the caller's own, or the parameters in
+/// `source_bits` (sources in the caller's threat model, or passed one by its callers).
+/// Elsewhere the call's value carries no source either way, and telling the caller would
+/// only analyse it again for nothing.
 fn carries_a_source(call: &CallSite, target: &FunctionSummary, source_bits: u64) -> bool {
     target.returns.source.is_some()
         || call

@@ -197,8 +197,10 @@ impl<'t> Walker<'_, 't> {
     fn unread_check_call(&self, cond: Node<'t>) -> Option<(Node<'t>, bool)> {
         let (node, negated) = self.peel_condition(cond)?;
         if classify(node, self.language) == Class::Identifier {
-            let verdict = self.check_verdicts.get(self.text_of(node))?;
-            return Some((*verdict, negated));
+            return match self.verdict_locals.get(self.text_of(node))? {
+                VerdictLocal::UnreadCheck(call) => Some((*call, negated)),
+                VerdictLocal::Rejected(..) => None,
+            };
         }
         self.is_unread_check(node).then_some((node, negated))
     }
@@ -218,9 +220,10 @@ impl<'t> Walker<'_, 't> {
         is_input_check_name(name) && !readable
     }
 
-    /// Remembers (or forgets) that the local `target` names — the first of a tuple
-    /// (`ok, reason = …`) — holds the verdict of an unread check `value` calls.
-    pub(super) fn note_check_verdict(&mut self, target: Node<'t>, value: Option<Node<'t>>) {
+    /// Remembers (or forgets) what the local `target` names — the first of a tuple (`ok,
+    /// reason = …`) — holds: the verdict of an unread check `value` calls, or the
+    /// elements of a list that fail a check (see [`Self::rejected_list_check`]).
+    pub(super) fn note_verdict_local(&mut self, target: Node<'t>, value: Option<Node<'t>>) {
         let first = match target.kind() {
             "pattern_list" | "tuple_pattern" | "expression_list" => target.named_child(0),
             _ => Some(target),
@@ -229,14 +232,21 @@ impl<'t> Walker<'_, 't> {
             return;
         };
         let call = value.map(lang::unwrapped);
+        let verdict = match call.filter(|c| self.is_unread_check(*c)) {
+            Some(c) => Some(VerdictLocal::UnreadCheck(c)),
+            None if first == target => value
+                .and_then(|v| self.rejected_elements(v))
+                .map(|(list, kinds)| VerdictLocal::Rejected(list, kinds)),
+            None => None,
+        };
         let text = self.text;
         let name = text.get(first.byte_range()).unwrap_or_default();
-        match call.filter(|c| self.is_unread_check(*c)) {
-            Some(c) => {
-                self.check_verdicts.insert(name.to_owned(), c);
+        match verdict {
+            Some(v) => {
+                self.verdict_locals.insert(name.to_owned(), v);
             }
-            None if !self.check_verdicts.is_empty() => {
-                self.check_verdicts.remove(name);
+            None if !self.verdict_locals.is_empty() => {
+                self.verdict_locals.remove(name);
             }
             None => {}
         }
@@ -252,26 +262,9 @@ impl<'t> Walker<'_, 't> {
         if classify(node, self.language) != Class::Identifier {
             return None;
         }
-        let (list, kinds) = self.rejected_lists.get(self.text_of(node))?;
-        Some((list.clone(), negated, *kinds))
-    }
-
-    /// Remembers (or forgets) that the local `target` holds the elements of a list that
-    /// fail a check (see [`Self::rejected_list_check`]).
-    pub(super) fn note_rejected_list(&mut self, target: Node<'t>, value: Option<Node<'t>>) {
-        if classify(target, self.language) != Class::Identifier {
-            return;
-        }
-        let text = self.text;
-        let name = text.get(target.byte_range()).unwrap_or_default();
-        match value.and_then(|v| self.rejected_elements(v)) {
-            Some(checked) => {
-                self.rejected_lists.insert(name.to_owned(), checked);
-            }
-            None if !self.rejected_lists.is_empty() => {
-                self.rejected_lists.remove(name);
-            }
-            None => {}
+        match self.verdict_locals.get(self.text_of(node))? {
+            VerdictLocal::Rejected(list, kinds) => Some((list.clone(), negated, *kinds)),
+            VerdictLocal::UnreadCheck(_) => None,
         }
     }
 

@@ -292,13 +292,11 @@ impl<'t> Walker<'_, 't> {
             let body = def.child_by_field_name("body");
             let outer = self.helper_returns.replace(Vec::new());
             // The helper's locals are its own.
-            let outer_verdicts = std::mem::take(&mut self.check_verdicts);
-            let outer_rejected = std::mem::take(&mut self.rejected_lists);
+            let outer_verdicts = std::mem::take(&mut self.verdict_locals);
             if let Some(body) = body {
                 self.walk(body, &mut inner);
             }
-            self.check_verdicts = outer_verdicts;
-            self.rejected_lists = outer_rejected;
+            self.verdict_locals = outer_verdicts;
             let returned = std::mem::replace(&mut self.helper_returns, outer).unwrap_or_default();
             // A return the walk did not reach (inside a construct it does not model, such
             // as a Java `switch`) could return anything: then the helper is not judged.

@@ -120,13 +120,18 @@ struct Walker<'a, 't> {
     helper_budget: usize,
     /// The request expressions the route's middleware checked before this handler.
     route_checks: Vec<middleware::RouteCheck>,
-    /// Locals last assigned an unread check's verdict (`ok, reason = is_safe(url)`), by
-    /// name: the check an `if not ok:` makes (see `guards::unread_check`).
-    check_verdicts: std::collections::HashMap<String, Node<'t>>,
-    /// Locals last assigned the elements of a list that fail a check (`bad = [c for c in
-    /// cols if c not in ALLOWED]`), by name: the list checked and what for (see
+    /// Locals last assigned a check's verdict, by name: what an `if not ok:` or `if bad:`
+    /// on them checks.
+    verdict_locals: std::collections::HashMap<String, VerdictLocal<'t>>,
+}
+
+/// What a local holding a check's verdict says.
+enum VerdictLocal<'t> {
+    /// `ok, reason = is_safe(url)`: the unread check's call (see `guards::unread_check`).
+    UnreadCheck(Node<'t>),
+    /// `bad = [c for c in cols if c not in ALLOWED]`: the list checked and what for (see
     /// `guards::rejected_list_check`).
-    rejected_lists: std::collections::HashMap<String, (String, Option<&'static [&'static str]>)>,
+    Rejected(String, Option<&'static [&'static str]>),
 }
 
 fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
@@ -173,8 +178,7 @@ impl<'a, 't> Walker<'a, 't> {
             helper_returns: None,
             helper_budget: helpers::HELPER_WALK_BUDGET,
             route_checks: Vec::new(),
-            check_verdicts: Default::default(),
-            rejected_lists: Default::default(),
+            verdict_locals: Default::default(),
         }
     }
 
@@ -634,8 +638,7 @@ impl<'t> Walker<'_, 't> {
                         }
                         continue;
                     }
-                    self.note_check_verdict(target, value);
-                    self.note_rejected_list(target, value);
+                    self.note_verdict_local(target, value);
                     let mut v = value.map_or(Value::Clean, |v| self.eval(v, env));
                     v = self.built_apart_from_parameters(target, value, v, env);
                     if class == Class::AugAssign {
