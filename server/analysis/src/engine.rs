@@ -176,17 +176,22 @@ impl Engine {
             constructed: std::cell::OnceCell::new(),
             index: None,
         };
-        let (Some(compiled), Some(tree)) = (compiled, doc.tree()) else {
+        let Some(tree) = doc.tree() else {
             return plan;
         };
         let text = doc.text();
-        // Between the root's children there is only whitespace, so the document's hits
-        // are the union of its top-level declarations' hits: one scan of the text.
         let root = tree.root_node();
-        let aliases = doc
+        // The taint walks read the aliases too, with or without queries to run.
+        plan.aliases = doc
             .language()
             .map(|language| ImportAliases::collect(language, text, root))
             .unwrap_or_default();
+        let Some(compiled) = compiled else {
+            return plan;
+        };
+        let aliases = std::mem::take(&mut plan.aliases);
+        // Between the root's children there is only whitespace, so the document's hits
+        // are the union of its top-level declarations' hits: one scan of the text.
         // An aliased import (`import socket as s2`) hides a pattern's anchors from the
         // text (`s2.socket(`): a declaration is also searched as the predicates read it,
         // with the aliases written as what they stand for, and with the imported names.
@@ -215,12 +220,12 @@ impl Engine {
                 .push((range, compiled.queries_with(hits.as_deref())));
         }
         plan.whole = compiled.queries_with(whole_hits.as_deref());
+        plan.aliases = aliases;
         if plan.whole.is_empty() {
             plan.top_level.clear();
             return plan;
         }
         plan.comments = comments;
-        plan.aliases = aliases;
         plan.off_by_module = self.patterns_off_by_module(doc, compiled, units, &plan.comments);
         plan
     }
@@ -308,6 +313,7 @@ impl Engine {
         wanted: &[usize],
     ) -> Vec<UnitOutcome> {
         let mut candidates: Vec<Vec<Candidate>> = wanted.iter().map(|_| Vec::new()).collect();
+        let lookups = taint::DocumentLookups::default();
         if let Some(tree) = doc.tree() {
             if wanted.len() > UNITS_PER_PASS_LIMIT {
                 let owners = OwnerIndex::new(units, wanted);
@@ -381,7 +387,9 @@ impl Engine {
         wanted
             .iter()
             .zip(candidates)
-            .map(|(&index, candidates)| self.decide_unit(doc, plan, units, index, candidates))
+            .map(|(&index, candidates)| {
+                self.decide_unit(doc, plan, units, index, candidates, &lookups)
+            })
             .collect()
     }
 
@@ -515,13 +523,14 @@ impl Engine {
     }
 
     /// The findings of `units[index]` from its regex rules and its query `candidates`.
-    fn decide_unit(
+    fn decide_unit<'t>(
         &self,
-        doc: &Document,
+        doc: &'t Document,
         plan: &QueryPlan<'_>,
         units: &[Unit],
         index: usize,
-        mut candidates: Vec<Candidate<'_>>,
+        mut candidates: Vec<Candidate<'t>>,
+        lookups: &taint::DocumentLookups<'t>,
     ) -> UnitOutcome {
         let (Some(unit), Some(language)) = (units.get(index), doc.language()) else {
             return UnitOutcome::default();
@@ -642,16 +651,21 @@ impl Engine {
             .rule_languages()
             .iter()
             .find_map(|l| self.set.taint_model(*l));
+        let walk_inputs = taint::WalkInputs {
+            language,
+            model,
+            text,
+            aliases: &plan.aliases,
+            profile: plan.profile,
+            lookups,
+        };
         let flows = match unit_node {
             Some(node) if !sink_inputs.is_empty() => taint::flows(
-                language,
-                model,
-                text,
+                &walk_inputs,
                 node,
                 unit.kind == UnitKind::Module,
                 &nested,
                 &sink_inputs,
-                plan.profile,
                 plan.unit_facts(unit),
             ),
             _ => vec![None; sink_inputs.len()],
@@ -659,13 +673,10 @@ impl Engine {
         let summary = match (&plan.index, unit_node) {
             (Some(_), Some(node)) if unit.kind == UnitKind::Function => {
                 let raw = taint::summarise(
-                    language,
-                    model,
-                    text,
+                    &walk_inputs,
                     node,
                     &nested,
                     &sink_inputs,
-                    plan.profile,
                     plan.unit_facts(unit),
                 );
                 let rules: Vec<&str> = owner

@@ -18,7 +18,22 @@ impl<'t> Walker<'_, 't> {
         let def = self
             .enclosing_class_method(call, name)
             .or_else(|| self.top_level_function(call, name));
-        let Some(body) = def.and_then(|d| d.child_by_field_name("body")) else {
+        let Some(def) = def else {
+            return false;
+        };
+        if let Some(known) = self.lookups.literal_returns.borrow().get(&def.id()) {
+            return *known;
+        }
+        let literal = self.only_literal_returns(def);
+        self.lookups
+            .literal_returns
+            .borrow_mut()
+            .insert(def.id(), literal);
+        literal
+    }
+
+    fn only_literal_returns(&self, def: Node<'t>) -> bool {
+        let Some(body) = def.child_by_field_name("body") else {
             return false;
         };
         let mut returns = 0;
@@ -169,7 +184,7 @@ impl<'t> Walker<'_, 't> {
     /// The top-level (undecorated) function `name` of the file `anchor` is in;
     /// `None` when there is none or several (which one runs depends on the order).
     pub(super) fn top_level_function(&self, anchor: Node<'t>, name: &str) -> Option<Node<'t>> {
-        if let Some(found) = self.top_level_functions.borrow().get(name) {
+        if let Some(found) = self.lookups.top_level_functions.borrow().get(name) {
             return *found;
         }
         let root = file_root(anchor);
@@ -189,7 +204,8 @@ impl<'t> Walker<'_, 't> {
             }
             found = Some(def);
         }
-        self.top_level_functions
+        self.lookups
+            .top_level_functions
             .borrow_mut()
             .insert(name.to_owned(), found);
         found
@@ -342,14 +358,15 @@ impl<'t> Walker<'_, 't> {
             return false;
         }
         let text = self.text_of(name);
-        if let Some(known) = self.go_literal_maps.borrow().get(text) {
+        if let Some(known) = self.lookups.go_literal_maps.borrow().get(text) {
             return *known;
         }
         let root = file_root(name);
         let literal = go_package_map_literal(root, self.text, text)
             .is_some_and(|body| go_only_literals(body))
             && !go_assigns_into(root, self.text, text);
-        self.go_literal_maps
+        self.lookups
+            .go_literal_maps
             .borrow_mut()
             .insert(text.to_owned(), literal);
         literal

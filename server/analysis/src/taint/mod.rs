@@ -42,31 +42,46 @@ pub(crate) struct SinkInput<'t> {
     pub kind: String,
 }
 
+/// What both walks of a document's units read of the document: its language, the
+/// language's taint model, its text, its explicit import aliases (collected once per
+/// document by the query plan, not once per walked unit) and its threat model.
+#[derive(Clone, Copy)]
+pub(crate) struct WalkInputs<'a, 't> {
+    pub language: Language,
+    pub model: Option<&'a TaintModel>,
+    pub text: &'a str,
+    pub aliases: &'a ImportAliases,
+    pub profile: Profile,
+    pub lookups: &'a DocumentLookups<'t>,
+}
+
+/// What walks look up in the document outside their unit, kept for every walk of the
+/// same document version: a summary walk asks at nearly every call (its parameters are
+/// all tainted), and each walk finding them again climbed and scanned the whole tree.
+#[derive(Default)]
+pub(crate) struct DocumentLookups<'t> {
+    /// Top-level functions of the file by name (`None`: no such function, or several).
+    top_level_functions: std::cell::RefCell<std::collections::HashMap<String, Option<Node<'t>>>>,
+    /// Whether a function (by node id) returns nothing but literals.
+    literal_returns: std::cell::RefCell<std::collections::HashMap<usize, bool>>,
+    /// Go package-level maps by name: whether each is a table of literals.
+    go_literal_maps: std::cell::RefCell<std::collections::HashMap<String, bool>>,
+    /// Functions (by node id) whose text names one of the model's `outbound_clients`:
+    /// only there can a receiver have been made by one.
+    outbound_functions: std::cell::RefCell<std::collections::HashMap<usize, bool>>,
+}
+
 /// Decides, for each sink input of one unit, whether tainted data reaches it. `facts` is
 /// what the workspace index knows about the unit (callers' sources, callees' returns).
-#[allow(clippy::too_many_arguments)]
 pub(crate) fn flows<'t>(
-    language: Language,
-    model: Option<&TaintModel>,
-    text: &str,
+    document: &WalkInputs<'_, 't>,
     unit_node: Node<'t>,
     is_module: bool,
     nested: &[Range<usize>],
     inputs: &[SinkInput<'t>],
-    profile: Profile,
     facts: Option<&UnitFacts>,
 ) -> Vec<Option<Rc<Taint>>> {
-    let empty = TaintModel::default();
-    let mut walker = Walker::new(
-        unit_node,
-        language,
-        model.unwrap_or(&empty),
-        text,
-        nested,
-        inputs,
-        profile,
-        facts,
-    );
+    let mut walker = Walker::new(document, nested, inputs, facts);
     let mut env = Env::new();
     if is_module {
         walker.walk_children(unit_node, &mut env);
@@ -76,6 +91,9 @@ pub(crate) fn flows<'t>(
     }
     walker.results
 }
+
+/// The model of a walk with no taint model for its language: no sources, no sanitizers.
+static NO_MODEL: std::sync::LazyLock<TaintModel> = std::sync::LazyLock::new(TaintModel::default);
 
 struct Walker<'a, 't> {
     language: Language,
@@ -87,9 +105,6 @@ struct Walker<'a, 't> {
     evaluated: Vec<bool>,
     dead: Vec<Range<usize>>,
     depth: usize,
-    /// Top-level functions of the file by name (`None`: no such function, or several),
-    /// looked up once per walk.
-    top_level_functions: std::cell::RefCell<std::collections::HashMap<String, Option<Node<'t>>>>,
     /// Methods of the class around the walked unit by name, looked up once per walk.
     class_methods: std::cell::RefCell<std::collections::HashMap<String, Option<Node<'t>>>>,
     /// Helpers being evaluated; a recursive helper is not inlined again (it would only
@@ -98,16 +113,13 @@ struct Walker<'a, 't> {
     /// Set while a validator helper's return expression is read: a helper that calls
     /// another helper (or itself) is not followed further.
     in_validator: std::cell::Cell<bool>,
-    /// Go package-level maps by name: whether each is a table of literals.
-    go_literal_maps: std::cell::RefCell<std::collections::HashMap<String, bool>>,
-    /// Functions (by node id) whose text names one of the model's `outbound_clients`:
-    /// only there can a receiver have been made by one (looked up once per walk).
-    outbound_functions: std::cell::RefCell<std::collections::HashMap<usize, bool>>,
+    /// What the walks of this document looked up outside their units.
+    lookups: &'a DocumentLookups<'t>,
     /// The threat model: which parameters and sources count.
     profile: Profile,
     /// Explicit import aliases: `request2` of `from flask import request as request2`
     /// reads as `request` in paths, as the un-aliased import would.
-    aliases: ImportAliases,
+    aliases: &'a ImportAliases,
     /// What the workspace index knows about this unit (a reporting walk).
     facts: Option<&'a UnitFacts>,
     /// Set in a summarising walk: what it has collected so far.
@@ -139,25 +151,24 @@ fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
 }
 
 impl<'a, 't> Walker<'a, 't> {
-    #[allow(clippy::too_many_arguments)]
     fn new(
-        unit_node: Node<'t>,
-        language: Language,
-        model: &'a TaintModel,
-        text: &'a str,
+        document: &WalkInputs<'a, 't>,
         nested: &'a [Range<usize>],
         inputs: &'a [SinkInput<'t>],
-        profile: Profile,
         facts: Option<&'a UnitFacts>,
     ) -> Walker<'a, 't> {
-        let mut root = unit_node;
-        while let Some(parent) = root.parent() {
-            root = parent;
-        }
-        Walker {
-            aliases: ImportAliases::collect(language, text, root),
+        let WalkInputs {
             language,
             model,
+            text,
+            aliases,
+            profile,
+            lookups,
+        } = *document;
+        Walker {
+            aliases,
+            language,
+            model: model.unwrap_or(&NO_MODEL),
             text,
             nested,
             inputs,
@@ -165,12 +176,10 @@ impl<'a, 't> Walker<'a, 't> {
             evaluated: vec![false; inputs.len()],
             dead: Vec::new(),
             depth: 0,
-            top_level_functions: Default::default(),
             class_methods: Default::default(),
             inlining: Vec::new(),
             in_validator: std::cell::Cell::new(false),
-            go_literal_maps: Default::default(),
-            outbound_functions: Default::default(),
+            lookups,
             profile,
             facts,
             summary: None,

@@ -41,6 +41,7 @@ impl<'t> Walker<'_, 't> {
             return false;
         };
         let names_one = *self
+            .lookups
             .outbound_functions
             .borrow_mut()
             .entry(function.id())

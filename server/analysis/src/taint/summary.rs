@@ -54,28 +54,14 @@ pub(crate) struct RawSummary {
 }
 
 /// Walks a function unit in summary mode (see the module docs).
-#[allow(clippy::too_many_arguments)]
 pub(crate) fn summarise<'t>(
-    language: Language,
-    model: Option<&TaintModel>,
-    text: &str,
+    document: &WalkInputs<'_, 't>,
     unit_node: Node<'t>,
     nested: &[Range<usize>],
     inputs: &[SinkInput<'t>],
-    profile: Profile,
     facts: Option<&UnitFacts>,
 ) -> RawSummary {
-    let empty = TaintModel::default();
-    let mut walker = Walker::new(
-        unit_node,
-        language,
-        model.unwrap_or(&empty),
-        text,
-        nested,
-        inputs,
-        profile,
-        facts,
-    );
+    let mut walker = Walker::new(document, nested, inputs, facts);
     walker.summary = Some(SummaryState::default());
     let mut env = Env::new();
     walker.walk_function(unit_node, &mut env);
