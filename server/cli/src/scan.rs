@@ -408,6 +408,8 @@ fn scan_text_in(
             };
             let findings = review_file(workspace, layers, path, &mut state, &doc);
             if let Some(entry) = state.index_entry(&doc) {
+                // Held until the index settles, never edited.
+                state.compact_summaries(&doc);
                 indexed = Some((state, entry));
             }
             (doc, findings)

@@ -151,6 +151,12 @@ impl DocumentReview {
         self.analysis.file_entry(doc)
     }
 
+    /// Frees what the index never reads of the summaries kept for `doc`, for a document
+    /// that is not edited again (see `DocumentAnalysis::compact_summaries`).
+    pub fn compact_summaries(&mut self, doc: &Document) {
+        self.analysis.compact_summaries(doc);
+    }
+
     pub fn kind(&self) -> DocumentKind {
         self.kind
     }
