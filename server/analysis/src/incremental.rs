@@ -198,7 +198,9 @@ impl DocumentAnalysis {
                     }
                 }
             }
+            // The same text imports and exports the same (an index round).
             self.module = match (doc.language(), doc.tree()) {
+                _ if same_text && self.module.is_some() => self.module.take(),
                 (Some(language), Some(tree)) => Some(ModuleFacts::collect(
                     language,
                     doc.text(),
