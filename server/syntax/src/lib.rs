@@ -5,12 +5,14 @@
 //! May depend on: tree-sitter and its grammars. Must not know LSP, JSON, LLMs or Docker.
 
 mod document;
+mod fields;
 mod language;
 mod line_index;
 mod unit_id;
 mod units;
 
 pub use document::{Document, TextChange};
+pub use fields::field;
 pub use language::Language;
 pub use line_index::{LineCol, LineIndex, PositionEncoding};
 pub use unit_id::{MODULE_UNIT, UnitId};

@@ -1,7 +1,7 @@
 //! How each grammar spells the constructs the taint walker cares about. The walker is
 //! written once against these classes; the grammars differ mostly in names.
 
-use bluecode_syntax::Language;
+use bluecode_syntax::{Language, field};
 use tree_sitter::Node;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -157,10 +157,9 @@ pub(crate) fn unwrapped(node: Node) -> Node {
 
 /// The assignment's target and value nodes.
 pub(crate) fn assign_parts(node: Node) -> Option<(Node, Option<Node>)> {
-    let mut target = node
-        .child_by_field_name("left")
-        .or_else(|| node.child_by_field_name("name"))
-        .or_else(|| node.child_by_field_name("declarator"))?;
+    let mut target = field(node, "left")
+        .or_else(|| field(node, "name"))
+        .or_else(|| field(node, "declarator"))?;
     // Go's `c.Params = v` has a one-element list on the left: the target is the field
     // (binding every name inside the list would taint all of `c`).
     if target.kind() == "expression_list"
@@ -169,9 +168,7 @@ pub(crate) fn assign_parts(node: Node) -> Option<(Node, Option<Node>)> {
     {
         target = only;
     }
-    let value = node
-        .child_by_field_name("right")
-        .or_else(|| node.child_by_field_name("value"));
+    let value = field(node, "right").or_else(|| field(node, "value"));
     Some((target, value))
 }
 
@@ -267,12 +264,11 @@ pub(crate) fn pointer_base(node: Node) -> Node {
 
 /// The callee and argument nodes of a call.
 pub(crate) fn call_parts(node: Node) -> (Option<Node>, Vec<Node>) {
-    let callee = node
-        .child_by_field_name("function")
-        .or_else(|| node.child_by_field_name("constructor"))
-        .or_else(|| node.child_by_field_name("type"));
+    let callee = field(node, "function")
+        .or_else(|| field(node, "constructor"))
+        .or_else(|| field(node, "type"));
     let mut args = Vec::new();
-    if let Some(list) = node.child_by_field_name("arguments") {
+    if let Some(list) = field(node, "arguments") {
         // Python's `", ".join(x for x in xs)`: the generator is the one argument (its
         // loop variables are its own, not the function's).
         if list.kind() == "generator_expression" {
@@ -284,7 +280,7 @@ pub(crate) fn call_parts(node: Node) -> (Option<Node>, Vec<Node>) {
                 continue;
             }
             // Keyword arguments carry their value in `value`.
-            args.push(arg.child_by_field_name("value").unwrap_or(arg));
+            args.push(field(arg, "value").unwrap_or(arg));
         }
     }
     (callee, args)
@@ -299,34 +295,34 @@ pub(crate) fn is_keyword_argument(arg: Node) -> bool {
 /// The receiver of a method call (`x` in `x.strip()`), if the callee is a member access.
 pub(crate) fn call_receiver<'t>(call: Node<'t>, callee: Option<Node<'t>>) -> Option<Node<'t>> {
     if call.kind() == "method_invocation" {
-        return call.child_by_field_name("object");
+        return field(call, "object");
     }
     let callee = callee?;
     member_object(callee)
 }
 
 pub(crate) fn member_object(node: Node) -> Option<Node> {
-    node.child_by_field_name("object")
-        .or_else(|| node.child_by_field_name("operand"))
-        .or_else(|| node.child_by_field_name("argument"))
-        .filter(|_| {
-            matches!(
-                node.kind(),
-                "attribute"
-                    | "member_expression"
-                    | "selector_expression"
-                    | "field_access"
-                    | "field_expression"
-            )
-        })
+    if !matches!(
+        node.kind(),
+        "attribute"
+            | "member_expression"
+            | "selector_expression"
+            | "field_access"
+            | "field_expression"
+    ) {
+        return None;
+    }
+    field(node, "object")
+        .or_else(|| field(node, "operand"))
+        .or_else(|| field(node, "argument"))
 }
 
 /// The last name of a member access (`b` in `a.b`).
 pub(crate) fn member_name(node: Node) -> Option<Node> {
-    node.child_by_field_name("attribute")
-        .or_else(|| node.child_by_field_name("property"))
-        .or_else(|| node.child_by_field_name("field"))
-        .or_else(|| node.child_by_field_name("name"))
+    field(node, "attribute")
+        .or_else(|| field(node, "property"))
+        .or_else(|| field(node, "field"))
+        .or_else(|| field(node, "name"))
 }
 
 /// The three parts of a conditional expression: condition, then, else.
