@@ -10,9 +10,9 @@ use std::time::Instant;
 use anyhow::Context;
 use bluecode_analysis::constitutions::Severity;
 use bluecode_analysis::index::{DocumentFacts, FileEntry, indexes};
-use bluecode_analysis::syntax::{Document, Language, LineCol, PositionEncoding};
+use bluecode_analysis::syntax::{Document, Language, LineCol, PositionEncoding, Unit};
 use bluecode_analysis::{Finding, finalize, today};
-use bluecode_workspace::baseline::{BaselineState, Fingerprint, fingerprints};
+use bluecode_workspace::baseline::{BaselineState, Fingerprint, fingerprints_with_units};
 use bluecode_workspace::{DocumentKind, DocumentReview, IndexState, JudgeWhen, Skip, Workspace};
 use rayon::prelude::*;
 
@@ -376,6 +376,8 @@ fn scan_text_in(
     let context = workspace.context(Some(&absolute), &text);
     let profile = format!("{}: {}", context.profile.name(), context.profile_reason);
     let mut indexed = None;
+    // The units a review outlined, for the fingerprints (none: outline them there).
+    let mut units = None;
     let (doc, mut findings) = match kind {
         FileKind::Code(language)
             if layers.judge.is_none()
@@ -406,7 +408,8 @@ fn scan_text_in(
                     state
                 }
             };
-            let findings = review_file(workspace, layers, path, &mut state, &doc);
+            let (findings, reviewed_units) = review_file(workspace, layers, path, &mut state, &doc);
+            units = Some(reviewed_units);
             if let Some(entry) = state.index_entry(&doc) {
                 // Held until the index settles, never edited.
                 state.compact_summaries(&doc);
@@ -417,14 +420,15 @@ fn scan_text_in(
         FileKind::Instructions => {
             let doc = Document::new(None, text);
             let mut state = new_state(path, DocumentKind::Instructions);
-            let findings = review_file(workspace, layers, path, &mut state, &doc);
+            let (findings, _) = review_file(workspace, layers, path, &mut state, &doc);
             (doc, findings)
         }
     };
     if let Some(verifier) = &layers.verifier {
         findings = verifier.verify_file(workspace, &doc, path, findings);
     }
-    let prints = fingerprints(&doc, &findings);
+    let units = units.filter(|u| !u.is_empty());
+    let prints = fingerprints_with_units(&doc, units.as_deref(), &findings);
     let located = findings
         .into_iter()
         .zip(prints)
@@ -439,14 +443,15 @@ fn new_state(path: &Path, kind: DocumentKind) -> DocumentReview {
 }
 
 /// The file through the review core, as the language server reviews it; with the judge,
-/// every unit is asked about at once and the answers merged by a second review.
+/// every unit is asked about at once and the answers merged by a second review. The
+/// findings, and the units of the text.
 fn review_file(
     workspace: &Workspace,
     layers: &Layers,
     path: &Path,
     state: &mut DocumentReview,
     doc: &Document,
-) -> Vec<Finding> {
+) -> (Vec<Finding>, Vec<Unit>) {
     let name = display_path(path);
     let when = match &layers.judge {
         Some(_) => JudgeWhen::Always,
@@ -456,11 +461,10 @@ fn review_file(
     match &layers.judge {
         Some(judge) if !review.judge.jobs.is_empty() => {
             judge.judge_jobs(state, review.judge.jobs);
-            workspace
-                .review(state, doc, &name, JudgeWhen::Never)
-                .findings
+            let again = workspace.review(state, doc, &name, JudgeWhen::Never);
+            (again.findings, again.units)
         }
-        _ => review.findings,
+        _ => (review.findings, review.units),
     }
 }
 

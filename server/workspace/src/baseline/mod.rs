@@ -15,7 +15,7 @@ pub mod git;
 
 use std::collections::HashMap;
 
-pub use fingerprint::{Fingerprint, fingerprints};
+pub use fingerprint::{Fingerprint, fingerprints, fingerprints_with_units};
 
 /// How a finding stands against a baseline (SARIF's `baselineState`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
