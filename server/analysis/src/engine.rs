@@ -181,15 +181,15 @@ impl Engine {
         };
         let text = doc.text();
         let root = tree.root_node();
-        // The taint walks read the aliases too, with or without queries to run.
-        plan.aliases = doc
+        let aliases = doc
             .language()
             .map(|language| ImportAliases::collect(language, text, root))
             .unwrap_or_default();
         let Some(compiled) = compiled else {
+            // The taint walks read the aliases too, with or without queries to run.
+            plan.aliases = aliases;
             return plan;
         };
-        let aliases = std::mem::take(&mut plan.aliases);
         // Between the root's children there is only whitespace, so the document's hits
         // are the union of its top-level declarations' hits: one scan of the text.
         // An aliased import (`import socket as s2`) hides a pattern's anchors from the

@@ -140,20 +140,25 @@ impl DocumentAnalysis {
         let Some(language) = doc.language() else {
             return;
         };
-        let module = self.module.clone().unwrap_or_default();
-        let own = self.own_functions();
+        let own: std::collections::HashSet<String> = self
+            .own_functions()
+            .into_iter()
+            .map(str::to_owned)
+            .collect();
+        let no_imports = ModuleFacts::default();
+        let module = self.module.as_ref().unwrap_or(&no_imports);
         for summary in self.cache.values_mut().filter_map(|c| c.summary.as_mut()) {
             summary
                 .calls
-                .retain(|c| resolvable(language, &module, &own, c));
+                .retain(|c| resolvable(language, module, &own, c));
         }
     }
 
     /// The names of the document's summarised functions.
-    fn own_functions(&self) -> std::collections::HashSet<String> {
+    fn own_functions(&self) -> std::collections::HashSet<&str> {
         self.cache
             .values()
-            .filter_map(|c| c.summary.as_ref().map(|s| s.unit.clone()))
+            .filter_map(|c| c.summary.as_ref().map(|s| s.unit.as_str()))
             .collect()
     }
 
@@ -289,10 +294,10 @@ impl DocumentAnalysis {
 /// a function of this file by its name; Go and Java calls the file's resolver
 /// qualified, and bare names that may be of the same package (Go, Java) or a global
 /// function (C/C++); Java's `Class.m(x)`.
-fn resolvable(
+fn resolvable<S: std::borrow::Borrow<str> + Eq + std::hash::Hash>(
     language: Language,
     module: &ModuleFacts,
-    own: &std::collections::HashSet<String>,
+    own: &std::collections::HashSet<S>,
     call: &CallSite,
 ) -> bool {
     let across_files = matches!(

@@ -409,7 +409,8 @@ fn scan_text_in(
                 }
             };
             let (findings, reviewed_units) = review_file(workspace, layers, path, &mut state, &doc);
-            units = Some(reviewed_units);
+            // A review that skipped the file outlined nothing.
+            units = Some(reviewed_units).filter(|u| !u.is_empty());
             if let Some(entry) = state.index_entry(&doc) {
                 // Held until the index settles, never edited.
                 state.compact_summaries(&doc);
@@ -427,7 +428,6 @@ fn scan_text_in(
     if let Some(verifier) = &layers.verifier {
         findings = verifier.verify_file(workspace, &doc, path, findings);
     }
-    let units = units.filter(|u| !u.is_empty());
     let prints = fingerprints_with_units(&doc, units.as_deref(), &findings);
     let located = findings
         .into_iter()
